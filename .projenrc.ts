@@ -1,0 +1,94 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+// aws-cdk-lib >= 2.257.0 is the first release with the non-beta IPolicyValidationPlugin
+// that cdk-nag v3 (and our own shift-left checks) build on.
+const CDK_VERSION = '2.257.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-sovereign-bedrock',
+  description:
+    'AWS CDK constructs that keep Amazon Bedrock traffic in Australia: service control policies for au.* inference profiles and Australian Regions, with a decision table that proves them.',
+  keywords: ['cdk', 'bedrock', 'scp', 'data-residency', 'sovereignty', 'australia', 'control-tower', 'organizations'],
+  author: 'cdk-sovereign-bedrock maintainers',
+  authorAddress: 'maintainers@example.invalid',
+  repositoryUrl: 'https://example.invalid/cdk-sovereign-bedrock.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: CDK_VERSION,
+  jsiiVersion: '~6.0.0',
+  minNodeVersion: '20.0.0',
+
+  // The project is built and tested by .ci/run; no hosted workflows or release automation.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  sampleCode: false,
+
+  jestOptions: {
+    // jest 30 + eslint-import-resolver-typescript 4 give a lockfile `npm ci` rejects on this
+    // toolchain (TOOLCHAIN.md); jest 29 does not.
+    jestVersion: '^29',
+    // Snapshot tests must be able to fail: `npm test` never rewrites snapshots;
+    // `npx projen test:update` does, on purpose.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      // Coverage instrumentation slows the decision table for no benefit in CI.
+      collectCoverage: false,
+      testTimeout: 120_000,
+    },
+  },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'benchmarks', 'build-tools', 'projenrc', '.projenrc.ts'],
+  },
+
+  devDeps: [
+    // AGPL-3.0: an independent IAM/SCP evaluator for the decision table. Test-only, never shipped.
+    '@cloud-copilot/iam-simulate',
+    'fast-check',
+    'tsconfig-paths',
+  ],
+});
+
+// projen pins eslint-import-resolver-typescript ^4, whose unrs-resolver platform packages are
+// missing from lockfiles written here, so `npm ci` fails on a fresh clone (TOOLCHAIN.md).
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
+
+// examples/ and benchmarks/ are not part of the jsii assembly; they import the library
+// through the `cdk-sovereign-bedrock` path alias so they read like user code.
+for (const [dir, task, entry, description] of [
+  ['examples', 'example', 'examples/control-tower-ou/app.ts',
+    'Synthesize the Control Tower OU example app offline and print its policies with their sizes'],
+  ['benchmarks', 'bench', 'benchmarks/bench.ts',
+    'Print policy sizes against the SCP limit and synth time against a hand-written CfnPolicy baseline'],
+]) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: {
+        noEmit: true,
+        rootDir: '..',
+        baseUrl: '..',
+        paths: { 'cdk-sovereign-bedrock': ['src/index.ts'] },
+      },
+      include: ['**/*.ts'],
+    },
+  });
+  project.addTask(task, {
+    description,
+    env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` },
+    exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`,
+  });
+}
+
+project.gitignore.exclude('/cdk.out/', '/examples/**/cdk.out/');
+project.npmignore?.exclude('/examples/', '/benchmarks/', '/.ci/');
+
+project.synth();

@@ -1,0 +1,31 @@
+import { StatementJson } from '../policy-json';
+import { unionRegions } from '../regions';
+import { exemptPrincipals } from './exemptions';
+import { REQUESTED_REGION_KEY, regionRuleActions, ResidencyRules } from './residency-rules';
+
+export const DENY_OUTSIDE_RESIDENCY_REGIONS_SID = 'DenyBedrockOutsideResidencyRegions';
+
+/**
+ * The hard boundary: no Bedrock (or Mantle) authorisation of any kind in a Region
+ * outside the geography's home Regions and the allowed origin Regions. This
+ * denies every leg served abroad whatever profile carried it, and every
+ * `global.` leg, whose `aws:RequestedRegion` is the literal `unspecified`.
+ *
+ * Melbourne is inside the boundary by default although it is not an allowed
+ * origin: `au.` calls from Sydney are served there, and blocking a destination
+ * Region breaks cross-Region inference (FACTS.md §1). The next statement keeps
+ * Melbourne to profile legs only.
+ */
+export function denyOutsideResidencyRegions(rules: ResidencyRules): StatementJson {
+  return exemptPrincipals({
+    Sid: DENY_OUTSIDE_RESIDENCY_REGIONS_SID,
+    Effect: 'Deny',
+    Action: regionRuleActions(rules),
+    Resource: '*',
+    Condition: {
+      StringNotEquals: {
+        [REQUESTED_REGION_KEY]: unionRegions(rules.geography.homeRegions, rules.allowedOriginRegions),
+      },
+    },
+  }, rules);
+}

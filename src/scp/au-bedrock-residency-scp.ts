@@ -1,0 +1,39 @@
+import { Construct } from 'constructs';
+import { profilePrefixWarnings } from '../core/profile-warnings';
+import { residencyPostureDocument } from '../core/statements/documents';
+import { resolveResidencyRules } from '../core/statements/residency-rules';
+import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
+import { AuOnlyInferenceOptions, RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
+import { collectErrors, isToken } from './internal';
+import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
+
+export interface AuBedrockResidencyScpProps extends ResidencyScpBaseProps, AuOnlyInferenceOptions, RegionAllowlistOptions {}
+
+/**
+ * The whole Australian Bedrock posture in one SCP slot: the statements of
+ * `AuOnlyInferenceScp` and `RegionAllowlistScp` together. Use it where
+ * `FullAWSAccess` and Control Tower's guardrails leave few of the 5 (or 10)
+ * SCP slots per target.
+ *
+ * @example
+ * new AuBedrockResidencyScp(this, 'Posture', {
+ *   targetIds: ['ou-ab12-34cd56ef'],
+ *   exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass'],
+ * });
+ */
+export class AuBedrockResidencyScp extends ResidencyScp {
+  private static spec(props: AuBedrockResidencyScpProps): ResidencyScpSpec {
+    const rules = resolveResidencyRules(props);
+    return {
+      kind: 'AuBedrockResidencyScp',
+      document: residencyPostureDocument(rules),
+      defaultDescription: `Keeps Amazon Bedrock in Australia: only au.* inference profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne.`,
+      errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
+      warnings: profilePrefixWarnings(rules),
+    };
+  }
+
+  constructor(scope: Construct, id: string, props: AuBedrockResidencyScpProps) {
+    super(scope, id, props, AuBedrockResidencyScp.spec(props));
+  }
+}

@@ -1,0 +1,37 @@
+import { Construct } from 'constructs';
+import { profilePrefixWarnings } from '../core/profile-warnings';
+import { auOnlyInferenceDocument } from '../core/statements/documents';
+import { resolveResidencyRules } from '../core/statements/residency-rules';
+import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
+import { AuOnlyInferenceOptions, ResidencyScpBaseProps } from './residency-scp-props';
+import { collectErrors, isToken } from './internal';
+import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
+
+export interface AuOnlyInferenceScpProps extends ResidencyScpBaseProps, AuOnlyInferenceOptions {}
+
+/**
+ * Denies Amazon Bedrock whenever an inference profile other than an `au.` one
+ * (or an application profile you vouch for) carries the call: `apac.`,
+ * `global.`, `us.`, `eu.`, `jp.`, `ca.`, `us-gov.`. On-demand calls to base
+ * model IDs are not affected; pair with `RegionAllowlistScp` (or use
+ * `AuBedrockResidencyScp`) to pin where those run.
+ *
+ * @example
+ * new AuOnlyInferenceScp(this, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'] });
+ */
+export class AuOnlyInferenceScp extends ResidencyScp {
+  private static spec(props: AuOnlyInferenceScpProps): ResidencyScpSpec {
+    const rules = resolveResidencyRules(props);
+    return {
+      kind: 'AuOnlyInferenceScp',
+      document: auOnlyInferenceDocument(rules),
+      defaultDescription: 'Denies Amazon Bedrock calls carried by inference profiles other than au.* (Sydney and Melbourne only).',
+      errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
+      warnings: profilePrefixWarnings(rules),
+    };
+  }
+
+  constructor(scope: Construct, id: string, props: AuOnlyInferenceScpProps) {
+    super(scope, id, props, AuOnlyInferenceScp.spec(props));
+  }
+}
