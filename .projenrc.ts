@@ -52,7 +52,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // AGPL-3.0: an independent IAM/SCP evaluator for the decision table. Test-only, never shipped.
     '@cloud-copilot/iam-simulate',
     'fast-check',
-    'tsconfig-paths',
+    'tsconfig-paths@^4',
   ],
 });
 
@@ -75,8 +75,7 @@ for (const [dir, task, entry, description] of [
       compilerOptions: {
         noEmit: true,
         rootDir: '..',
-        baseUrl: '..',
-        paths: { 'cdk-sovereign-bedrock': ['src/index.ts'] },
+        paths: { 'cdk-sovereign-bedrock': ['../src/index.ts'] },
       },
       include: ['**/*.ts'],
     },
@@ -87,6 +86,11 @@ for (const [dir, task, entry, description] of [
     exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`,
   });
 }
+
+// Let eslint resolve the `cdk-sovereign-bedrock` alias used by examples and benchmarks.
+project.eslint?.file.addOverride('settings.import/resolver.typescript.project', [
+  './tsconfig.json', './examples/tsconfig.json', './benchmarks/tsconfig.json',
+]);
 
 project.gitignore.exclude('/cdk.out/', '/examples/**/cdk.out/');
 project.npmignore?.exclude('/examples/', '/benchmarks/', '/.ci/');

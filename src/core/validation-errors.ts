@@ -23,7 +23,7 @@ export class ValidationErrors {
     if (this.messages.length === 0) return;
     const noun = this.messages.length === 1 ? 'problem' : 'problems';
     throw new Error(
-      `${where}: ${this.messages.length} invalid ${noun}:\n${this.messages.map((m) => `  - ${m}`).join('\n')}`,
+      `${where}: invalid props (${this.messages.length} ${noun}):\n${this.messages.map((m) => `  - ${m}`).join('\n')}`,
     );
   }
 }

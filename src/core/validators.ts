@@ -58,7 +58,8 @@ export function checkTargetIds(
 
 /** A single target ID, for `addTarget()` after construction. */
 export function checkTargetId(prop: string, id: string, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS): void {
-  checkTargetIds(prop, [id], errors, isUnresolved);
+  if (isUnresolved(id)) return;
+  if (!targetKind(id)) errors.add(prop, `"${id}" is not a valid target. Use ${TARGET_ID_FORM}`);
 }
 
 export function regionProblem(region: string): string | undefined {
@@ -120,7 +121,9 @@ export function checkPolicyName(prop: string, name: string | undefined, errors: 
   }
 }
 
-export function checkPolicyDescription(prop: string, description: string | undefined, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS): void {
+export function checkPolicyDescription(
+  prop: string, description: string | undefined, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS,
+): void {
   if (description === undefined || isUnresolved(description)) return;
   if (description.length > POLICY_DESCRIPTION_MAX) {
     errors.add(prop, `is ${description.length} characters long; Organizations accepts at most ${POLICY_DESCRIPTION_MAX}`);

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
+import { collectErrors, isToken } from './internal';
+import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
+import { RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
 import { profilePrefixWarnings } from '../core/profile-warnings';
 import { regionAllowlistDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
 import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
-import { RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { collectErrors, isToken } from './internal';
-import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 
 export interface RegionAllowlistScpProps extends ResidencyScpBaseProps, RegionAllowlistOptions {}
 

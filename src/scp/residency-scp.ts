@@ -2,10 +2,10 @@ import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
-import { ValidationErrors } from '../core/validation-errors';
 import { ResidencyScpBaseProps } from './residency-scp-props';
 import { ScpLimits } from './scp-quota';
 import { ScpResource } from './scp-resource';
+import { ValidationErrors } from '../core/validation-errors';
 
 /** What a concrete residency SCP contributes: its document and what it found wrong with its own props. */
 export interface ResidencyScpSpec {

@@ -1,24 +1,21 @@
-import { Annotations, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Lazy, Names, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
-import { targetKind } from '../core/identifiers';
-import { PolicyDocumentJson } from '../core/policy-json';
-import { minify, sizeReport, targetOverLimit } from '../core/size-budget';
-import { ValidationErrors } from '../core/validation-errors';
-import { checkPolicyDescription, checkPolicyName, checkTargetId, checkTargetIds } from '../core/validators';
 import { ResidencyScpBaseProps } from './residency-scp-props';
 import { ScpLimits } from './scp-quota';
-import { policiesByTarget, scpAttachmentsInApp } from './target-slots';
+import { registerForSlotCheck } from './target-slots';
+import { targetKind } from '../core/identifiers';
+import { PolicyDocumentJson } from '../core/policy-json';
+import { minify, sizeReport } from '../core/size-budget';
+import { ValidationErrors } from '../core/validation-errors';
+import { checkPolicyDescription, checkPolicyName, checkTargetId, checkTargetIds } from '../core/validators';
 
 /**
  * Characters assumed for each unresolved token in a policy (an ARN resolved by
  * CloudFormation). Generous for a role ARN; the real size is known only at deploy.
  */
 export const TOKEN_SIZE_ESTIMATE = 128;
-
-/** Policies created by this library, which report per-target overruns. */
-const OWN_POLICIES = new WeakSet<CfnPolicy>();
 
 export interface ScpResourceProps extends ResidencyScpBaseProps {
   readonly document: PolicyDocumentJson;
@@ -102,10 +99,9 @@ export class ScpResource extends Construct {
       content: props.document,
       targetIds: Lazy.list({ produce: () => this.targets }, { omitEmpty: true }),
     });
-    OWN_POLICIES.add(this.policy);
+    registerForSlotCheck(this.policy, this.limits);
 
     for (const t of props.targetIds ?? []) this.attach(t);
-    this.node.addValidation({ validate: () => this.checkTargetSlots() });
   }
 
   /** Attaches one more target, validating it now. */
@@ -127,31 +123,5 @@ export class ScpResource extends Construct {
       Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:management-account-not-covered',
         `${targetId} is a root: SCPs do not apply to the organization's management account, so Bedrock calls made there are not restricted. Keep workloads out of the management account.`);
     }
-  }
-
-  /** Errors for targets that would carry more SCPs than the quota allows. */
-  private checkTargetSlots(): string[] {
-    const byTarget = policiesByTarget(scpAttachmentsInApp(this));
-    const problems: string[] = [];
-    for (const t of this.targets) {
-      const key = typeof t === 'string' && !Token.isUnresolved(t) ? t : JSON.stringify(Stack.of(this).resolve(t));
-      const policies = byTarget.get(key) ?? [];
-      // Report once per target: from the first of this library's policies attached to it.
-      const reporter = policies.find((p) => OWN_POLICIES.has(p));
-      if (reporter !== this.policy) continue;
-      const load = {
-        fromThisApp: policies.length,
-        attachedElsewhere: this.limits.policiesAttachedElsewhere,
-        limit: this.limits.maxPoliciesPerTarget,
-      };
-      if (!targetOverLimit(load)) continue;
-      problems.push(
-        `target ${key} would carry ${load.fromThisApp + load.attachedElsewhere} SCPs, over the limit of ${load.limit} per target: `
-        + `${load.fromThisApp} from this app (${policies.map((p) => p.node.path).join(', ')}) `
-        + `and ${load.attachedElsewhere} assumed attached elsewhere (quota.policiesAttachedElsewhere, e.g. FullAWSAccess). `
-        + 'Use AuBedrockResidencyScp to put the whole posture in one slot, or raise quota.maxPoliciesPerTarget if your organization has the raised quota.',
-      );
-    }
-    return problems;
   }
 }

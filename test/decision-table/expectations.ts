@@ -3,8 +3,8 @@
  * than from the policy JSON, for rows generated from the model matrix. The
  * evaluator's verdict on the synthesized policies must agree leg by leg.
  */
-import { Decision } from './simulate';
 import { Call, Leg } from './legs';
+import { Decision } from './simulate';
 import { PolicyVariant } from '../helpers/synth-policies';
 
 export interface PostureIntent {

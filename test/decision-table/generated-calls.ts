@@ -3,8 +3,8 @@
  * from Sydney, the same calls attempted from Melbourne, and direct or local-profile
  * calls from Regions abroad, for invoke and streaming actions.
  */
-import * as matrix from './sydney-model-matrix.json';
 import { Call } from './legs';
+import * as matrix from './sydney-model-matrix.json';
 
 interface MatrixModel {
   readonly name: string;

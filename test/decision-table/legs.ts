@@ -57,28 +57,43 @@ export function legsOf(call: Call): Leg[] {
   const label = `${call.label} [${call.action.replace('bedrock:', '')}, ${call.path} from ${call.origin}]`;
   if (call.path === 'on-demand') {
     return [{
-      ...base, name: `${label} direct`, kind: 'direct',
-      resource: foundationModelArn(call.origin, call.baseModelId), region: call.origin,
+      ...base,
+      name: `${label} direct`,
+      kind: 'direct',
+      resource: foundationModelArn(call.origin, call.baseModelId),
+      region: call.origin,
     }];
   }
   const profileArn = systemProfileArn(call.origin, call.path, call.baseModelId);
   const legs: Leg[] = [
     { ...base, name: `${label} profile check`, kind: 'profile', resource: profileArn, region: call.origin },
     {
-      ...base, name: `${label} model leg in ${call.origin}`, kind: 'model-source',
-      resource: foundationModelArn(call.origin, call.baseModelId), region: call.origin, profileArn,
+      ...base,
+      name: `${label} model leg in ${call.origin}`,
+      kind: 'model-source',
+      resource: foundationModelArn(call.origin, call.baseModelId),
+      region: call.origin,
+      profileArn,
     },
   ];
   for (const d of destinations(call.path, call.origin)) {
     if (d === call.origin) continue;
     legs.push(d === 'unspecified'
       ? {
-        ...base, name: `${label} Region-less global leg`, kind: 'model-global',
-        resource: foundationModelArn('', call.baseModelId), region: 'unspecified', profileArn,
+        ...base,
+        name: `${label} Region-less global leg`,
+        kind: 'model-global',
+        resource: foundationModelArn('', call.baseModelId),
+        region: 'unspecified',
+        profileArn,
       }
       : {
-        ...base, name: `${label} model leg in ${d}`, kind: 'model-destination',
-        resource: foundationModelArn(d, call.baseModelId), region: d, profileArn,
+        ...base,
+        name: `${label} model leg in ${d}`,
+        kind: 'model-destination',
+        resource: foundationModelArn(d, call.baseModelId),
+        region: d,
+        profileArn,
       });
   }
   return legs;

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { ResidencyPolicyOptions } from '../../src';
-import { POLICY_VARIANTS, PolicyVariant } from '../helpers/synth-policies';
 import { APP_ROLE } from './legs';
 import { Decision, SimRequest } from './simulate';
+import { ResidencyPolicyOptions } from '../../src';
+import { POLICY_VARIANTS, PolicyVariant } from '../helpers/synth-policies';
 
 export interface ScenarioRow extends SimRequest {
   readonly name: string;
