@@ -45,7 +45,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'benchmarks', 'build-tools', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'benchmarks', 'maintainer', 'build-tools', 'projenrc', '.projenrc.ts'],
   },
 
   devDeps: [
@@ -53,6 +53,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-simulate',
     'fast-check',
     'tsconfig-paths@^4',
+    // The catalog refresh command (maintainer/) talks to Bedrock; library users never load the SDK.
+    '@aws-sdk/client-bedrock',
+    'aws-sdk-client-mock',
   ],
 });
 
@@ -68,6 +71,8 @@ for (const [dir, task, entry, description] of [
     'Synthesize the Control Tower OU example app offline and print its policies with their sizes'],
   ['benchmarks', 'bench', 'benchmarks/bench.ts',
     'Print policy sizes against the SCP limit and synth time against a hand-written CfnPolicy baseline'],
+  ['maintainer', 'catalog:refresh', 'maintainer/refresh-catalog.ts',
+    'Regenerate the Sydney model catalog from the live Bedrock APIs and print what changed (needs AWS credentials)'],
 ]) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
@@ -89,10 +94,10 @@ for (const [dir, task, entry, description] of [
 
 // Let eslint resolve the `cdk-sovereign-bedrock` alias used by examples and benchmarks.
 project.eslint?.file.addOverride('settings.import/resolver.typescript.project', [
-  './tsconfig.json', './examples/tsconfig.json', './benchmarks/tsconfig.json',
+  './tsconfig.json', './examples/tsconfig.json', './benchmarks/tsconfig.json', './maintainer/tsconfig.json',
 ]);
 
 project.gitignore.exclude('/cdk.out/', '/examples/**/cdk.out/');
-project.npmignore?.exclude('/examples/', '/benchmarks/', '/.ci/');
+project.npmignore?.exclude('/examples/', '/benchmarks/', '/maintainer/', '/.ci/');
 
 project.synth();

@@ -5,3 +5,6 @@ export * from './scp/au-only-inference-scp';
 export * from './scp/region-allowlist-scp';
 export * from './scp/au-bedrock-residency-scp';
 export * from './policy-core';
+export * from './core/catalog/catalog-types';
+export * from './catalog/sydney-model-catalog';
+export * from './access/sovereign-bedrock-invoker';

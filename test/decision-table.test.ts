@@ -3,14 +3,19 @@
  * evaluator (@cloud-copilot/iam-simulate) against the SCPs exactly as
  * synthesized, under a FullAWSAccess organization hierarchy.
  */
-import { callKeepsDataInAustralia, expectedLegDecision } from './decision-table/expectations';
+import { callKeepsDataInAustralia, expectedInvokerDecision, expectedLegDecision } from './decision-table/expectations';
 import { generatedCalls } from './decision-table/generated-calls';
 import { contextOf, Leg, legsOf } from './decision-table/legs';
 import { loadScenarioFiles } from './decision-table/scenario-loader';
 import { simulate } from './decision-table/simulate';
+import { synthesizedInvokerPolicy } from './helpers/invoker';
 import { POLICY_VARIANTS, synthesizedPolicies } from './helpers/synth-policies';
 
 const scenarioFiles = loadScenarioFiles();
+
+// The invoker column: SovereignBedrockInvoker's default role policy as the
+// identity policy, under the posture SCP.
+const invokerIdentity = [{ name: 'invoker', policy: synthesizedInvokerPolicy() }];
 
 describe.each(scenarioFiles.map((f) => [f.file, f] as const))('hand-written table %s', (_file, scenario) => {
   const policies = synthesizedPolicies(scenario.options);
@@ -22,7 +27,12 @@ describe.each(scenarioFiles.map((f) => [f.file, f] as const))('hand-written tabl
       expect(outcome.ignoredContextKeys).toEqual([]);
       actual[variant] = outcome.decision;
     }
-    expect(actual).toEqual(row.expect);
+    if (row.expectInvoker) {
+      const outcome = await simulate(row, [{ name: 'posture', policy: policies.posture }], invokerIdentity);
+      expect(outcome.ignoredContextKeys).toEqual([]);
+      actual.invoker = outcome.decision;
+    }
+    expect(actual).toEqual({ ...row.expect, ...(row.expectInvoker ? { invoker: row.expectInvoker } : {}) });
   });
 });
 
@@ -43,6 +53,9 @@ describe('generated from the Sydney model matrix (default posture)', () => {
       expect(outcome.ignoredContextKeys).toEqual([]);
       expect({ variant, decision: outcome.decision }).toEqual({ variant, decision: expectedLegDecision(leg, variant) });
     }
+    const invoker = await simulate(request, [{ name: 'posture', policy: policies.posture }], invokerIdentity);
+    expect(invoker.ignoredContextKeys).toEqual([]);
+    expect({ variant: 'invoker', decision: invoker.decision }).toEqual({ variant: 'invoker', decision: expectedInvokerDecision(leg) });
   });
 
   // The mission stated once, per call: a call succeeds under the whole posture
@@ -55,5 +68,16 @@ describe('generated from the Sydney model matrix (default posture)', () => {
       )));
       const succeeds = decisions.every((d) => d.decision === 'Allowed');
       expect(succeeds).toBe(callKeepsDataInAustralia(call));
+    });
+
+  // The same, for a workload role made by SovereignBedrockInvoker: it can make a
+  // call exactly when the call keeps data in Australia.
+  test.each(calls.map((c) => [`${c.label} [${c.action}, ${c.path} from ${c.origin}]`, c] as const))(
+    'whole call as the invoker role: %s', async (_name, call) => {
+      const decisions = await Promise.all(legsOf(call).map((leg) => simulate(
+        { principal: leg.principal, action: leg.action, resource: leg.resource, context: contextOf(leg) },
+        [{ name: 'posture', policy: policies.posture }], invokerIdentity,
+      )));
+      expect(decisions.every((d) => d.decision === 'Allowed')).toBe(callKeepsDataInAustralia(call));
     });
 });

@@ -45,3 +45,21 @@ export function isKnownRegion(region: string): boolean {
 export function unionRegions(...lists: readonly (readonly string[])[]): string[] {
   return [...new Set(lists.flat())].sort();
 }
+
+/** City names for the Regions that appear in Sydney's routing tables, for messages people read. */
+const REGION_CITIES: Readonly<Record<string, string>> = {
+  'ap-northeast-1': 'Tokyo',
+  'ap-northeast-2': 'Seoul',
+  'ap-northeast-3': 'Osaka',
+  'ap-south-1': 'Mumbai',
+  'ap-south-2': 'Hyderabad',
+  'ap-southeast-1': 'Singapore',
+  'ap-southeast-2': 'Sydney',
+  'ap-southeast-4': 'Melbourne',
+};
+
+/** `Tokyo (ap-northeast-1)`, or the bare code for Regions without a listed city. */
+export function describeRegion(region: string): string {
+  const city = REGION_CITIES[region];
+  return city ? `${city} (${region})` : region;
+}

@@ -62,3 +62,28 @@ export function callKeepsDataInAustralia(call: Call, intent = DEFAULT_INTENT): b
   if (!intent.originRegions.includes(call.origin)) return false;
   return call.path === 'on-demand' || intent.approvedPrefixes.includes(call.path);
 }
+
+/**
+ * What SovereignBedrockInvoker's default identity policy grants, per leg: direct
+ * calls in Sydney; the `au.` profile itself in Sydney; model legs in Sydney or
+ * Melbourne that carry an `au.` profile of the caller's account in Sydney.
+ * The column's decision is this AND the posture SCP.
+ */
+export function invokerGrants(leg: Leg): boolean {
+  if (leg.action !== 'bedrock:InvokeModel' && leg.action !== 'bedrock:InvokeModelWithResponseStream') return false;
+  const sydney = 'ap-southeast-2';
+  const callerAccount = leg.principal.split(':')[4];
+  const auProfileInSydney = (arn: string) => arn.startsWith(`arn:aws:bedrock:${sydney}:${callerAccount}:inference-profile/au.`);
+  switch (leg.kind) {
+    case 'direct': return leg.region === sydney;
+    case 'profile': return auProfileInSydney(leg.resource);
+    case 'model-source':
+    case 'model-destination':
+      return ['ap-southeast-2', 'ap-southeast-4'].includes(leg.region) && auProfileInSydney(leg.profileArn ?? '');
+    case 'model-global': return false;
+  }
+}
+
+export function expectedInvokerDecision(leg: Leg, intent = DEFAULT_INTENT): Decision {
+  return invokerGrants(leg) && expectedLegDecision(leg, 'posture', intent) === 'Allowed' ? 'Allowed' : 'Denied';
+}

@@ -13,6 +13,8 @@ import { POLICY_VARIANTS, PolicyVariant } from '../helpers/synth-policies';
 export interface ScenarioRow extends SimRequest {
   readonly name: string;
   readonly expect: Record<PolicyVariant, Decision>;
+  /** Optional invoker column: SovereignBedrockInvoker's default role under the posture SCP. */
+  readonly expectInvoker?: Decision;
 }
 
 export interface ScenarioFile {
@@ -30,6 +32,7 @@ interface RawRow {
   context: Record<string, string>;
   /** One decision for every policy, or one per policy. */
   expect: Decision | Record<PolicyVariant, Decision>;
+  expectInvoker?: Decision;
 }
 
 const DIR = join(__dirname, 'scenarios');
@@ -58,6 +61,7 @@ export function loadScenarioFiles(): ScenarioFile[] {
         resource: r.resource,
         context: r.context,
         expect: normaliseExpect(r.expect, `${file}: ${r.name}`),
+        expectInvoker: r.expectInvoker,
       })),
     };
   });
