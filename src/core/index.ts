@@ -18,3 +18,4 @@ export * from './statements/deny-origin-outside-allowed-regions';
 export * from './statements/documents';
 export * from './catalog';
 export * from './access';
+export * from './evaluate';

@@ -1,0 +1,174 @@
+import { arnMatch, wildcardMatch } from './wildcard';
+
+/** Raised for policy content the evaluator does not understand, rather than guessing. */
+export class UnsupportedPolicyError extends Error {}
+
+type RequestValue = string | string[] | undefined;
+
+/**
+ * Substitutes policy variables (`${aws:username}`, `${*}`, `${?}`, `${$}`) in a
+ * condition value. An unresolvable variable makes the value unusable (undefined).
+ */
+export function substituteVariables(value: string, context: Readonly<Record<string, RequestValue>>): string | undefined {
+  let unresolved = false;
+  const out = value.replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
+    if (name === '*' || name === '?' || name === '$') return name;
+    const v = lookup(context, name);
+    if (typeof v === 'string') return v;
+    unresolved = true;
+    return '';
+  });
+  return unresolved ? undefined : out;
+}
+
+/** Condition keys are case-insensitive. */
+export function lookup(context: Readonly<Record<string, RequestValue>>, key: string): RequestValue {
+  if (key in context) return context[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(context)) if (k.toLowerCase() === lower) return context[k];
+  return undefined;
+}
+
+/** A positive single-value comparison: does the request value match one policy value? */
+type Comparator = (policyValue: string, requestValue: string) => boolean;
+
+function toNumber(s: string): number {
+  const n = Number(s);
+  return s.trim() === '' ? NaN : n;
+}
+
+function toDate(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  return Date.parse(s);
+}
+
+function ipv4ToInt(ip: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+  if (!m) return undefined;
+  const octets = m.slice(1).map(Number);
+  if (octets.some((o) => o > 255)) return undefined;
+  return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+}
+
+function ipInCidr(cidr: string, ip: string): boolean {
+  const [base, bitsText] = cidr.split('/');
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  const b = ipv4ToInt(base);
+  const a = ipv4ToInt(ip);
+  if (b === undefined || a === undefined || !(bits >= 0 && bits <= 32)) return cidr === ip;
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+}
+
+const numeric = (cmp: (r: number, p: number) => boolean): Comparator => (p, r) => {
+  const [pn, rn] = [toNumber(p), toNumber(r)];
+  return !Number.isNaN(pn) && !Number.isNaN(rn) && cmp(rn, pn);
+};
+const date = (cmp: (r: number, p: number) => boolean): Comparator => (p, r) => {
+  const [pd, rd] = [toDate(p), toDate(r)];
+  return !Number.isNaN(pd) && !Number.isNaN(rd) && cmp(rd, pd);
+};
+
+/** Base operators: name -> [comparator, negated]. Negated operators are "matches none". */
+const OPERATORS: Record<string, [Comparator, boolean]> = {
+  StringEquals: [(p, r) => p === r, false],
+  StringNotEquals: [(p, r) => p === r, true],
+  StringEqualsIgnoreCase: [(p, r) => p.toLowerCase() === r.toLowerCase(), false],
+  StringNotEqualsIgnoreCase: [(p, r) => p.toLowerCase() === r.toLowerCase(), true],
+  StringLike: [(p, r) => wildcardMatch(p, r), false],
+  StringNotLike: [(p, r) => wildcardMatch(p, r), true],
+  ArnEquals: [(p, r) => arnMatch(p, r), false],
+  ArnNotEquals: [(p, r) => arnMatch(p, r), true],
+  ArnLike: [(p, r) => arnMatch(p, r), false],
+  ArnNotLike: [(p, r) => arnMatch(p, r), true],
+  NumericEquals: [numeric((r, p) => r === p), false],
+  NumericNotEquals: [numeric((r, p) => r === p), true],
+  NumericLessThan: [numeric((r, p) => r < p), false],
+  NumericLessThanEquals: [numeric((r, p) => r <= p), false],
+  NumericGreaterThan: [numeric((r, p) => r > p), false],
+  NumericGreaterThanEquals: [numeric((r, p) => r >= p), false],
+  DateEquals: [date((r, p) => r === p), false],
+  DateNotEquals: [date((r, p) => r === p), true],
+  DateLessThan: [date((r, p) => r < p), false],
+  DateLessThanEquals: [date((r, p) => r <= p), false],
+  DateGreaterThan: [date((r, p) => r > p), false],
+  DateGreaterThanEquals: [date((r, p) => r >= p), false],
+  Bool: [(p, r) => p.toLowerCase() === r.toLowerCase(), false],
+  BinaryEquals: [(p, r) => p === r, false],
+  IpAddress: [(p, r) => ipInCidr(p, r), false],
+  NotIpAddress: [(p, r) => ipInCidr(p, r), true],
+};
+
+/** Operators whose policy values may contain policy variables. */
+const VARIABLE_OPERATORS = /^(String|Arn)/;
+
+export function isSupportedOperator(operator: string): boolean {
+  try {
+    parseOperator(operator);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface ParsedOperator {
+  readonly base: string;
+  readonly set?: 'ForAllValues' | 'ForAnyValue';
+  readonly ifExists: boolean;
+}
+
+function parseOperator(operator: string): ParsedOperator {
+  let rest = operator;
+  let set: ParsedOperator['set'];
+  const colon = rest.indexOf(':');
+  if (colon >= 0) {
+    const qualifier = rest.slice(0, colon);
+    if (qualifier !== 'ForAllValues' && qualifier !== 'ForAnyValue') throw new UnsupportedPolicyError(`unknown condition operator ${operator}`);
+    set = qualifier;
+    rest = rest.slice(colon + 1);
+  }
+  const ifExists = rest.endsWith('IfExists');
+  const base = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
+  if (base === 'Null') {
+    if (set || ifExists) throw new UnsupportedPolicyError(`unknown condition operator ${operator}`);
+  } else if (!(base in OPERATORS)) {
+    throw new UnsupportedPolicyError(`unknown condition operator ${operator}`);
+  }
+  return { base, set, ifExists };
+}
+
+/** Evaluates one `Operator: { key: values }` entry for one key. */
+export function evaluateCondition(
+  operator: string, key: string, policyValues: unknown, context: Readonly<Record<string, RequestValue>>,
+): boolean {
+  const { base, set, ifExists } = parseOperator(operator);
+  const values = (Array.isArray(policyValues) ? policyValues : [policyValues]).map((v) => String(v));
+  const requestValue = lookup(context, key);
+
+  if (base === 'Null') {
+    const absent = requestValue === undefined || (Array.isArray(requestValue) && requestValue.length === 0);
+    // Any listed value may match: "true" means absent, "false" present.
+    return values.some((v) => (v.toLowerCase() === 'true') === absent);
+  }
+
+  const [compare, negated] = OPERATORS[base];
+  const policy = VARIABLE_OPERATORS.test(base)
+    ? values.map((v) => substituteVariables(v, context)).filter((v): v is string => v !== undefined)
+    : values;
+  const single = (r: string) => {
+    const matches = policy.some((p) => compare(p, r));
+    return negated ? !matches : matches;
+  };
+
+  const present = requestValue !== undefined && !(Array.isArray(requestValue) && requestValue.length === 0);
+  if (!present) {
+    if (set === 'ForAllValues') return true;
+    if (set === 'ForAnyValue') return false;
+    return ifExists || negated;
+  }
+  const requestValues = Array.isArray(requestValue) ? requestValue : [requestValue];
+  if (set === 'ForAllValues') return requestValues.every(single);
+  if (set === 'ForAnyValue') return requestValues.some(single);
+  if (negated) return !requestValues.some((r) => policy.some((p) => compare(p, r)));
+  return requestValues.some(single);
+}

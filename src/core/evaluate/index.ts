@@ -1,0 +1,3 @@
+export * from './wildcard';
+export * from './condition-operators';
+export * from './scp-evaluator';

@@ -1,0 +1,136 @@
+import { evaluateCondition, UnsupportedPolicyError } from './condition-operators';
+import { splitArn, wildcardMatch } from './wildcard';
+
+export { UnsupportedPolicyError } from './condition-operators';
+
+/** A request as an SCP sees it. */
+export interface EvaluationRequest {
+  readonly action: string;
+  readonly resource: string;
+  /** Request context keys (`aws:RequestedRegion`, `aws:PrincipalArn`, `bedrock:InferenceProfileArn`...). */
+  readonly context: Readonly<Record<string, string | string[]>>;
+}
+
+export type ScpDecision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+
+/** The policies attached at one level of the hierarchy (root, an OU, or the account). */
+export interface PolicyLevel {
+  /** Root, OU or account ID, for messages. */
+  readonly id: string;
+  readonly policies: readonly { readonly name: string; readonly document: unknown }[];
+}
+
+export interface ScpEvaluation {
+  readonly decision: ScpDecision;
+  /** `policy/Sid` (or `policy/#index`) of every Deny statement that matched. */
+  readonly deniedBy: string[];
+  /** IDs of levels with no matching Allow (an implicit deny). */
+  readonly noAllowAt: string[];
+}
+
+interface Statement {
+  Effect?: string;
+  Sid?: string;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+function list(v: string | string[] | undefined): string[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+}
+
+function actionMatches(patterns: string[], action: string): boolean {
+  return patterns.some((p) => wildcardMatch(p, action, true));
+}
+
+/**
+ * The Resource element. ARN patterns match part by part; the partition,
+ * service, Region and account parts ignore case (as the reference evaluator
+ * does). A short ARN ending in a wildcard (`arn:aws:bedrock:*`) covers the
+ * missing parts; a short ARN without one matches nothing in an SCP.
+ */
+function resourcePatternMatches(pattern: string, resource: string): boolean {
+  if (pattern === '*') return true;
+  if (!pattern.startsWith('arn:')) return wildcardMatch(pattern, resource);
+  const parts = pattern.split(':');
+  if (parts.length < 6) {
+    if (!parts[parts.length - 1].endsWith('*')) return false;
+    while (parts.length < 6) parts.push('*');
+  }
+  const p = splitArn(parts.join(':'));
+  const r = splitArn(resource);
+  if (!p || !r) return false;
+  return p.every((part, i) => wildcardMatch(part, r[i], i < 5));
+}
+
+function isShortArn(pattern: string): boolean {
+  return pattern.startsWith('arn:') && pattern.split(':').length < 6;
+}
+
+/**
+ * Whether the statement's Resource (or NotResource) list lets it apply.
+ *
+ * A request for `*` (an action without resource types, such as
+ * ListFoundationModels) is matched by a literal `*` only. In NotResource, a
+ * short ARN (`arn:aws:bedrock:ap-*`) cannot prove a resource is outside the
+ * set: like the reference evaluator, the statement then does not apply.
+ */
+function resourcesApply(patterns: string[], not: boolean, resource: string): boolean {
+  if (!not) return resource === '*' ? patterns.includes('*') : patterns.some((p) => resourcePatternMatches(p, resource));
+  if (patterns.includes('*') || patterns.some(isShortArn)) return false;
+  return resource === '*' || !patterns.some((p) => resourcePatternMatches(p, resource));
+}
+
+function statementsOf(document: unknown, name: string): Statement[] {
+  const doc = (typeof document === 'string' ? JSON.parse(document) : document) as { Statement?: Statement | Statement[] };
+  if (!doc || typeof doc !== 'object' || doc.Statement === undefined) {
+    throw new UnsupportedPolicyError(`${name}: not a policy document (no Statement)`);
+  }
+  return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+}
+
+/** Does a statement apply to the request (ignoring its effect)? */
+export function statementApplies(s: Statement, request: EvaluationRequest): boolean {
+  const actions = list(s.Action);
+  const notActions = list(s.NotAction);
+  if (actions && !actionMatches(actions, request.action)) return false;
+  if (notActions && actionMatches(notActions, request.action)) return false;
+  if (!actions && !notActions) return false;
+  const resources = list(s.Resource);
+  const notResources = list(s.NotResource);
+  if (resources && !resourcesApply(resources, false, request.resource)) return false;
+  if (notResources && !resourcesApply(notResources, true, request.resource)) return false;
+  for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
+    for (const [key, values] of Object.entries(keys)) {
+      if (!evaluateCondition(operator, key, values, request.context)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Evaluates a chain of SCPs (root first, account last) the way AWS Organizations
+ * does: any matching Deny anywhere denies; otherwise every level must have a
+ * matching Allow (FullAWSAccess or an explicit one), or the request is
+ * implicitly denied.
+ */
+export function evaluateScpChain(levels: readonly PolicyLevel[], request: EvaluationRequest): ScpEvaluation {
+  const deniedBy: string[] = [];
+  const noAllowAt: string[] = [];
+  for (const level of levels) {
+    let allowed = false;
+    for (const policy of level.policies) {
+      statementsOf(policy.document, policy.name).forEach((s, i) => {
+        if (!statementApplies(s, request)) return;
+        if (s.Effect === 'Deny') deniedBy.push(`${policy.name}/${s.Sid ?? `#${i}`}`);
+        else if (s.Effect === 'Allow') allowed = true;
+      });
+    }
+    if (!allowed) noAllowAt.push(level.id);
+  }
+  const decision: ScpDecision = deniedBy.length > 0 ? 'ExplicitlyDenied' : noAllowAt.length > 0 ? 'ImplicitlyDenied' : 'Allowed';
+  return { decision, deniedBy, noAllowAt };
+}

@@ -1,0 +1,38 @@
+/**
+ * The independent evaluator's raw verdict on an SCP chain, for agreement tests:
+ * 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied', or undefined when
+ * iam-simulate rejects the input (invalid policy for its validator).
+ */
+import { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+
+const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+export interface RawLevel { readonly id: string; readonly policies: { name: string; document: unknown }[] }
+
+export interface RawVerdict {
+  readonly decision: string;
+  /** Context keys iam-simulate dropped as not applicable to the action. */
+  readonly ignoredContextKeys: string[];
+}
+
+export async function iamSimulateVerdict(
+  levels: readonly RawLevel[], request: { principal: string; action: string; resource: string; context: Record<string, string | string[]> },
+): Promise<RawVerdict | undefined> {
+  const account = request.principal.split(':')[4];
+  const simulation = (resource: string) => ({
+    request: {
+      principal: request.principal, action: request.action,
+      resource: { resource, accountId: account },
+      contextVariables: { 'aws:PrincipalArn': request.principal, ...request.context },
+    },
+    identityPolicies: [{ name: 'admin', policy: ALLOW_ALL }],
+    serviceControlPolicies: levels.map((l) => ({ orgIdentifier: l.id, policies: l.policies.map((p) => ({ name: p.name, policy: p.document })) })),
+    resourceControlPolicies: [],
+  });
+  const regionless = /^arn:aws:bedrock:::/.test(request.resource);
+  const checked = await runSimulation(simulation(regionless ? request.resource.replace('arn:aws:bedrock:::', 'arn:aws:bedrock:ap-southeast-2::') : request.resource), {});
+  if (checked.resultType === 'error') return undefined;
+  const ignored = checked.resultType === 'single' ? checked.result.ignoredContextKeys ?? [] : checked.results.flatMap((r) => r.ignoredContextKeys ?? []);
+  const decision = regionless ? runUnsafeSimulation(simulation(request.resource), {}) : checked.overallResult;
+  return { decision, ignoredContextKeys: ignored };
+}
