@@ -19,3 +19,4 @@ export * from './statements/documents';
 export * from './catalog';
 export * from './access';
 export * from './evaluate';
+export * from './audit';

@@ -1,0 +1,7 @@
+export * from './probes';
+export * from './verdict';
+export * from './organizations-api';
+export * from './retry';
+export * from './org-walker';
+export * from './audit-report';
+export * from './render-report';

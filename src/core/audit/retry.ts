@@ -1,0 +1,62 @@
+/** Error names AWS Organizations uses for throttling and transient faults. */
+const RETRYABLE = new Set([
+  'TooManyRequestsException', 'ThrottlingException', 'Throttling', 'RequestLimitExceeded',
+  'ServiceException', 'InternalFailure', 'ServiceUnavailable', 'ConcurrentModificationException',
+]);
+
+export interface RetryOptions {
+  /** Attempts in all, including the first. */
+  readonly attempts?: number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  /** Injectable for tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+export function isRetryable(e: unknown): boolean {
+  const err = e as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  return RETRYABLE.has(err?.name ?? '') || err?.$retryable !== undefined || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Retries throttled and transient failures with capped exponential backoff and
+ * full jitter (Organizations allows only a few requests per second per account).
+ */
+export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 8;
+  const base = options.baseDelayMs ?? 200;
+  const max = options.maxDelayMs ?? 10_000;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= attempts || !isRetryable(e)) throw e;
+      await sleep(Math.floor(random() * Math.min(max, base * 2 ** (attempt - 1))));
+    }
+  }
+}
+
+/** Runs async tasks with at most `limit` in flight. */
+export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  const next = () => {
+    if (active >= limit || queue.length === 0) return;
+    active++;
+    queue.shift()!();
+  };
+  return <T>(task: () => Promise<T>) => new Promise<T>((resolve, reject) => {
+    queue.push(() => {
+      task().then(resolve, reject).finally(() => {
+        active--;
+        next();
+      });
+    });
+    next();
+  });
+}
