@@ -16,3 +16,4 @@ export * from './statements/deny-global-inference';
 export * from './statements/deny-outside-residency-regions';
 export * from './statements/deny-origin-outside-allowed-regions';
 export * from './statements/documents';
+export * from './detect';
