@@ -5,3 +5,6 @@ export * from './scp/au-only-inference-scp';
 export * from './scp/region-allowlist-scp';
 export * from './scp/au-bedrock-residency-scp';
 export * from './policy-core';
+export * from './detect/inference-region-alarm-props';
+export * from './detect/inference-region-alarm';
+export * from './detect/bedrock-data-events';
