@@ -8,3 +8,6 @@ export * from './policy-core';
 export * from './core/catalog/catalog-types';
 export * from './catalog/sydney-model-catalog';
 export * from './access/sovereign-bedrock-invoker';
+export * from './detect/inference-region-alarm-props';
+export * from './detect/inference-region-alarm';
+export * from './detect/bedrock-data-events';

@@ -20,3 +20,4 @@ export * from './catalog';
 export * from './access';
 export * from './evaluate';
 export * from './audit';
+export * from './detect';

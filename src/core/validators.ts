@@ -15,14 +15,18 @@ export type IsUnresolved = (value: unknown) => boolean;
 const NO_TOKENS: IsUnresolved = () => false;
 
 /** Returns a problem with one element, or undefined when it is acceptable. */
-type ElementCheck = (value: string) => string | undefined;
+export type ElementCheck = (value: string) => string | undefined;
 
-interface ListRules {
+export interface ListRules {
   readonly allowEmpty: boolean;
   readonly check: ElementCheck;
 }
 
-function checkList(
+/**
+ * Checks a list prop element by element: `prop[i]: problem`, duplicates, and
+ * emptiness when not allowed. A token list, or a token element, is passed through.
+ */
+export function checkList(
   prop: string, values: readonly string[] | undefined, rules: ListRules,
   errors: ValidationErrors, isUnresolved: IsUnresolved,
 ): void {
