@@ -56,7 +56,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The catalog refresh command (maintainer/) talks to Bedrock; library users never load the SDK.
     '@aws-sdk/client-bedrock',
     'aws-sdk-client-mock',
+    // The audit CLI loads it at run time (see src/cli/organizations-sdk.ts); not a runtime dependency.
+    '@aws-sdk/client-organizations',
   ],
+
+  // `npx cdk-sovereign-bedrock audit ...`
+  bin: { 'cdk-sovereign-bedrock': 'lib/cli/main.js' },
 });
 
 // projen pins eslint-import-resolver-typescript ^4, whose unrs-resolver platform packages are
@@ -71,9 +76,15 @@ for (const [dir, task, entry, description] of [
     'Synthesize the Control Tower OU example app offline and print its policies with their sizes'],
   ['benchmarks', 'bench', 'benchmarks/bench.ts',
     'Print policy sizes against the SCP limit and synth time against a hand-written CfnPolicy baseline'],
+  ['benchmarks', 'bench:audit', 'benchmarks/audit-bench.ts',
+    'Audit a simulated organization (2,000 accounts, 300 OUs, 40 SCPs): API calls and wall time'],
   ['maintainer', 'catalog:refresh', 'maintainer/refresh-catalog.ts',
     'Regenerate the Sydney model catalog from the live Bedrock APIs and print what changed (needs AWS credentials)'],
 ]) {
+  if (project.tryFindObjectFile(`${dir}/tsconfig.json`)) {
+    project.addTask(task, { description, env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` }, exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}` });
+    continue;
+  }
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -91,6 +102,9 @@ for (const [dir, task, entry, description] of [
     exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`,
   });
 }
+
+// `npm run bench` prints every benchmark.
+project.tasks.tryFind('bench')?.spawn(project.tasks.tryFind('bench:audit')!);
 
 // Let eslint resolve the `cdk-sovereign-bedrock` alias used by examples and benchmarks.
 project.eslint?.file.addOverride('settings.import/resolver.typescript.project', [

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/**
+ * cdk-sovereign-bedrock command line.
+ *
+ *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
+ */
+import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
+import { loadOrganizationsSdk, MissingSdkError, sdkOrganizationsApi } from './organizations-sdk';
+
+const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
+
+Commands:
+  audit    report which accounts' service control policies keep Bedrock in Australia
+
+Run "cdk-sovereign-bedrock <command> --help" for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const io = {
+    stdout: (t: string) => { process.stdout.write(t); },
+    stderr: (t: string) => { process.stderr.write(t); },
+    stderrIsTty: Boolean(process.stderr.isTTY),
+  };
+  try {
+    if (command === 'audit') {
+      const args = parseAuditArgs(rest);
+      if (args === 'help') {
+        io.stdout(`${AUDIT_USAGE}\n`);
+        return 0;
+      }
+      const sdk = loadOrganizationsSdk();
+      const client = new sdk.OrganizationsClient({ region: args.region, maxAttempts: 1 });
+      return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
+    }
+    if (command === undefined || command === '--help' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    io.stderr(`unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof MissingSdkError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  });
+}

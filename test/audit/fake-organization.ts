@@ -1,0 +1,113 @@
+/**
+ * A realistic organization served through aws-sdk-client-mock: Control Tower
+ * guardrails, FullAWSAccess everywhere, the posture on some OUs and not others,
+ * a direct attachment, nested OUs and paginated listings.
+ */
+import * as sdk from '@aws-sdk/client-organizations';
+import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { ResidencyPolicies } from '../../src';
+
+export const MANAGEMENT = '111111111111';
+
+const FULL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+/** Control Tower's mandatory CloudTrail guardrail (abridged), attached to every registered OU. */
+const CT_GUARDRAIL = {
+  Version: '2012-10-17',
+  Statement: [{
+    Sid: 'GRCLOUDTRAILENABLED', Effect: 'Deny', Action: ['cloudtrail:DeleteTrail', 'cloudtrail:StopLogging', 'cloudtrail:UpdateTrail'],
+    Resource: ['arn:aws:cloudtrail:*:*:trail/aws-controltower-*'],
+    Condition: { ArnNotLike: { 'aws:PrincipalARN': 'arn:aws:iam::*:role/AWSControlTowerExecution' } },
+  }],
+};
+/** A Control Tower Region deny (CT.MULTISERVICE.PV.1 shape): its NotAction list has no bedrock, so it blocks Melbourne legs. */
+const CT_REGION_DENY = {
+  Version: '2012-10-17',
+  Statement: [{
+    Sid: 'GRREGIONDENY', Effect: 'Deny',
+    NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*', 'cloudfront:*', 'route53:*', 'budgets:*'],
+    Resource: '*',
+    Condition: {
+      StringNotEquals: { 'aws:RequestedRegion': ['ap-southeast-2'] },
+      ArnNotLike: { 'aws:PrincipalARN': ['arn:aws:iam::*:role/AWSControlTowerExecution'] },
+    },
+  }],
+};
+
+export const POLICIES: Record<string, { name: string; doc: unknown; awsManaged?: boolean }> = {
+  'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL, awsManaged: true },
+  'p-guardrail1': { name: 'aws-guardrails-AbCdEf', doc: CT_GUARDRAIL },
+  'p-regiondeny': { name: 'aws-guardrails-RegionDeny', doc: CT_REGION_DENY },
+  'p-posture0001': { name: 'bedrock-au-residency', doc: ResidencyPolicies.posture() },
+  'p-auonly0001': { name: 'bedrock-au-only-inference-profiles', doc: ResidencyPolicies.auOnlyInference() },
+};
+
+interface Node { id: string; name: string; policies: string[]; ous?: Node[]; accounts?: { id: string; name: string; policies: string[] }[] }
+
+export const ORG: Node = {
+  id: 'r-ab12', name: 'Root', policies: ['p-FullAWSAccess'],
+  accounts: [{ id: MANAGEMENT, name: 'management', policies: ['p-FullAWSAccess'] }],
+  ous: [
+    {
+      id: 'ou-ab12-security', name: 'Security', policies: ['p-FullAWSAccess', 'p-guardrail1', 'p-posture0001'],
+      accounts: [{ id: '222222222222', name: 'audit', policies: ['p-FullAWSAccess'] }],
+    },
+    {
+      id: 'ou-ab12-workload', name: 'Workloads', policies: ['p-FullAWSAccess', 'p-guardrail1', 'p-posture0001'],
+      ous: [
+        { id: 'ou-ab12-prodprod', name: 'Prod', policies: ['p-FullAWSAccess'], accounts: [{ id: '333333333333', name: 'prod-app', policies: ['p-FullAWSAccess'] }] },
+        { id: 'ou-ab12-devdevde', name: 'Dev', policies: ['p-FullAWSAccess', 'p-regiondeny'], accounts: [{ id: '444444444444', name: 'dev-app', policies: ['p-FullAWSAccess'] }] },
+      ],
+    },
+    {
+      id: 'ou-ab12-sandboxx', name: 'Sandbox', policies: ['p-FullAWSAccess', 'p-guardrail1'],
+      accounts: [
+        { id: '555555555555', name: 'sandbox-1', policies: ['p-FullAWSAccess'] },
+        { id: '666666666666', name: 'sandbox-2', policies: ['p-FullAWSAccess', 'p-auonly0001'] },
+        { id: '777777777777', name: 'sandbox-3', policies: ['p-FullAWSAccess'] },
+      ],
+    },
+  ],
+};
+
+function* walk(n: Node, parent?: Node): Generator<[Node, Node | undefined]> {
+  yield [n, parent];
+  for (const c of n.ous ?? []) yield* walk(c, n);
+}
+
+/** Registers the organization on a fresh mock; listings of more than two items come in pages of two. */
+export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
+  const mock = mockClient(sdk.OrganizationsClient);
+  const pages = <T>(items: T[], token?: string) => {
+    const start = token ? Number(token) : 0;
+    const next = start + 2 < items.length ? String(start + 2) : undefined;
+    return { items: items.slice(start, start + 2), next };
+  };
+  mock.on(sdk.DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abcdef1234', MasterAccountId: MANAGEMENT } });
+  mock.on(sdk.ListRootsCommand).resolves({ Roots: [{ Id: ORG.id, Name: ORG.name }] });
+  for (const [node, parent] of walk(ORG)) {
+    for (const token of [undefined, '2', '4']) {
+      const ous = pages(node.ous ?? [], token);
+      mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: node.id, NextToken: token })
+        .resolves({ OrganizationalUnits: ous.items.map((o) => ({ Id: o.id, Name: o.name })), NextToken: ous.next });
+      const accounts = pages(node.accounts ?? [], token);
+      mock.on(sdk.ListAccountsForParentCommand, { ParentId: node.id, NextToken: token })
+        .resolves({ Accounts: accounts.items.map((a) => ({ Id: a.id, Name: a.name, Status: 'ACTIVE' })), NextToken: accounts.next });
+    }
+    mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: node.id }).resolves({ Policies: node.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
+    mock.on(sdk.DescribeOrganizationalUnitCommand, { OrganizationalUnitId: node.id }).resolves({ OrganizationalUnit: { Id: node.id, Name: node.name } });
+    if (parent) {
+      mock.on(sdk.ListParentsCommand, { ChildId: node.id }).resolves({ Parents: [{ Id: parent.id, Type: parent === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
+    }
+    for (const a of node.accounts ?? []) {
+      mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: a.id }).resolves({ Policies: a.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
+      mock.on(sdk.ListParentsCommand, { ChildId: a.id }).resolves({ Parents: [{ Id: node.id, Type: node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
+      mock.on(sdk.DescribeAccountCommand, { AccountId: a.id }).resolves({ Account: { Id: a.id, Name: a.name, Status: 'ACTIVE' } });
+    }
+  }
+  for (const [id, p] of Object.entries(POLICIES)) {
+    mock.on(sdk.DescribePolicyCommand, { PolicyId: id }).resolves({
+      Policy: { PolicySummary: { Id: id, Name: p.name, AwsManaged: p.awsManaged ?? false }, Content: JSON.stringify(p.doc) },
+    });
+  }
+  return mock;
+}

@@ -1,0 +1,67 @@
+import * as fc from 'fast-check';
+import { main } from '../../src/cli/main';
+import { loadOrganizationsSdk, MissingSdkError } from '../../src/cli/organizations-sdk';
+import { isRetryable, limiter, withRetry } from '../../src/core/audit';
+
+const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
+
+describe('withRetry', () => {
+  test('retries throttling with capped exponential backoff, then gives up', async () => {
+    const delays: number[] = [];
+    let calls = 0;
+    await expect(withRetry(async () => { calls++; throw throttled(); }, {
+      attempts: 5, baseDelayMs: 100, maxDelayMs: 500, sleep: async (ms) => { delays.push(ms); }, random: () => 0.999,
+    })).rejects.toThrow('Rate exceeded');
+    expect(calls).toBe(5);
+    expect(delays).toEqual([99, 199, 399, 499]);
+  });
+
+  test('does not retry access denied', async () => {
+    let calls = 0;
+    await expect(withRetry(async () => { calls++; throw Object.assign(new Error('no'), { name: 'AccessDeniedException' }); }, { sleep: async () => {} }))
+      .rejects.toThrow('no');
+    expect(calls).toBe(1);
+    expect(isRetryable({ name: 'AccessDeniedException' })).toBe(false);
+    expect(isRetryable({ name: 'Whatever', $metadata: { httpStatusCode: 503 } })).toBe(true);
+  });
+});
+
+test('limiter never runs more than its limit at once (property-based)', async () => {
+  await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.nat(5), { maxLength: 30 }), async (limit, delays) => {
+    const run = limiter(limit);
+    let active = 0;
+    let peak = 0;
+    await Promise.all(delays.map((d) => run(async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, d));
+      active--;
+    })));
+    return peak <= limit;
+  }), { numRuns: 30 });
+});
+
+describe('command line', () => {
+  test('a missing SDK says how to install it', () => {
+    const missing = () => { throw Object.assign(new Error("Cannot find module '@aws-sdk/client-organizations'"), { code: 'MODULE_NOT_FOUND' }); };
+    expect(() => loadOrganizationsSdk(missing)).toThrow(MissingSdkError);
+    expect(() => loadOrganizationsSdk(missing)).toThrow(/npx -p cdk-sovereign-bedrock -p @aws-sdk\/client-organizations cdk-sovereign-bedrock audit/);
+  });
+
+  test('help, no command and an unknown command', async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const ewrite = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--help'])).toBe(0);
+      expect(await main(['audit', '--help'])).toBe(0);
+      expect(String(write.mock.calls.map((c) => c[0]).join(''))).toMatch(/Exit codes: 0 every account protected/);
+      expect(await main([])).toBe(2);
+      expect(await main(['nope'])).toBe(2);
+      expect(await main(['audit', '--format', 'pdf'])).toBe(2);
+      expect(String(ewrite.mock.calls.map((c) => c[0]).join(''))).toMatch(/unknown command "nope"[\s\S]*--format: "pdf" is not one of/);
+    } finally {
+      write.mockRestore();
+      ewrite.mockRestore();
+    }
+  });
+});
