@@ -8,8 +8,8 @@
  * AWS's page sizes, and prints the calls made by kind and the wall time.
  */
 import { performance } from 'perf_hooks';
-import { ResidencyPolicies } from 'cdk-sovereign-bedrock';
 import { auditSnapshot, OrganizationsApi, OrgPolicy, Page, readOrganization } from '../src/core/audit';
+import { ResidencyPolicies } from 'cdk-sovereign-bedrock';
 
 const ACCOUNTS = 2000;
 const OUS = 300;

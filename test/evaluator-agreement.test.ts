@@ -4,12 +4,12 @@
  * the whole decision table and on randomized policies.
  */
 import * as fc from 'fast-check';
-import { evaluateScpChain, PolicyLevel } from '../src/core/evaluate';
 import { generatedCalls } from './decision-table/generated-calls';
 import { ACCOUNT, APP_ROLE, contextOf, foundationModelArn, legsOf, systemProfileArn } from './decision-table/legs';
 import { loadScenarioFiles } from './decision-table/scenario-loader';
 import { iamSimulateVerdict } from './helpers/iam-simulate-raw';
 import { POLICY_VARIANTS, synthesizedPolicies } from './helpers/synth-policies';
+import { evaluateScpChain, PolicyLevel } from '../src/core/evaluate';
 
 const FULL = { name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 
@@ -23,14 +23,17 @@ function chain(ouPolicies: { name: string; document: unknown }[], account = ACCO
 
 function ours(levels: PolicyLevel[], request: { principal: string; action: string; resource: string; context: Record<string, string | string[]> }) {
   return evaluateScpChain(levels, {
-    action: request.action, resource: request.resource,
+    action: request.action,
+    resource: request.resource,
     context: { 'aws:PrincipalArn': request.principal, ...request.context },
   }).decision;
 }
 
 describe('agreement on the decision table', () => {
   const requests = [
-    ...generatedCalls().flatMap(legsOf).map((leg) => ({ name: leg.name, principal: leg.principal, action: leg.action, resource: leg.resource, context: contextOf(leg) })),
+    ...generatedCalls().flatMap(legsOf).map((leg) => ({
+      name: leg.name, principal: leg.principal, action: leg.action, resource: leg.resource, context: contextOf(leg),
+    })),
     ...loadScenarioFiles().flatMap((f) => f.rows),
   ];
   const policies = synthesizedPolicies();
@@ -102,8 +105,10 @@ describe('agreement on randomized policies (property-based)', () => {
   });
   const statement = fc.record({
     Effect: fc.constantFrom('Allow', 'Deny'),
-    actions: values(actionPattern), notAction: fc.boolean(),
-    resources: values(resourcePattern), notResource: fc.boolean(),
+    actions: values(actionPattern),
+    notAction: fc.boolean(),
+    resources: values(resourcePattern),
+    notResource: fc.boolean(),
     Condition: condition,
   }).map((s) => ({
     Effect: s.Effect,

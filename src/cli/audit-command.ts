@@ -1,11 +1,11 @@
 import { parseArgs } from 'util';
 import { auditExitCode, auditSnapshot } from '../core/audit/audit-report';
-import { OrganizationsApi } from '../core/audit/organizations-api';
 import { AuditReadError, ReadProgress, readOrganization } from '../core/audit/org-walker';
+import { OrganizationsApi } from '../core/audit/organizations-api';
 import { renderMarkdown, renderTable } from '../core/audit/render-report';
+import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
-import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 
 export const AUDIT_USAGE = `Usage: cdk-sovereign-bedrock audit [options]
 

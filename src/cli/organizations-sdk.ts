@@ -29,7 +29,9 @@ function page<T, R>(items: T[] | undefined, nextToken: string | undefined, map: 
 }
 
 const entity = (x: { Id?: string; Name?: string }): OrgEntity => ({ id: x.Id!, name: x.Name });
-const account = (x: { Id?: string; Name?: string; Status?: string; State?: string }): OrgAccount => ({ id: x.Id!, name: x.Name, status: x.State ?? x.Status });
+const account = (x: { Id?: string; Name?: string; Status?: string; State?: string }): OrgAccount => ({
+  id: x.Id!, name: x.Name, status: x.State ?? x.Status,
+});
 
 /**
  * The audit's calls over an OrganizationsClient. `sdk` is the SDK module, so

@@ -14,7 +14,9 @@ const FULL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*'
 const CT_GUARDRAIL = {
   Version: '2012-10-17',
   Statement: [{
-    Sid: 'GRCLOUDTRAILENABLED', Effect: 'Deny', Action: ['cloudtrail:DeleteTrail', 'cloudtrail:StopLogging', 'cloudtrail:UpdateTrail'],
+    Sid: 'GRCLOUDTRAILENABLED',
+    Effect: 'Deny',
+    Action: ['cloudtrail:DeleteTrail', 'cloudtrail:StopLogging', 'cloudtrail:UpdateTrail'],
     Resource: ['arn:aws:cloudtrail:*:*:trail/aws-controltower-*'],
     Condition: { ArnNotLike: { 'aws:PrincipalARN': 'arn:aws:iam::*:role/AWSControlTowerExecution' } },
   }],
@@ -23,7 +25,8 @@ const CT_GUARDRAIL = {
 const CT_REGION_DENY = {
   Version: '2012-10-17',
   Statement: [{
-    Sid: 'GRREGIONDENY', Effect: 'Deny',
+    Sid: 'GRREGIONDENY',
+    Effect: 'Deny',
     NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*', 'cloudfront:*', 'route53:*', 'budgets:*'],
     Resource: '*',
     Condition: {
@@ -44,22 +47,30 @@ export const POLICIES: Record<string, { name: string; doc: unknown; awsManaged?:
 interface Node { id: string; name: string; policies: string[]; ous?: Node[]; accounts?: { id: string; name: string; policies: string[] }[] }
 
 export const ORG: Node = {
-  id: 'r-ab12', name: 'Root', policies: ['p-FullAWSAccess'],
+  id: 'r-ab12',
+  name: 'Root',
+  policies: ['p-FullAWSAccess'],
   accounts: [{ id: MANAGEMENT, name: 'management', policies: ['p-FullAWSAccess'] }],
   ous: [
     {
-      id: 'ou-ab12-security', name: 'Security', policies: ['p-FullAWSAccess', 'p-guardrail1', 'p-posture0001'],
+      id: 'ou-ab12-security',
+      name: 'Security',
+      policies: ['p-FullAWSAccess', 'p-guardrail1', 'p-posture0001'],
       accounts: [{ id: '222222222222', name: 'audit', policies: ['p-FullAWSAccess'] }],
     },
     {
-      id: 'ou-ab12-workload', name: 'Workloads', policies: ['p-FullAWSAccess', 'p-guardrail1', 'p-posture0001'],
+      id: 'ou-ab12-workload',
+      name: 'Workloads',
+      policies: ['p-FullAWSAccess', 'p-guardrail1', 'p-posture0001'],
       ous: [
         { id: 'ou-ab12-prodprod', name: 'Prod', policies: ['p-FullAWSAccess'], accounts: [{ id: '333333333333', name: 'prod-app', policies: ['p-FullAWSAccess'] }] },
         { id: 'ou-ab12-devdevde', name: 'Dev', policies: ['p-FullAWSAccess', 'p-regiondeny'], accounts: [{ id: '444444444444', name: 'dev-app', policies: ['p-FullAWSAccess'] }] },
       ],
     },
     {
-      id: 'ou-ab12-sandboxx', name: 'Sandbox', policies: ['p-FullAWSAccess', 'p-guardrail1'],
+      id: 'ou-ab12-sandboxx',
+      name: 'Sandbox',
+      policies: ['p-FullAWSAccess', 'p-guardrail1'],
       accounts: [
         { id: '555555555555', name: 'sandbox-1', policies: ['p-FullAWSAccess'] },
         { id: '666666666666', name: 'sandbox-2', policies: ['p-FullAWSAccess', 'p-auonly0001'] },
@@ -93,13 +104,16 @@ export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
       mock.on(sdk.ListAccountsForParentCommand, { ParentId: node.id, NextToken: token })
         .resolves({ Accounts: accounts.items.map((a) => ({ Id: a.id, Name: a.name, Status: 'ACTIVE' })), NextToken: accounts.next });
     }
-    mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: node.id }).resolves({ Policies: node.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
-    mock.on(sdk.DescribeOrganizationalUnitCommand, { OrganizationalUnitId: node.id }).resolves({ OrganizationalUnit: { Id: node.id, Name: node.name } });
+    mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: node.id })
+      .resolves({ Policies: node.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
+    mock.on(sdk.DescribeOrganizationalUnitCommand, { OrganizationalUnitId: node.id })
+      .resolves({ OrganizationalUnit: { Id: node.id, Name: node.name } });
     if (parent) {
       mock.on(sdk.ListParentsCommand, { ChildId: node.id }).resolves({ Parents: [{ Id: parent.id, Type: parent === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
     }
     for (const a of node.accounts ?? []) {
-      mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: a.id }).resolves({ Policies: a.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
+      mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: a.id })
+        .resolves({ Policies: a.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
       mock.on(sdk.ListParentsCommand, { ChildId: a.id }).resolves({ Parents: [{ Id: node.id, Type: node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
       mock.on(sdk.DescribeAccountCommand, { AccountId: a.id }).resolves({ Account: { Id: a.id, Name: a.name, Status: 'ACTIVE' } });
     }

@@ -21,7 +21,8 @@ export async function iamSimulateVerdict(
   const account = request.principal.split(':')[4];
   const simulation = (resource: string) => ({
     request: {
-      principal: request.principal, action: request.action,
+      principal: request.principal,
+      action: request.action,
       resource: { resource, accountId: account },
       contextVariables: { 'aws:PrincipalArn': request.principal, ...request.context },
     },

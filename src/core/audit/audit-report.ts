@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
-import { PolicyLevel } from '../evaluate/scp-evaluator';
 import { OrgSnapshot, ReadFailure } from './org-walker';
 import { postureProbes, ProbeOptions } from './probes';
 import { AccountVerdict, judgeAccount, ProbeOutcome, Protection } from './verdict';
+import { PolicyLevel } from '../evaluate/scp-evaluator';
 
 export interface AccountResult {
   readonly id: string;
@@ -53,7 +53,9 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
     const base = { id: a.id, name: a.name, status: a.status, path: a.path.map((c) => c.name).join('/'), policiesByLevel };
     if (a.id === snapshot.managementAccountId) {
       return {
-        ...base, protection: Protection.NOT_COVERED, failures: [],
+        ...base,
+        protection: Protection.NOT_COVERED,
+        failures: [],
         message: 'Management account: SCPs never apply to it, whatever is attached. Keep Bedrock workloads out of it.',
       };
     }

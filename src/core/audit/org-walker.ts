@@ -207,7 +207,13 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
 
   accounts.sort((a, b) => a.id.localeCompare(b.id));
   return {
-    organizationId: org.id, managementAccountId: org.managementAccountId, rootId: root.id, target,
-    accounts, policies, failures, apiCalls,
+    organizationId: org.id,
+    managementAccountId: org.managementAccountId,
+    rootId: root.id,
+    target,
+    accounts,
+    policies,
+    failures,
+    apiCalls,
   };
 }

@@ -1,5 +1,5 @@
-import { AUSTRALIA } from '../geography';
 import { EvaluationRequest } from '../evaluate/scp-evaluator';
+import { AUSTRALIA } from '../geography';
 import { SYDNEY, MELBOURNE } from '../regions';
 
 /** One request the posture must allow or deny, as an SCP sees it. */
@@ -36,7 +36,8 @@ export function postureProbes(account: string, options: ProbeOptions = {}): Prob
   const fm = (region: string, id: string) => `arn:aws:bedrock:${region}::foundation-model/${id}`;
   const profile = (region: string, prefix: string, id: string) => `arn:aws:bedrock:${region}:${account}:inference-profile/${prefix}${id}`;
   const req = (action: string, resource: string, region: string, profileArn?: string): EvaluationRequest => ({
-    action, resource,
+    action,
+    resource,
     context: {
       'aws:PrincipalArn': principal,
       'aws:RequestedRegion': region,
@@ -53,7 +54,9 @@ export function postureProbes(account: string, options: ProbeOptions = {}): Prob
     { id: 'au-profile-check', description: 'au. Sonnet 4.5 from Sydney: profile check', expect: 'Allowed', request: req(invoke, au, SYDNEY) },
     { id: 'au-leg-sydney', description: 'au. Sonnet 4.5 from Sydney: model leg in Sydney', expect: 'Allowed', request: req(invoke, fm(SYDNEY, SONNET_45), SYDNEY, au) },
     {
-      id: 'au-leg-melbourne', description: 'au. Sonnet 4.5 from Sydney: model leg served in Melbourne', expect: 'Allowed',
+      id: 'au-leg-melbourne',
+      description: 'au. Sonnet 4.5 from Sydney: model leg served in Melbourne',
+      expect: 'Allowed',
       request: req('bedrock:InvokeModelWithResponseStream', fm(MELBOURNE, SONNET_45), MELBOURNE, au),
     },
     { id: 'apac-leg-tokyo', description: 'apac. Sonnet 4 from Sydney: leg served in Tokyo', expect: 'Denied', request: req(invoke, fm('ap-northeast-1', SONNET_4), 'ap-northeast-1', apac) },
@@ -61,26 +64,36 @@ export function postureProbes(account: string, options: ProbeOptions = {}): Prob
     { id: 'global-leg', description: 'global. Sonnet 4.5 from Sydney: Region-less leg', expect: 'Denied', request: req(invoke, fm('', SONNET_45), 'unspecified', global) },
     { id: 'global-leg-sydney', description: 'global. Sonnet 4.5 from Sydney: leg in Sydney', expect: 'Denied', request: req(invoke, fm(SYDNEY, SONNET_45), SYDNEY, global) },
     {
-      id: 'us-leg', description: 'us. Sonnet 4.5 from us-east-1: leg in us-west-2', expect: 'Denied',
+      id: 'us-leg',
+      description: 'us. Sonnet 4.5 from us-east-1: leg in us-west-2',
+      expect: 'Denied',
       request: req(invoke, fm('us-west-2', SONNET_45), 'us-west-2', profile('us-east-1', 'us.', SONNET_45)),
     },
     {
-      id: 'app-profile-leg', description: 'Unvouched application profile: leg in Sydney', expect: 'Denied',
+      id: 'app-profile-leg',
+      description: 'Unvouched application profile: leg in Sydney',
+      expect: 'Denied',
       request: req(invoke, fm(SYDNEY, SONNET_45), SYDNEY, `arn:aws:bedrock:${SYDNEY}:${account}:application-inference-profile/zz00audit000`),
     },
     { id: 'direct-tokyo', description: 'On-demand call in Tokyo', expect: 'Denied', request: req(invoke, fm('ap-northeast-1', NOVA_PRO), 'ap-northeast-1') },
     { id: 'direct-us-east-1', description: 'On-demand call in us-east-1', expect: 'Denied', request: req(invoke, fm('us-east-1', NOVA_PRO), 'us-east-1') },
     {
-      id: 'batch-us-east-1', description: 'Batch inference job in us-east-1', expect: 'Denied',
+      id: 'batch-us-east-1',
+      description: 'Batch inference job in us-east-1',
+      expect: 'Denied',
       request: req('bedrock:CreateModelInvocationJob', `arn:aws:bedrock:us-east-1:${account}:model-invocation-job/audit`, 'us-east-1'),
     },
     {
-      id: 'agent-tokyo', description: 'Agent invocation in Tokyo', expect: 'Denied',
+      id: 'agent-tokyo',
+      description: 'Agent invocation in Tokyo',
+      expect: 'Denied',
       request: req('bedrock:InvokeAgent', `arn:aws:bedrock:ap-northeast-1:${account}:agent-alias/AUDIT00000/ALIAS00000`, 'ap-northeast-1'),
     },
     { id: 'api-key-us-east-1', description: 'Bedrock API key use in us-east-1', expect: 'Denied', request: req('bedrock:CallWithBearerToken', '*', 'us-east-1') },
     {
-      id: 'mantle-us-east-1', description: 'Bedrock Mantle inference in us-east-1', expect: 'Denied',
+      id: 'mantle-us-east-1',
+      description: 'Bedrock Mantle inference in us-east-1',
+      expect: 'Denied',
       request: req('bedrock-mantle:CreateInference', `arn:aws:bedrock-mantle:us-east-1:${account}:project/audit`, 'us-east-1'),
     },
   ];
@@ -88,11 +101,15 @@ export function postureProbes(account: string, options: ProbeOptions = {}): Prob
   const melbourneOrigin = origins.includes(MELBOURNE);
   probes.push(
     {
-      id: 'direct-melbourne', description: 'On-demand call in Melbourne', expect: melbourneOrigin ? 'Allowed' : 'Denied',
+      id: 'direct-melbourne',
+      description: 'On-demand call in Melbourne',
+      expect: melbourneOrigin ? 'Allowed' : 'Denied',
       request: req(invoke, fm(MELBOURNE, NOVA_PRO), MELBOURNE),
     },
     {
-      id: 'mantle-melbourne', description: 'Bedrock Mantle inference in Melbourne', expect: melbourneOrigin ? 'Allowed' : 'Denied',
+      id: 'mantle-melbourne',
+      description: 'Bedrock Mantle inference in Melbourne',
+      expect: melbourneOrigin ? 'Allowed' : 'Denied',
       request: req('bedrock-mantle:CreateInference', `arn:aws:bedrock-mantle:${MELBOURNE}:${account}:project/audit`, MELBOURNE),
     },
   );

@@ -1,5 +1,5 @@
-import { evaluateScpChain, PolicyLevel, UnsupportedPolicyError } from '../evaluate/scp-evaluator';
 import { Probe } from './probes';
+import { evaluateScpChain, PolicyLevel, UnsupportedPolicyError } from '../evaluate/scp-evaluator';
 
 export enum Protection {
   /** Every probe decided as the posture requires. */
@@ -36,8 +36,11 @@ export function judgeAccount(levels: readonly PolicyLevel[], probes: readonly Pr
     for (const p of probes) {
       const r = evaluateScpChain(levels, p.request);
       outcomes.push({
-        id: p.id, description: p.description, expected: p.expect,
-        actual: r.decision === 'Allowed' ? 'Allowed' : 'Denied', deniedBy: r.deniedBy,
+        id: p.id,
+        description: p.description,
+        expected: p.expect,
+        actual: r.decision === 'Allowed' ? 'Allowed' : 'Denied',
+        deniedBy: r.deniedBy,
       });
     }
   } catch (e) {

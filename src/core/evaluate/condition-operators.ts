@@ -42,22 +42,23 @@ function toDate(s: string): number {
   return Date.parse(s);
 }
 
-function ipv4ToInt(ip: string): number | undefined {
+function ipv4ToNumber(ip: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
   if (!m) return undefined;
   const octets = m.slice(1).map(Number);
   if (octets.some((o) => o > 255)) return undefined;
-  return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  return ((octets[0] * 256 + octets[1]) * 256 + octets[2]) * 256 + octets[3];
 }
 
+/** IPv4 CIDR membership by arithmetic: two addresses share a /n prefix when they agree after dropping 32-n bits. */
 function ipInCidr(cidr: string, ip: string): boolean {
   const [base, bitsText] = cidr.split('/');
   const bits = bitsText === undefined ? 32 : Number(bitsText);
-  const b = ipv4ToInt(base);
-  const a = ipv4ToInt(ip);
-  if (b === undefined || a === undefined || !(bits >= 0 && bits <= 32)) return cidr === ip;
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  const b = ipv4ToNumber(base);
+  const a = ipv4ToNumber(ip);
+  if (b === undefined || a === undefined || !(Number.isInteger(bits) && bits >= 0 && bits <= 32)) return cidr === ip;
+  const block = 2 ** (32 - bits);
+  return Math.floor(a / block) === Math.floor(b / block);
 }
 
 const numeric = (cmp: (r: number, p: number) => boolean): Comparator => (p, r) => {
