@@ -1,0 +1,17 @@
+/**
+ * Roles AWS Control Tower uses in every enrolled account. Its own Region deny
+ * control (CT.MULTISERVICE.PV.1) exempts them; a residency posture that does not
+ * can break Control Tower's Config recording and notifications in other Regions.
+ * (FACTS.md §4.) Never edit Control Tower's own SCPs: exempt these instead.
+ */
+export const CONTROL_TOWER_ROLE_NAMES: readonly string[] = [
+  'AWSControlTowerExecution',
+  'aws-controltower-ConfigRecorderRole',
+  'aws-controltower-ForwardSnsNotificationRole',
+  'AWSControlTower_VPCFlowLogsRole',
+];
+
+/** `arn:aws:iam::*:role/NAME` for each Control Tower role, for `aws:PrincipalArn` exemptions. */
+export function controlTowerRoleArnPatterns(): string[] {
+  return CONTROL_TOWER_ROLE_NAMES.map((name) => `arn:aws:iam::*:role/${name}`);
+}

@@ -1,0 +1,143 @@
+import { Construct } from 'constructs';
+import { controlTowerRoleArnPatterns } from '../core/control-tower';
+import { ValidationErrors } from '../core/validation-errors';
+import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
+import { InferenceRegionAlarmProps } from '../detect/inference-region-alarm-props';
+import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
+import { AuBedrockResidencyScp } from '../scp/au-bedrock-residency-scp';
+import { AuOnlyInferenceScp } from '../scp/au-only-inference-scp';
+import { RegionAllowlistScp } from '../scp/region-allowlist-scp';
+import { ResidencyScp } from '../scp/residency-scp';
+import { AuOnlyInferenceOptions, RegionAllowlistOptions } from '../scp/residency-scp-props';
+import { ScpQuota } from '../scp/scp-quota';
+
+/** How the preventive half is emitted. */
+export enum PostureScpMode {
+  /** Both locks in one SCP: one slot per target. */
+  SINGLE_POLICY = 'SINGLE_POLICY',
+  /** `AuOnlyInferenceScp` and `RegionAllowlistScp`: two slots, detachable separately. */
+  SEPARATE_POLICIES = 'SEPARATE_POLICIES',
+  /** No SCPs (for example when another pipeline deploys them). */
+  NONE = 'NONE',
+}
+
+export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAllowlistOptions {
+  /**
+   * Roots, OUs and accounts the SCPs attach to. Tokens (an OU created in the
+   * same app, a resolved OU path) are passed through.
+   */
+  readonly targetIds: string[];
+
+  /**
+   * How the SCPs are emitted.
+   * @default PostureScpMode.SINGLE_POLICY
+   */
+  readonly scpMode?: PostureScpMode;
+
+  /**
+   * Exempt AWS Control Tower's own roles (AWSControlTowerExecution,
+   * aws-controltower-ConfigRecorderRole, aws-controltower-ForwardSnsNotificationRole,
+   * AWSControlTower_VPCFlowLogsRole), as Control Tower's own Region deny does.
+   * @default true
+   */
+  readonly exemptControlTowerRoles?: boolean;
+
+  /**
+   * Break-glass and other principals exempt from every statement (`aws:PrincipalArn` patterns).
+   * @default - none besides the Control Tower roles
+   */
+  readonly exemptPrincipalArns?: string[];
+
+  /**
+   * Name of the (single) SCP, or the prefix of the two.
+   * @default - derived from the construct path
+   */
+  readonly policyName?: string;
+
+  /**
+   * SCP quotas. Control Tower OUs already carry FullAWSAccess and guardrail SCPs.
+   * @default - 5,120 characters, 5 per target, 1 attached elsewhere
+   */
+  readonly quota?: ScpQuota;
+
+  /**
+   * Detective controls: an `InferenceRegionAlarm` on the CloudTrail log group or trail given here.
+   * @default - no detective controls
+   */
+  readonly detection?: InferenceRegionAlarmProps;
+
+  /**
+   * Access: a `SovereignBedrockInvoker` role made with these props.
+   * @default - no invoker role
+   */
+  readonly invoker?: SovereignBedrockInvokerProps;
+}
+
+/**
+ * The whole Australian Bedrock posture for a set of OUs or accounts: the
+ * preventive SCP(s), in one slot by default; detective alarms when given a
+ * CloudTrail log group; and optionally an invoker role. The one-line use is the
+ * safe one:
+ *
+ * @example
+ * new AuBedrockPosture(this, 'Posture', { targetIds: ['ou-ab12-34cd56ef'] });
+ *
+ * SCPs do not apply to the organization's management account: keep Bedrock
+ * workloads out of it.
+ */
+export class AuBedrockPosture extends Construct {
+  /** The SCP constructs (one, two, or none). */
+  public readonly scps: ResidencyScp[];
+  /** The detective controls, when `detection` was given. */
+  public readonly alarm?: InferenceRegionAlarm;
+  /** The invoker role, when `invoker` was given. */
+  public readonly invoker?: SovereignBedrockInvoker;
+  /** Every principal pattern the SCPs exempt. */
+  public readonly exemptPrincipalArns: string[];
+
+  constructor(scope: Construct, id: string, props: AuBedrockPostureProps) {
+    super(scope, id);
+    const mode = props.scpMode ?? PostureScpMode.SINGLE_POLICY;
+    const errors = new ValidationErrors();
+    if (mode === PostureScpMode.NONE && props.detection === undefined && props.invoker === undefined) {
+      errors.add('scpMode', 'NONE with neither detection nor invoker leaves nothing to create');
+    }
+    errors.throwIfAny(`AuBedrockPosture at ${this.node.path}`);
+
+    this.exemptPrincipalArns = [
+      ...((props.exemptControlTowerRoles ?? true) ? controlTowerRoleArnPatterns() : []),
+      ...(props.exemptPrincipalArns ?? []),
+    ];
+    const common = {
+      targetIds: props.targetIds,
+      exemptPrincipalArns: this.exemptPrincipalArns,
+      quota: props.quota,
+      allowedProfilePrefixes: props.allowedProfilePrefixes,
+      allowedApplicationInferenceProfileArns: props.allowedApplicationInferenceProfileArns,
+    };
+    const profileLock = { denyGlobalCrossRegionInference: props.denyGlobalCrossRegionInference };
+    const regionLock = { allowedRegions: props.allowedRegions, includeBedrockMantle: props.includeBedrockMantle };
+    const name = (suffix: string) => (props.policyName ? `${props.policyName}${suffix}` : undefined);
+    switch (mode) {
+      case PostureScpMode.SINGLE_POLICY:
+        this.scps = [new AuBedrockResidencyScp(this, 'Scp', { ...common, ...profileLock, ...regionLock, policyName: props.policyName })];
+        break;
+      case PostureScpMode.SEPARATE_POLICIES:
+        this.scps = [
+          new AuOnlyInferenceScp(this, 'InferenceProfileScp', { ...common, ...profileLock, policyName: name('-inference-profiles') }),
+          new RegionAllowlistScp(this, 'RegionScp', { ...common, ...regionLock, policyName: name('-regions') }),
+        ];
+        break;
+      default:
+        this.scps = [];
+    }
+
+    if (props.detection) this.alarm = new InferenceRegionAlarm(this, 'Detection', props.detection);
+    if (props.invoker) this.invoker = new SovereignBedrockInvoker(this, 'Invoker', props.invoker);
+  }
+
+  /** Attaches every SCP of the posture to one more root, OU or account. */
+  public addTarget(targetId: string): void {
+    for (const scp of this.scps) scp.addTarget(targetId);
+  }
+}
