@@ -40,6 +40,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // Coverage instrumentation slows the decision table for no benefit in CI.
       collectCoverage: false,
       testTimeout: 120_000,
+      // Examples import the package by name, as users do.
+      moduleNameMapper: { '^cdk-sovereign-bedrock$': '<rootDir>/src/index.ts' },
     },
   },
 

@@ -1,9 +1,9 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Template } from 'aws-cdk-lib/assertions';
 import { AuBedrockPosture, ControlTowerRoles, PostureScpMode, ResidencyPolicies } from '../src';
-import { simulate } from './decision-table/simulate';
 import { ACCOUNT, foundationModelArn, systemProfileArn } from './decision-table/legs';
+import { simulate } from './decision-table/simulate';
 import { newStack } from './helpers/stack';
 
 const OU = 'ou-ab12-34cd56ef';
@@ -86,7 +86,9 @@ describe('AuBedrockPosture', () => {
     const policy = Object.values(Template.fromStack(stack).findResources('AWS::Organizations::Policy'))[0].Properties.Content;
     const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
     const leg = (prefix: string, region: string) => ({
-      principal: `arn:aws:iam::${ACCOUNT}:role/workload-app`, action: 'bedrock:InvokeModel', resource: foundationModelArn(region, SONNET),
+      principal: `arn:aws:iam::${ACCOUNT}:role/workload-app`,
+      action: 'bedrock:InvokeModel',
+      resource: foundationModelArn(region, SONNET),
       context: { 'aws:RequestedRegion': region, 'bedrock:InferenceProfileArn': systemProfileArn('ap-southeast-2', prefix, SONNET) },
     });
     expect((await simulate(leg('au.', 'ap-southeast-4'), [{ name: 'p', policy }])).decision).toBe('Allowed');

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
+import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { ValidationErrors } from '../core/validation-errors';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { InferenceRegionAlarmProps } from '../detect/inference-region-alarm-props';
-import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
 import { AuBedrockResidencyScp } from '../scp/au-bedrock-residency-scp';
 import { AuOnlyInferenceScp } from '../scp/au-only-inference-scp';
 import { RegionAllowlistScp } from '../scp/region-allowlist-scp';
