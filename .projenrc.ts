@@ -105,6 +105,12 @@ for (const [dir, task, entry, description] of [
   });
 }
 
+// ts-jest transpiles tests without type-checking them (isolatedModules): check
+// tests, examples and benchmarks with tsc as part of `npm test`.
+project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });
+project.testTask.prependExec('tsc --noEmit -p benchmarks/tsconfig.json');
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
 // `npm run bench` prints every benchmark.
 project.tasks.tryFind('bench')?.spawn(project.tasks.tryFind('bench:audit')!);
 

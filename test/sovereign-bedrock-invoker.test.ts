@@ -7,13 +7,10 @@ import { ACCOUNT, foundationModelArn, systemProfileArn } from './decision-table/
 import { simulate } from './decision-table/simulate';
 import { invokerStack, synthesizedInvokerPolicy } from './helpers/invoker';
 import { synthesizedPolicies } from './helpers/synth-policies';
+import { errorOf } from './helpers/errors';
 
 const lambdaPrincipal = () => new iam.ServicePrincipal('lambda.amazonaws.com');
 
-function errorOf(fn: () => void): string {
-  try { fn(); } catch (e) { return (e as Error).message; }
-  throw new Error('expected an error');
-}
 
 describe('SovereignBedrockInvoker: the policy', () => {
   test('default identity policy (snapshot)', () => {

@@ -3,17 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnOrganizationalUnit, CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp, ResidencyPolicies } from '../src';
 import { newStack, onlyPolicy, validationErrors } from './helpers/stack';
+import { errorOf } from './helpers/errors';
 
 const OU = 'ou-ab12-34cd56ef';
 
-function errorOf(fn: () => void): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('bad input is rejected at synth time, naming the prop and the accepted form', () => {
   test.each([

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { InferenceRegionAlarm, InferenceRegionAlarmProps } from '../../src';
 import { newStack } from '../helpers/stack';
+import { errorOf } from '../helpers/errors';
 
 function orgTrailLogs(stack: Stack): logs.ILogGroup {
   return logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'aws-controltower/CloudTrailLogs');
@@ -16,14 +17,6 @@ function build(props: Partial<InferenceRegionAlarmProps> = {}): { stack: Stack; 
   return { stack, alarm, template: Template.fromStack(stack) };
 }
 
-function errorOf(fn: () => void): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('InferenceRegionAlarm', () => {
   test('synthesized resources (snapshot)', () => {

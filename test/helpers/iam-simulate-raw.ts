@@ -7,7 +7,7 @@ import { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate'
 
 const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
-export interface RawLevel { readonly id: string; readonly policies: { name: string; document: unknown }[] }
+export interface RawLevel { readonly id: string; readonly policies: readonly { readonly name: string; readonly document: unknown }[] }
 
 export interface RawVerdict {
   readonly decision: string;
@@ -17,6 +17,7 @@ export interface RawVerdict {
 
 export async function iamSimulateVerdict(
   levels: readonly RawLevel[], request: { principal: string; action: string; resource: string; context: Record<string, string | string[]> },
+  identityPolicies: readonly { name: string; document: unknown }[] = [{ name: 'admin', document: ALLOW_ALL }],
 ): Promise<RawVerdict | undefined> {
   const account = request.principal.split(':')[4];
   const simulation = (resource: string) => ({
@@ -24,12 +25,16 @@ export async function iamSimulateVerdict(
       principal: request.principal,
       action: request.action,
       resource: { resource, accountId: account },
+      // AWS puts the caller's ARN in every request context; the evaluator does not add it itself.
       contextVariables: { 'aws:PrincipalArn': request.principal, ...request.context },
     },
-    identityPolicies: [{ name: 'admin', policy: ALLOW_ALL }],
+    identityPolicies: identityPolicies.map((p) => ({ name: p.name, policy: p.document })),
     serviceControlPolicies: levels.map((l) => ({ orgIdentifier: l.id, policies: l.policies.map((p) => ({ name: p.name, policy: p.document })) })),
     resourceControlPolicies: [],
   });
+  // iam-simulate's ARN validation rejects the Region-less foundation-model ARN of
+  // global legs: validate the same request with the ARN in a Region, then
+  // evaluate the real ARN unchecked.
   const regionless = /^arn:aws:bedrock:::/.test(request.resource);
   const checked = await runSimulation(simulation(regionless ? request.resource.replace('arn:aws:bedrock:::', 'arn:aws:bedrock:ap-southeast-2::') : request.resource), {});
   if (checked.resultType === 'error') return undefined;
