@@ -56,6 +56,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The catalog refresh command (maintainer/) talks to Bedrock; library users never load the SDK.
     '@aws-sdk/client-bedrock',
     'aws-sdk-client-mock',
+    // Parses the CfCT and LZA YAML that PostureExport writes, in tests only: the library
+    // emits its fixed YAML shape itself and gains no runtime dependency.
+    'yaml@^2',
   ],
 });
 

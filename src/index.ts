@@ -8,3 +8,8 @@ export * from './policy-core';
 export * from './core/catalog/catalog-types';
 export * from './catalog/sydney-model-catalog';
 export * from './access/sovereign-bedrock-invoker';
+export * from './checks/check-types';
+export * from './checks/sovereign-bedrock-checks';
+export * from './checks/sovereign-bedrock-checks-aspect';
+export * from './checks/sovereign-bedrock-suppressions';
+export * from './export/posture-export';

@@ -18,3 +18,6 @@ export * from './statements/deny-origin-outside-allowed-regions';
 export * from './statements/documents';
 export * from './catalog';
 export * from './access';
+export * from './checks';
+export * from './statements/descriptions';
+export * from './export';
