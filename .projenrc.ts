@@ -60,6 +60,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-sdk-client-mock',
     // The audit CLI loads it at run time (see src/cli/organizations-sdk.ts); not a runtime dependency.
     '@aws-sdk/client-organizations',
+    // Parses the CfCT and LZA YAML that PostureExport writes, in tests only: the library
+    // emits its fixed YAML shape itself and gains no runtime dependency.
+    'yaml@^2',
   ],
 
   // `npx cdk-sovereign-bedrock audit ...`

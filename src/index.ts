@@ -13,3 +13,8 @@ export * from './detect/inference-region-alarm';
 export * from './detect/bedrock-data-events';
 export * from './posture/control-tower-roles';
 export * from './posture/au-bedrock-posture';
+export * from './checks/check-types';
+export * from './checks/sovereign-bedrock-checks';
+export * from './checks/sovereign-bedrock-checks-aspect';
+export * from './checks/sovereign-bedrock-suppressions';
+export * from './export/posture-export';

@@ -3,14 +3,17 @@
  * cdk-sovereign-bedrock command line.
  *
  *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
+ *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
  */
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
+import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError, sdkOrganizationsApi } from './organizations-sdk';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 
 Commands:
   audit    report which accounts' service control policies keep Bedrock in Australia
+  export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
 
 Run "cdk-sovereign-bedrock <command> --help" for a command's options.`;
 
@@ -32,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       const client = new sdk.OrganizationsClient({ region: args.region, maxAttempts: 1 });
       return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
     }
+    if (command === 'export') return runExportCommand(rest, io);
     if (command === undefined || command === '--help' || command === 'help') {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

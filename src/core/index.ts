@@ -22,3 +22,6 @@ export * from './evaluate';
 export * from './audit';
 export * from './detect';
 export * from './control-tower';
+export * from './checks';
+export * from './statements/descriptions';
+export * from './export';

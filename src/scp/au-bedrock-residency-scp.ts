@@ -3,6 +3,7 @@ import { collectErrors, isToken } from './internal';
 import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 import { AuOnlyInferenceOptions, RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
 import { profilePrefixWarnings } from '../core/profile-warnings';
+import { residencyPostureDescription } from '../core/statements/descriptions';
 import { residencyPostureDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
 import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
@@ -27,7 +28,7 @@ export class AuBedrockResidencyScp extends ResidencyScp {
     return {
       kind: 'AuBedrockResidencyScp',
       document: residencyPostureDocument(rules),
-      defaultDescription: `Keeps Amazon Bedrock in Australia: only au.* inference profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne.`,
+      defaultDescription: residencyPostureDescription(rules),
       errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
       warnings: profilePrefixWarnings(rules),
     };

@@ -3,6 +3,7 @@ import { collectErrors, isToken } from './internal';
 import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 import { AuOnlyInferenceOptions, ResidencyScpBaseProps } from './residency-scp-props';
 import { profilePrefixWarnings } from '../core/profile-warnings';
+import { auOnlyInferenceDescription } from '../core/statements/descriptions';
 import { auOnlyInferenceDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
 import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
@@ -25,7 +26,7 @@ export class AuOnlyInferenceScp extends ResidencyScp {
     return {
       kind: 'AuOnlyInferenceScp',
       document: auOnlyInferenceDocument(rules),
-      defaultDescription: 'Denies Amazon Bedrock calls carried by inference profiles other than au.* (Sydney and Melbourne only).',
+      defaultDescription: auOnlyInferenceDescription(rules),
       errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
       warnings: profilePrefixWarnings(rules),
     };

@@ -3,6 +3,7 @@ import { collectErrors, isToken } from './internal';
 import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 import { RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
 import { profilePrefixWarnings } from '../core/profile-warnings';
+import { regionAllowlistDescription } from '../core/statements/descriptions';
 import { regionAllowlistDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
 import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
@@ -25,7 +26,7 @@ export class RegionAllowlistScp extends ResidencyScp {
     return {
       kind: 'RegionAllowlistScp',
       document: regionAllowlistDocument(rules),
-      defaultDescription: `Denies Amazon Bedrock outside ${rules.allowedOriginRegions.join(', ')}; legs of au.* inference profiles may run in Sydney and Melbourne.`,
+      defaultDescription: regionAllowlistDescription(rules),
       errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
       warnings: profilePrefixWarnings(rules),
     };

@@ -1,4 +1,9 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import * as fc from 'fast-check';
+import { parse } from 'yaml';
+import { ResidencyPolicies } from '../../src';
 import { main } from '../../src/cli/main';
 import { loadOrganizationsSdk, MissingSdkError } from '../../src/cli/organizations-sdk';
 import { isRetryable, limiter, withRetry } from '../../src/core/audit';
@@ -63,5 +68,43 @@ describe('command line', () => {
       write.mockRestore();
       ewrite.mockRestore();
     }
+  });
+});
+
+describe('export command', () => {
+  function capture() {
+    const out: string[] = [];
+    const err: string[] = [];
+    const w = jest.spyOn(process.stdout, 'write').mockImplementation((t: any) => { out.push(String(t)); return true; });
+    const e = jest.spyOn(process.stderr, 'write').mockImplementation((t: any) => { err.push(String(t)); return true; });
+    return { out, err, restore: () => { w.mockRestore(); e.mockRestore(); } };
+  }
+
+  test('cfct: policy file and manifest block written to --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'cfct', '--out', dir, '--ou', 'Workloads', '--account', '012345678901',
+        '--exempt-principal-arn', 'arn:aws:iam::*:role/BreakGlassAdmin'])).toBe(0);
+    } finally { io.restore(); }
+    expect(readdirSync(join(dir, 'policies'))).toEqual(['au-bedrock-residency.json']);
+    expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8'))
+      .toBe(JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] })));
+    const manifest = parse(readFileSync(join(dir, 'manifest.yaml'), 'utf8'));
+    expect(manifest.resources[0]).toMatchObject({
+      resource_file: 'policies/au-bedrock-residency.json', deploy_method: 'scp',
+      deployment_targets: { organizational_units: ['Workloads'], accounts: ['012345678901'] },
+    });
+    expect(io.out.join('')).toMatch(/wrote .*manifest\.yaml/);
+  });
+
+  test('bad options exit 2 with every problem', async () => {
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'xml'])).toBe(2);
+      expect(await main(['export', '--format', 'lza', '--out', '/tmp/x', '--allowed-regions', 'sydney'])).toBe(2);
+    } finally { io.restore(); }
+    expect(io.err.join('')).toMatch(/--format: "xml" is not one of cfct, lza, json\n--out: is required/);
+    expect(io.err.join('')).toMatch(/allowedRegions\[0\]: "sydney" is not a Region name/);
   });
 });

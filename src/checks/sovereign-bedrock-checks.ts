@@ -1,0 +1,117 @@
+import * as fs from 'fs';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { CheckFinding, CheckRuleInfo, CheckSeverity, SovereignBedrockChecksProps } from './check-types';
+import { CheckSettings, checkSettings, ruleById, shown, toCheckFinding } from './rule-selection';
+import { ALL_RULES } from './rules';
+import { checkTemplate } from '../core/checks/run-checks';
+import { SuppressedFinding } from '../core/checks/suppressions';
+
+interface Located {
+  readonly finding: CheckFinding;
+  readonly templatePath: string;
+}
+
+interface ViolatingResource {
+  readonly templatePath: string;
+  readonly logicalId: string;
+  readonly locations: string[];
+}
+
+/** One violation per distinct problem; the same problem on several resources is listed once. */
+function violations(found: readonly Located[]): PolicyViolation[] {
+  const byProblem = new Map<string, { finding: CheckFinding; resources: Map<string, ViolatingResource> }>();
+  for (const { finding, templatePath } of found) {
+    const key = JSON.stringify([finding.ruleId, finding.severity, finding.message, finding.fix]);
+    const entry = byProblem.get(key) ?? { finding, resources: new Map() };
+    byProblem.set(key, entry);
+    const resKey = `${templatePath}\u0000${finding.logicalId}`;
+    const res = entry.resources.get(resKey) ?? { templatePath, logicalId: finding.logicalId, locations: [] };
+    entry.resources.set(resKey, res);
+    if (!res.locations.includes(finding.location)) res.locations.push(finding.location);
+  }
+  return [...byProblem.values()].map(({ finding, resources }) => ({
+    ruleName: finding.ruleId,
+    description: `${ruleById(finding.ruleId)?.name ?? 'Malformed suppression'}: ${finding.message}`,
+    fix: finding.fix,
+    severity: finding.severity,
+    violatingResources: [...resources.values()].map((r) => ({
+      resourceLogicalId: r.logicalId,
+      templatePath: r.templatePath,
+      locations: r.locations,
+    })),
+  }));
+}
+
+function auditTrail(suppressed: readonly { s: SuppressedFinding; templatePath: string }[]): Record<string, string> {
+  if (suppressed.length === 0) return {};
+  return {
+    suppressedFindings: suppressed
+      .map(({ s }) => `${s.ruleId} on ${s.logicalId} (${s.location}): ${s.reason}`)
+      .join('\n'),
+  };
+}
+
+/**
+ * Shift-left residency checks for application teams, as an aws-cdk-lib policy
+ * validation plugin: it reads every synthesized template and reports IAM grants
+ * and Bedrock resources that would let prompts leave Australia, with rule IDs
+ * (`AuBedrock1`...`AuBedrock5`) and a fix for each.
+ *
+ * Suppress a rule on one resource with `SovereignBedrockSuppressions`
+ * (a reason is required), or app-wide with CDK's own
+ * `Validations.of(app).acknowledge({ id: 'cdk-sovereign-bedrock::AuBedrock2', reason })`.
+ *
+ * @example
+ * const app = new App();
+ * Validations.of(app).addPlugins(new SovereignBedrockChecks());
+ */
+export class SovereignBedrockChecks implements IPolicyValidationPlugin {
+  /** Every rule the checks know, in ID order. */
+  public static rules(): CheckRuleInfo[] {
+    return ALL_RULES.map(({ id, name, description, fix }) => ({ id, name, description, fix }));
+  }
+
+  /** Name shown in CDK's validation report; acknowledgement IDs are `cdk-sovereign-bedrock::RULE`. */
+  public readonly name: string = 'cdk-sovereign-bedrock';
+  /** The rule IDs this instance runs. */
+  public readonly ruleIds?: string[];
+  private readonly settings: CheckSettings;
+
+  constructor(props: SovereignBedrockChecksProps = {}) {
+    this.settings = checkSettings(props, 'SovereignBedrockChecks');
+    this.ruleIds = this.settings.rules.map((r) => r.id);
+  }
+
+  /**
+   * Checks the templates CDK synthesized. Called by CDK during synthesis when
+   * the plugin is registered with `Validations.of(app).addPlugins()`; tests can
+   * call it directly with the template paths of a synthesized assembly.
+   */
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const found: Located[] = [];
+    const suppressed: { s: SuppressedFinding; templatePath: string }[] = [];
+    for (const templatePath of context.templatePaths) {
+      const outcome = checkTemplate(JSON.parse(fs.readFileSync(templatePath, 'utf8')), this.settings.rules);
+      for (const f of outcome.findings) {
+        if (shown(f, this.settings)) found.push({ finding: toCheckFinding(f), templatePath });
+      }
+      for (const s of outcome.suppressed) suppressed.push({ s, templatePath });
+    }
+    const report = violations(found);
+    return {
+      success: report.every((v) => v.severity !== CheckSeverity.ERROR),
+      violations: report,
+      metadata: auditTrail(suppressed),
+    };
+  }
+
+  /**
+   * Checks one parsed template (for example `Template.fromStack(stack).toJSON()`)
+   * and returns the findings that suppressions leave standing.
+   */
+  public checkTemplate(template: any): CheckFinding[] {
+    return checkTemplate(template, this.settings.rules).findings
+      .filter((f) => shown(f, this.settings))
+      .map(toCheckFinding);
+  }
+}

@@ -1,0 +1,87 @@
+import { parseArgs } from 'util';
+import { PostureExport, PostureExportFormat } from '../export/posture-export';
+import { UsageError } from './audit-command';
+import { writeExport } from './write-export';
+
+export const EXPORT_USAGE = `Usage: cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [options]
+
+Writes the Australian Bedrock posture as SCP files for pipelines that deploy
+SCPs themselves: Customizations for Control Tower (policies + manifest.yaml
+block), Landing Zone Accelerator (policies + organization-config.yaml block)
+or plain JSON.
+
+Options:
+  --format FORMAT             cfct, lza or json (required)
+  --out DIR                   directory to write to (required; files are overwritten)
+  --ou NAME                   a deployment target OU, as your pipeline names it (repeatable)
+  --account ID                a deployment target account (repeatable)
+  --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from every statement (repeatable)
+  --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
+  --split                     two policies (profile lock, Region lock) instead of one
+  --name-prefix PREFIX        prepended to policy and file names
+  --max-policy-size N         SCP size limit in characters (default: 5120)
+  --help`;
+
+const FORMATS: Record<string, PostureExportFormat> = {
+  cfct: PostureExportFormat.CFCT,
+  lza: PostureExportFormat.LZA,
+  json: PostureExportFormat.JSON,
+};
+
+/** Runs `export`; returns the exit code. Invalid options surface as UsageError (exit 2). */
+export function runExportCommand(argv: string[], io: { stdout: (t: string) => void }): number {
+  let v;
+  try {
+    v = parseArgs({
+      args: argv,
+      options: {
+        'format': { type: 'string' },
+        'out': { type: 'string' },
+        'ou': { type: 'string', multiple: true },
+        'account': { type: 'string', multiple: true },
+        'exempt-principal-arn': { type: 'string', multiple: true },
+        'allowed-regions': { type: 'string' },
+        'split': { type: 'boolean', default: false },
+        'name-prefix': { type: 'string' },
+        'max-policy-size': { type: 'string' },
+        'help': { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (v.help) {
+    io.stdout(`${EXPORT_USAGE}\n`);
+    return 0;
+  }
+  const problems: string[] = [];
+  const format = FORMATS[v.format ?? ''];
+  if (!format) problems.push(`--format: ${v.format === undefined ? 'is required' : `"${v.format}" is not one of cfct, lza, json`}`);
+  if (!v.out) problems.push('--out: is required (the directory to write to)');
+  const maxPolicySize = v['max-policy-size'] === undefined ? undefined : Number(v['max-policy-size']);
+  if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0)) {
+    problems.push(`--max-policy-size: must be a positive integer, got ${v['max-policy-size']}`);
+  }
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+
+  let files;
+  try {
+    files = PostureExport.toFiles({
+      format,
+      targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
+      options: {
+        exemptPrincipalArns: v['exempt-principal-arn'],
+        allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
+      },
+      split: v.split,
+      namePrefix: v['name-prefix'],
+      maxPolicySize,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  for (const written of writeExport(files, v.out!)) io.stdout(`wrote ${written}\n`);
+  return 0;
+}

@@ -1,0 +1,38 @@
+import { ExportFile, ExportPostureInput } from './export-types';
+import { CFCT_POLICY_DIR, LZA_POLICY_DIR, cfctManifest, lzaOrganizationConfig } from './landing-zone-configs';
+import { policySet } from './policy-set';
+import { validateExportInput } from './validate-export';
+import { SYDNEY } from '../regions';
+import { DEFAULT_MAX_POLICY_SIZE } from '../size-budget';
+import { resolveResidencyRules } from '../statements/residency-rules';
+import { ValidationErrors } from '../validation-errors';
+
+/**
+ * The residency posture as files for a pipeline that deploys SCPs itself:
+ * `json` (policy files only), `cfct` (policy files and a CfCT manifest),
+ * `lza` (policy files and an LZA organization-config snippet). Pure: returns
+ * `{ path, content }` and writes nothing. Invalid input throws one error that
+ * lists every problem, including policies over the size limit.
+ */
+export function exportPosture(input: ExportPostureInput, where = 'exportPosture'): ExportFile[] {
+  const errors = new ValidationErrors();
+  validateExportInput(input, errors);
+  errors.throwIfAny(where);
+
+  const policies = policySet(resolveResidencyRules(input.options ?? {}), input.split ?? false, input.namePrefix ?? '');
+  const limit = input.maxPolicySize ?? DEFAULT_MAX_POLICY_SIZE;
+  for (const p of policies) {
+    if (p.json.length > limit) {
+      errors.add(`policy ${p.name}`, `is ${p.json.length} characters minified; the SCP limit is ${limit}. `
+        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota`);
+    }
+  }
+  errors.throwIfAny(where);
+
+  const dir = input.format === 'lza' ? LZA_POLICY_DIR : CFCT_POLICY_DIR;
+  const files: ExportFile[] = policies.map((p) => ({ path: `${dir}/${p.name}.json`, content: p.json }));
+  const targets = input.targets ?? {};
+  if (input.format === 'cfct') files.push({ path: 'manifest.yaml', content: cfctManifest(policies, targets, input.homeRegion ?? SYDNEY) });
+  if (input.format === 'lza') files.push({ path: 'organization-config.yaml', content: lzaOrganizationConfig(policies, targets) });
+  return files;
+}

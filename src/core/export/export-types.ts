@@ -1,0 +1,38 @@
+import { ResidencyRulesInput } from '../statements/residency-rules';
+
+/** Where the exported posture is deployed from. */
+export type PostureFormat = 'cfct' | 'lza' | 'json';
+export const POSTURE_FORMATS: readonly PostureFormat[] = ['cfct', 'lza', 'json'];
+
+/**
+ * Where the policies are attached, in the pipeline's own terms: CfCT and LZA
+ * both take OU names (LZA also paths like `Workloads/Prod`) rather than OU IDs;
+ * CfCT takes account IDs or names, LZA account names from accounts-config.yaml.
+ * Strings are written as given.
+ */
+export interface ExportTargetsInput {
+  readonly organizationalUnits?: readonly string[];
+  readonly accounts?: readonly string[];
+}
+
+export interface ExportPostureInput {
+  readonly format: PostureFormat;
+  /** Required for `cfct` and `lza`; not used by `json`. */
+  readonly targets?: ExportTargetsInput;
+  /** The same options as `ResidencyPolicies` and the SCP constructs. */
+  readonly options?: ResidencyRulesInput;
+  /** Two policies (the profile lock and the Region lock) instead of one combined policy. */
+  readonly split?: boolean;
+  /** Prepended to every policy name (and file name). */
+  readonly namePrefix?: string;
+  /** Largest minified policy, in characters (5,120; 10,240 on the raised quota). */
+  readonly maxPolicySize?: number;
+  /** Control Tower home Region, the `region:` line of a CfCT manifest. */
+  readonly homeRegion?: string;
+}
+
+/** A file to write, relative to the output directory. */
+export interface ExportFile {
+  readonly path: string;
+  readonly content: string;
+}

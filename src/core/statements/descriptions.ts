@@ -1,0 +1,18 @@
+import { ResidencyRules } from './residency-rules';
+
+/**
+ * Default Organizations descriptions of the three policies, shared by the
+ * constructs and the landing-zone export so a policy reads the same however it
+ * was deployed.
+ */
+export function auOnlyInferenceDescription(_rules: ResidencyRules): string {
+  return 'Denies Amazon Bedrock calls carried by inference profiles other than au.* (Sydney and Melbourne only).';
+}
+
+export function regionAllowlistDescription(rules: ResidencyRules): string {
+  return `Denies Amazon Bedrock outside ${rules.allowedOriginRegions.join(', ')}; legs of au.* inference profiles may run in Sydney and Melbourne.`;
+}
+
+export function residencyPostureDescription(rules: ResidencyRules): string {
+  return `Keeps Amazon Bedrock in Australia: only au.* inference profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne.`;
+}

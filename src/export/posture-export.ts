@@ -1,0 +1,119 @@
+import { exportPosture } from '../core/export/export-posture';
+import { ResidencyPolicyOptions } from '../policy-core';
+
+/** Which landing-zone pipeline the posture is exported for. */
+export enum PostureExportFormat {
+  /** Customizations for AWS Control Tower: `policies/NAME.json` and a `manifest.yaml`. */
+  CFCT = 'cfct',
+  /** Landing Zone Accelerator: `service-control-policies/NAME.json` and an `organization-config.yaml` snippet. */
+  LZA = 'lza',
+  /** The minified policy files only: `policies/NAME.json`. */
+  JSON = 'json',
+}
+
+/**
+ * Where the pipeline attaches the policies, in its own terms. Strings are
+ * written as given: CfCT takes OU names (not `ou-` IDs) and account IDs or
+ * names; LZA takes OU names or paths (`Workloads/Prod`) as organization-config.yaml
+ * names them, and account names from accounts-config.yaml.
+ */
+export interface PostureExportTargets {
+  /**
+   * Organizational units, by name or path.
+   * @default - none (give at least one OU or account)
+   */
+  readonly organizationalUnits?: string[];
+
+  /**
+   * Accounts: 12-digit IDs (CfCT) or account names.
+   * @default - none (give at least one OU or account)
+   */
+  readonly accounts?: string[];
+}
+
+export interface PostureExportProps {
+  /** The pipeline to export for. */
+  readonly format: PostureExportFormat;
+
+  /**
+   * Where the policies are attached. Required for `CFCT` and `LZA`.
+   * @default - none; not used by `JSON`
+   */
+  readonly targets?: PostureExportTargets;
+
+  /**
+   * The posture's options, as for `ResidencyPolicies` and the SCP constructs.
+   * @default - the safe defaults: au. only, calls from Sydney, Mantle covered
+   */
+  readonly options?: ResidencyPolicyOptions;
+
+  /**
+   * Export the profile lock and the Region lock as two policies
+   * (`au-only-inference`, `region-allowlist`) instead of one (`au-bedrock-residency`).
+   * Two policies use two SCP slots per target.
+   * @default false
+   */
+  readonly split?: boolean;
+
+  /**
+   * Prepended to every policy name and file name, e.g. `acme-`. Letters,
+   * digits, `-` and `_`.
+   * @default - no prefix
+   */
+  readonly namePrefix?: string;
+
+  /**
+   * Largest minified policy, in characters. Public reports say AWS raised the
+   * quota to 10,240 in May 2026: set it here if your organization has it.
+   * @default 5120
+   */
+  readonly maxPolicySize?: number;
+
+  /**
+   * The Control Tower home Region, written as the manifest's `region:` line.
+   * `CFCT` only.
+   * @default 'ap-southeast-2'
+   */
+  readonly homeRegion?: string;
+}
+
+/** A file of the export, relative to the output directory. */
+export interface ExportedFile {
+  /** Relative path with `/` separators, e.g. `policies/au-bedrock-residency.json`. */
+  readonly path: string;
+  /** The file's text. Policy files are minified JSON with no trailing newline. */
+  readonly content: string;
+}
+
+/**
+ * The residency posture as files for pipelines that deploy SCPs themselves:
+ * Customizations for Control Tower (CfCT) and Landing Zone Accelerator (LZA).
+ * The policy files are byte-for-byte the documents `ResidencyPolicies` returns,
+ * minified; nothing is written to disk.
+ *
+ * @example
+ * const files = PostureExport.toFiles({
+ *   format: PostureExportFormat.CFCT,
+ *   targets: { organizationalUnits: ['Workloads'] },
+ * });
+ * // policies/au-bedrock-residency.json, manifest.yaml
+ */
+export class PostureExport {
+  /**
+   * The files of the export. Invalid props throw one error that lists every
+   * problem (targets, names, options, policy size).
+   */
+  public static toFiles(props: PostureExportProps): ExportedFile[] {
+    return exportPosture({
+      format: props.format,
+      targets: props.targets,
+      options: props.options,
+      split: props.split,
+      namePrefix: props.namePrefix,
+      maxPolicySize: props.maxPolicySize,
+      homeRegion: props.homeRegion,
+    }, 'PostureExport.toFiles').map((f) => ({ path: f.path, content: f.content }));
+  }
+
+  private constructor() {}
+}
