@@ -5,9 +5,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SovereignBedrockInvoker } from '../src';
 import { ACCOUNT, foundationModelArn, systemProfileArn } from './decision-table/legs';
 import { simulate } from './decision-table/simulate';
+import { errorOf } from './helpers/errors';
 import { invokerStack, synthesizedInvokerPolicy } from './helpers/invoker';
 import { synthesizedPolicies } from './helpers/synth-policies';
-import { errorOf } from './helpers/errors';
 
 const lambdaPrincipal = () => new iam.ServicePrincipal('lambda.amazonaws.com');
 

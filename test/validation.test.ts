@@ -2,8 +2,8 @@ import { Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnOrganizationalUnit, CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp, ResidencyPolicies } from '../src';
-import { newStack, onlyPolicy, validationErrors } from './helpers/stack';
 import { errorOf } from './helpers/errors';
+import { newStack, onlyPolicy, validationErrors } from './helpers/stack';
 
 const OU = 'ou-ab12-34cd56ef';
 

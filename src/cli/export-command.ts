@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
-import { PostureExport, PostureExportFormat } from '../export/posture-export';
 import { UsageError } from './audit-command';
 import { writeExport } from './write-export';
+import { PostureExport, PostureExportFormat } from '../export/posture-export';
 
 export const EXPORT_USAGE = `Usage: cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [options]
 

@@ -92,7 +92,8 @@ describe('export command', () => {
       .toBe(JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] })));
     const manifest = parse(readFileSync(join(dir, 'manifest.yaml'), 'utf8'));
     expect(manifest.resources[0]).toMatchObject({
-      resource_file: 'policies/au-bedrock-residency.json', deploy_method: 'scp',
+      resource_file: 'policies/au-bedrock-residency.json',
+      deploy_method: 'scp',
       deployment_targets: { organizational_units: ['Workloads'], accounts: ['012345678901'] },
     });
     expect(io.out.join('')).toMatch(/wrote .*manifest\.yaml/);

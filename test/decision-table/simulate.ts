@@ -5,8 +5,8 @@
  * policy that allows everything unless another is given: the SCPs are then the
  * only thing that can deny.
  */
-import { iamSimulateVerdict } from '../helpers/iam-simulate-raw';
 import { ACCOUNT } from './legs';
+import { iamSimulateVerdict } from '../helpers/iam-simulate-raw';
 
 export type Decision = 'Allowed' | 'Denied';
 

@@ -4,8 +4,8 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { InferenceRegionAlarm, InferenceRegionAlarmProps } from '../../src';
-import { newStack } from '../helpers/stack';
 import { errorOf } from '../helpers/errors';
+import { newStack } from '../helpers/stack';
 
 function orgTrailLogs(stack: Stack): logs.ILogGroup {
   return logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'aws-controltower/CloudTrailLogs');
