@@ -40,6 +40,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // Coverage instrumentation slows the decision table for no benefit in CI.
       collectCoverage: false,
       testTimeout: 120_000,
+      // Constructs with Lambda handlers need the bundles in assets/ (git-ignored);
+      // build them when missing so `npm test` and `npx jest` work on a fresh clone.
+      globalSetup: '<rootDir>/test/global-setup.ts',
     },
   },
 
@@ -59,6 +62,20 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The audit CLI loads it at run time (see src/cli/organizations-sdk.ts); not a runtime dependency.
     '@aws-sdk/client-organizations',
   ],
+
+  // Custom resource handlers (src/**/*.lambda.ts) are bundled by esbuild into assets/
+  // before compile, and projen generates a `XxxFunction` construct next to each.
+  lambdaOptions: {
+    // nodejs20.x was deprecated on 30 April 2026 and Lambda has since stopped
+    // creating functions on it; nodejs24.x is supported until April 2028.
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    bundlingOptions: {
+      // The Node.js runtime ships AWS SDK v3: leave it out so the asset is a few KB.
+      externals: ['@aws-sdk/*'],
+    },
+    // Only meaningful for SDK v2; v3 reuses connections already.
+    awsSdkConnectionReuse: false,
+  },
 
   // `npx cdk-sovereign-bedrock audit ...`
   bin: { 'cdk-sovereign-bedrock': 'lib/cli/main.js' },
@@ -113,5 +130,8 @@ project.eslint?.file.addOverride('settings.import/resolver.typescript.project', 
 
 project.gitignore.exclude('/cdk.out/', '/examples/**/cdk.out/');
 project.npmignore?.exclude('/examples/', '/benchmarks/', '/maintainer/', '/.ci/');
+// The Lambda entries run only from their esbuild bundles in assets/; their tsc output in lib/
+// would require @aws-sdk/client-organizations, which the package does not depend on.
+project.npmignore?.exclude('/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts');
 
 project.synth();

@@ -11,3 +11,5 @@ export * from './access/sovereign-bedrock-invoker';
 export * from './detect/inference-region-alarm-props';
 export * from './detect/inference-region-alarm';
 export * from './detect/bedrock-data-events';
+export * from './deploy/organizational-unit-path';
+export * from './deploy/scp-slot-guard';

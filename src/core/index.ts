@@ -21,3 +21,4 @@ export * from './access';
 export * from './evaluate';
 export * from './audit';
 export * from './detect';
+export * from './deploy';
