@@ -42,6 +42,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 120_000,
       // Examples import the package by name, as users do.
       moduleNameMapper: { '^cdk-sovereign-bedrock$': '<rootDir>/src/index.ts' },
+      // Constructs with Lambda handlers need the bundles in assets/ (git-ignored);
+      // build them when missing so `npm test` and `npx jest` work on a fresh clone.
+      globalSetup: '<rootDir>/test/global-setup.ts',
     },
   },
 
@@ -64,6 +67,20 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // emits its fixed YAML shape itself and gains no runtime dependency.
     'yaml@^2',
   ],
+
+  // Custom resource handlers (src/**/*.lambda.ts) are bundled by esbuild into assets/
+  // before compile, and projen generates a `XxxFunction` construct next to each.
+  lambdaOptions: {
+    // nodejs20.x was deprecated on 30 April 2026 and Lambda has since stopped
+    // creating functions on it; nodejs24.x is supported until April 2028.
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    bundlingOptions: {
+      // The Node.js runtime ships AWS SDK v3: leave it out so the asset is a few KB.
+      externals: ['@aws-sdk/*'],
+    },
+    // Only meaningful for SDK v2; v3 reuses connections already.
+    awsSdkConnectionReuse: false,
+  },
 
   // `npx cdk-sovereign-bedrock audit ...`
   bin: { 'cdk-sovereign-bedrock': 'lib/cli/main.js' },
@@ -124,5 +141,8 @@ project.eslint?.file.addOverride('settings.import/resolver.typescript.project', 
 
 project.gitignore.exclude('/cdk.out/', '/examples/**/cdk.out/');
 project.npmignore?.exclude('/examples/', '/benchmarks/', '/maintainer/', '/.ci/');
+// The Lambda entries run only from their esbuild bundles in assets/; their tsc output in lib/
+// would require @aws-sdk/client-organizations, which the package does not depend on.
+project.npmignore?.exclude('/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts');
 
 project.synth();

@@ -18,3 +18,5 @@ export * from './checks/sovereign-bedrock-checks';
 export * from './checks/sovereign-bedrock-checks-aspect';
 export * from './checks/sovereign-bedrock-suppressions';
 export * from './export/posture-export';
+export * from './deploy/organizational-unit-path';
+export * from './deploy/scp-slot-guard';

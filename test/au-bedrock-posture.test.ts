@@ -95,3 +95,26 @@ describe('AuBedrockPosture', () => {
     expect((await simulate(leg('apac.', 'ap-northeast-1'), [{ name: 'p', policy }])).decision).toBe('Denied');
   });
 });
+
+describe('AuBedrockPosture in a Control Tower organization', () => {
+  test('OU paths resolve at deploy time through one shared function, and the slot guard runs before attachment', () => {
+    const stack = newStack();
+    const posture = new AuBedrockPosture(stack, 'Posture', {
+      targetIds: [OU],
+      organizationalUnitPaths: ['Root/Workloads/Prod', 'Root/Workloads/Dev'],
+      guardScpSlots: true,
+    });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('Custom::OrganizationalUnitPath', 2);
+    t.resourceCountIs('Custom::ScpSlotGuard', 1);
+    const policy = Object.entries(t.findResources('AWS::Organizations::Policy'))[0][1];
+    expect(policy.Properties.TargetIds).toEqual([OU, ...posture.organizationalUnitPaths.map((p) => stack.resolve(p.organizationalUnitId))]);
+    const guardId = Object.keys(t.findResources('Custom::ScpSlotGuard'))[0];
+    expect(policy.DependsOn).toContain(guardId);
+  });
+
+  test('targets are required unless no SCP is emitted', () => {
+    expect(() => new AuBedrockPosture(newStack(), 'Posture', {}))
+      .toThrow(/targetIds: give targetIds \(ou-\.\.\., account IDs, r-\.\.\.\) or organizationalUnitPaths/);
+  });
+});

@@ -25,3 +25,4 @@ export * from './control-tower';
 export * from './checks';
 export * from './statements/descriptions';
 export * from './export';
+export * from './deploy';

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { ValidationErrors } from '../core/validation-errors';
+import { OrganizationalUnitPath } from '../deploy/organizational-unit-path';
+import { ScpSlotGuard } from '../deploy/scp-slot-guard';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { InferenceRegionAlarmProps } from '../detect/inference-region-alarm-props';
 import { AuBedrockResidencyScp } from '../scp/au-bedrock-residency-scp';
@@ -25,8 +27,24 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
   /**
    * Roots, OUs and accounts the SCPs attach to. Tokens (an OU created in the
    * same app, a resolved OU path) are passed through.
+   * @default - none; give `targetIds`, `organizationalUnitPaths` or both
    */
-  readonly targetIds: string[];
+  readonly targetIds?: string[];
+
+  /**
+   * OUs to attach to by path (`Root/Workloads/Prod`), resolved at deploy time
+   * by one shared custom resource function per stack.
+   * @default - none
+   */
+  readonly organizationalUnitPaths?: string[];
+
+  /**
+   * Before the SCPs attach, count the SCPs already attached to each target
+   * (FullAWSAccess and Control Tower's included) and fail the deployment with
+   * a readable message if the quota would be exceeded (a custom resource).
+   * @default false
+   */
+  readonly guardScpSlots?: boolean;
 
   /**
    * How the SCPs are emitted.
@@ -94,6 +112,8 @@ export class AuBedrockPosture extends Construct {
   public readonly invoker?: SovereignBedrockInvoker;
   /** Every principal pattern the SCPs exempt. */
   public readonly exemptPrincipalArns: string[];
+  /** The OU paths resolved at deploy time, in the order given. */
+  public readonly organizationalUnitPaths: OrganizationalUnitPath[];
 
   constructor(scope: Construct, id: string, props: AuBedrockPostureProps) {
     super(scope, id);
@@ -102,14 +122,20 @@ export class AuBedrockPosture extends Construct {
     if (mode === PostureScpMode.NONE && props.detection === undefined && props.invoker === undefined) {
       errors.add('scpMode', 'NONE with neither detection nor invoker leaves nothing to create');
     }
+    if (mode !== PostureScpMode.NONE && props.targetIds === undefined && props.organizationalUnitPaths === undefined) {
+      errors.add('targetIds', 'give targetIds (ou-..., account IDs, r-...) or organizationalUnitPaths (Root/Workloads/Prod), or both');
+    }
     errors.throwIfAny(`AuBedrockPosture at ${this.node.path}`);
+
+    this.organizationalUnitPaths = (props.organizationalUnitPaths ?? []).map((path, i) => new OrganizationalUnitPath(this, `OuPath${i}`, { path }));
+    const targetIds = [...(props.targetIds ?? []), ...this.organizationalUnitPaths.map((p) => p.organizationalUnitId)];
 
     this.exemptPrincipalArns = [
       ...((props.exemptControlTowerRoles ?? true) ? controlTowerRoleArnPatterns() : []),
       ...(props.exemptPrincipalArns ?? []),
     ];
     const common = {
-      targetIds: props.targetIds,
+      targetIds,
       exemptPrincipalArns: this.exemptPrincipalArns,
       quota: props.quota,
       allowedProfilePrefixes: props.allowedProfilePrefixes,
@@ -132,6 +158,7 @@ export class AuBedrockPosture extends Construct {
         this.scps = [];
     }
 
+    if (props.guardScpSlots) for (const scp of this.scps) ScpSlotGuard.protect(scp);
     if (props.detection) this.alarm = new InferenceRegionAlarm(this, 'Detection', props.detection);
     if (props.invoker) this.invoker = new SovereignBedrockInvoker(this, 'Invoker', props.invoker);
   }

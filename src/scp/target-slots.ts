@@ -12,7 +12,8 @@ export interface ScpAttachment {
   readonly targets: string[];
 }
 
-function targetKey(target: unknown): string {
+/** A target as a comparable string: the ID, or the JSON of an unresolved CloudFormation expression. */
+export function targetKey(target: unknown): string {
   return typeof target === 'string' ? target : JSON.stringify(target);
 }
 

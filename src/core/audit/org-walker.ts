@@ -1,3 +1,4 @@
+import { explainOrganizationsError } from './explain-error';
 import { OrganizationsApi, OrgEntity, OrgPolicy, Page, REQUIRED_PERMISSIONS } from './organizations-api';
 import { limiter, RetryOptions, withRetry } from './retry';
 
@@ -63,15 +64,10 @@ export class AuditReadError extends Error {}
 
 type Call = keyof OrganizationsApi;
 
+const AUDIT_REMEDY = 'Run the audit in the management account or a delegated administrator account with the read-only permissions listed in the README.';
+
 function explain(call: Call, e: unknown): string {
-  const err = e as { name?: string; message?: string };
-  const name = err?.name ?? 'Error';
-  if (name === 'AccessDeniedException') {
-    return `${REQUIRED_PERMISSIONS[call]} was denied (${err.message ?? 'access denied'}). `
-      + 'Run the audit in the management account or a delegated administrator account with the read-only permissions listed in the README.';
-  }
-  if (name === 'AWSOrganizationsNotInUseException') return 'this account is not a member of an organization';
-  return `${REQUIRED_PERMISSIONS[call]} failed: ${name}: ${err?.message ?? String(e)}`;
+  return explainOrganizationsError(REQUIRED_PERMISSIONS[call], e, AUDIT_REMEDY);
 }
 
 /**

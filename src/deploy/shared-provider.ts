@@ -1,0 +1,47 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+
+/** One deploy-time handler: how to create its function and what it may call. */
+export interface SharedProviderSpec {
+  /** Construct ID of the provider at the stack root. */
+  readonly id: string;
+  readonly description: string;
+  /** Creates the handler (a projen-generated `XxxFunction` bound to its bundled asset). */
+  readonly createHandler: (scope: Construct, id: string, options: lambda.FunctionOptions) => lambda.IFunction;
+  /** The read-only AWS Organizations actions the handler calls, and nothing more. */
+  readonly actions: string[];
+}
+
+/** The handler function and the CDK provider framework in front of it. */
+class SharedProvider extends Construct {
+  public readonly provider: cr.Provider;
+
+  constructor(scope: Construct, id: string, spec: SharedProviderSpec) {
+    super(scope, id);
+    const onEvent = spec.createHandler(this, 'Handler', {
+      description: spec.description,
+      // Each call is retried on throttling with backoff of up to 10 s; a landing
+      // zone's worth of paginated reads fits well inside this.
+      timeout: Duration.minutes(5),
+      initialPolicy: [new iam.PolicyStatement({
+        actions: spec.actions,
+        // Organizations ARNs embed the organization ID, which is not known at synth.
+        resources: ['*'],
+      })],
+    });
+    this.provider = new cr.Provider(this, 'Provider', { onEventHandler: onEvent });
+  }
+}
+
+/**
+ * The stack's provider for a handler, created on first use: every resource of
+ * that type in the stack shares one function, however many there are.
+ */
+export function sharedProvider(scope: IConstruct, spec: SharedProviderSpec): cr.Provider {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(spec.id);
+  return (existing instanceof SharedProvider ? existing : new SharedProvider(stack, spec.id, spec)).provider;
+}

@@ -1,0 +1,39 @@
+/**
+ * The esbuild bundles in assets/ are what Lambda runs: load them as Lambda would
+ * (CommonJS, `handler` export, the SDK resolved from outside the bundle) and
+ * drive them against the mocked organization.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as sdk from '@aws-sdk/client-organizations';
+import { mockOrganization } from '../audit/fake-organization';
+
+const ASSETS = path.join(__dirname, '..', '..', 'assets', 'deploy');
+const load = (name: string) => jest.requireActual(path.join(ASSETS, `${name}.lambda`, 'index.js'));
+
+test('the bundles leave the SDK out and stay small', () => {
+  for (const name of ['ou-path', 'scp-slot-guard']) {
+    const code = fs.readFileSync(path.join(ASSETS, `${name}.lambda`, 'index.js'), 'utf8');
+    expect(code).toContain('require("@aws-sdk/client-organizations")');
+    expect(code).not.toMatch(/smithy|@aws-sdk\/core/);
+    expect(code.length).toBeLessThan(50_000);
+  }
+});
+
+test('the bundled OU path handler resolves a path', async () => {
+  mockOrganization();
+  const { handler } = load('ou-path');
+  await expect(handler({ RequestType: 'Create', LogicalResourceId: 'P', ResourceProperties: { Path: 'Root/Workloads/Dev' } }))
+    .resolves.toEqual({ PhysicalResourceId: 'ou-ab12-devdevde', Data: { Id: 'ou-ab12-devdevde' } });
+});
+
+test('the bundled slot guard counts attachments', async () => {
+  const mock = mockOrganization();
+  const { handler } = load('scp-slot-guard');
+  await expect(handler({
+    RequestType: 'Create',
+    LogicalResourceId: 'G',
+    ResourceProperties: { MaxPoliciesPerTarget: '3', Policies: [{ Key: 'K', Name: 'new-scp', TargetIds: ['ou-ab12-security'] }] },
+  })).rejects.toThrow('ou-ab12-security already has 3 SCPs (FullAWSAccess, aws-guardrails-AbCdEf, bedrock-au-residency); attaching new-scp would make 4, over the limit of 3');
+  expect(mock.commandCalls(sdk.ListPoliciesForTargetCommand)).toHaveLength(1);
+});

@@ -1,0 +1,21 @@
+import { execSync } from 'child_process';
+import { existsSync, readdirSync } from 'fs';
+import { join } from 'path';
+
+/**
+ * Lambda bundles live in assets/, which is git-ignored and built by `projen bundle`
+ * before compile. Constructs that reference them fail to synthesize without them,
+ * so build them once here when any is missing (a fresh clone running `npm test`).
+ */
+export default function globalSetup(): void {
+  const root = join(__dirname, '..');
+  const entries = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    return d.isDirectory() ? entries(p) : d.name.endsWith('.lambda.ts') ? [p] : [];
+  });
+  const missing = entries(join(root, 'src')).some((entry) => {
+    const bundle = join(root, 'assets', entry.slice(join(root, 'src').length + 1).replace(/\.ts$/, ''), 'index.js');
+    return !existsSync(bundle);
+  });
+  if (missing) execSync('npx projen bundle', { cwd: root, stdio: 'inherit' });
+}
