@@ -66,6 +66,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Parses the CfCT and LZA YAML that PostureExport writes, in tests only: the library
     // emits its fixed YAML shape itself and gains no runtime dependency.
     'yaml@^2',
+    // PostureAuditor's Lambda publishes metrics; the Lambda runtime provides it (bundled as external).
+    '@aws-sdk/client-cloudwatch',
   ],
 
   // Custom resource handlers (src/**/*.lambda.ts) are bundled by esbuild into assets/

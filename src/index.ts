@@ -20,3 +20,4 @@ export * from './checks/sovereign-bedrock-suppressions';
 export * from './export/posture-export';
 export * from './deploy/organizational-unit-path';
 export * from './deploy/scp-slot-guard';
+export * from './audit/posture-auditor';

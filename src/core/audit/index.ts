@@ -6,3 +6,4 @@ export * from './explain-error';
 export * from './org-walker';
 export * from './audit-report';
 export * from './render-report';
+export * from './scheduled-audit';

@@ -1,0 +1,134 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
+import { REQUIRED_PERMISSIONS } from '../core/audit/organizations-api';
+import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
+import { ValidationErrors } from '../core/validation-errors';
+import { checkRegions } from '../core/validators';
+import { PostureAuditorFunction } from './posture-auditor-function';
+import { isToken } from '../scp/internal';
+
+export interface PostureAuditorProps {
+  /**
+   * When to run the audit.
+   * @default Schedule.rate(Duration.days(1))
+   */
+  readonly schedule?: events.Schedule;
+
+  /**
+   * What to audit: `r-...`, `ou-...` or an account ID.
+   * @default - the whole organization
+   */
+  readonly target?: string;
+
+  /**
+   * Origin Regions the posture allows (as `allowedRegions` of the SCPs).
+   * @default ['ap-southeast-2']
+   */
+  readonly allowedRegions?: string[];
+
+  /**
+   * CloudWatch namespace of the published metrics.
+   * @default 'SovereignBedrock'
+   */
+  readonly metricNamespace?: string;
+
+  /**
+   * Period of the metrics and alarms: at least the schedule's interval, so that
+   * every period holds one run (a period without a run raises the error alarm).
+   * @default Duration.days(1)
+   */
+  readonly metricPeriod?: Duration;
+
+  /**
+   * Topic the alarms notify.
+   * @default - alarms with no actions
+   */
+  readonly topic?: sns.ITopic;
+}
+
+/**
+ * Runs the posture audit on a schedule in a Lambda function (deploy it to the
+ * management account or a delegated administrator for Organizations policies)
+ * and publishes, per run, the number of accounts not protected, protected, and
+ * audit errors as CloudWatch metrics, with alarms on the first and last. The
+ * table of verdicts goes to the function's log as evidence.
+ */
+export class PostureAuditor extends Construct {
+  /** The function that runs the audit. */
+  public readonly function: PostureAuditorFunction;
+  /** The schedule rule. */
+  public readonly rule: events.Rule;
+  /** Accounts not protected (PARTIAL or UNPROTECTED) in the last run. */
+  public readonly notProtectedMetric: cloudwatch.Metric;
+  /** Fires when any account is not protected. */
+  public readonly notProtectedAlarm: cloudwatch.Alarm;
+  /** Fires when the audit could not read or evaluate everything, or did not run. */
+  public readonly auditErrorAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: PostureAuditorProps = {}) {
+    super(scope, id);
+    const errors = new ValidationErrors();
+    const t = props.target;
+    if (t !== undefined && !isToken(t) && !(OU_ID.test(t) || ROOT_ID.test(t) || ACCOUNT_ID.test(t))) {
+      errors.add('target', `"${t}" is not a root (r-ab12), OU (ou-ab12-34cd56ef) or 12-digit account ID`);
+    }
+    checkRegions('allowedRegions', props.allowedRegions, errors, isToken);
+    errors.throwIfAny(`PostureAuditor at ${this.node.path}`);
+
+    const namespace = props.metricNamespace ?? 'SovereignBedrock';
+    const dimension = props.target ?? 'organization';
+    this.function = new PostureAuditorFunction(this, 'Function', {
+      description: 'Audits the organization\'s Bedrock residency posture (cdk-sovereign-bedrock)',
+      timeout: Duration.minutes(15),
+      memorySize: 512,
+      environment: {
+        METRIC_NAMESPACE: namespace,
+        AUDIT_TARGET: props.target ?? '',
+        ALLOWED_REGIONS: (props.allowedRegions ?? ['ap-southeast-2']).join(','),
+      },
+    });
+    // Read-only Organizations access, and metrics in this namespace only.
+    this.function.addToRolePolicy(new iam.PolicyStatement({
+      actions: [...new Set(Object.values(REQUIRED_PERMISSIONS))].sort(),
+      resources: ['*'],
+    }));
+    this.function.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': namespace } },
+    }));
+
+    this.rule = new events.Rule(this, 'Schedule', {
+      schedule: props.schedule ?? events.Schedule.rate(Duration.days(1)),
+      targets: [new targets.LambdaFunction(this.function, { retryAttempts: 2 })],
+    });
+
+    const metric = (name: string) => new cloudwatch.Metric({
+      namespace, metricName: name, dimensionsMap: { Target: dimension }, statistic: 'Maximum', period: props.metricPeriod ?? Duration.days(1),
+    });
+    this.notProtectedMetric = metric(AUDIT_METRICS.UNPROTECTED);
+    this.notProtectedAlarm = this.notProtectedMetric.createAlarm(this, 'NotProtectedAlarm', {
+      alarmDescription: 'Accounts whose SCPs do not keep Amazon Bedrock in Australia (see the PostureAuditor function log)',
+      threshold: 1, evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    // Missing data here means the audit did not run: that is an error too.
+    this.auditErrorAlarm = metric(AUDIT_METRICS.ERRORS).createAlarm(this, 'AuditErrorAlarm', {
+      alarmDescription: 'The Bedrock posture audit could not read or evaluate everything, or did not run',
+      threshold: 1, evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    if (props.topic) {
+      for (const alarm of [this.notProtectedAlarm, this.auditErrorAlarm]) alarm.addAlarmAction(new actions.SnsAction(props.topic));
+    }
+  }
+}
