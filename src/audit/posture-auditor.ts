@@ -4,14 +4,15 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
+import { PostureAuditorFunction } from './posture-auditor-function';
 import { REQUIRED_PERMISSIONS } from '../core/audit/organizations-api';
+import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
-import { PostureAuditorFunction } from './posture-auditor-function';
 import { isToken } from '../scp/internal';
 
 export interface PostureAuditorProps {
@@ -62,7 +63,7 @@ export interface PostureAuditorProps {
  */
 export class PostureAuditor extends Construct {
   /** The function that runs the audit. */
-  public readonly function: PostureAuditorFunction;
+  public readonly function: lambda.Function;
   /** The schedule rule. */
   public readonly rule: events.Rule;
   /** Accounts not protected (PARTIAL or UNPROTECTED) in the last run. */
@@ -116,14 +117,16 @@ export class PostureAuditor extends Construct {
     this.notProtectedMetric = metric(AUDIT_METRICS.UNPROTECTED);
     this.notProtectedAlarm = this.notProtectedMetric.createAlarm(this, 'NotProtectedAlarm', {
       alarmDescription: 'Accounts whose SCPs do not keep Amazon Bedrock in Australia (see the PostureAuditor function log)',
-      threshold: 1, evaluationPeriods: 1,
+      threshold: 1,
+      evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     // Missing data here means the audit did not run: that is an error too.
     this.auditErrorAlarm = metric(AUDIT_METRICS.ERRORS).createAlarm(this, 'AuditErrorAlarm', {
       alarmDescription: 'The Bedrock posture audit could not read or evaluate everything, or did not run',
-      threshold: 1, evaluationPeriods: 1,
+      threshold: 1,
+      evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });

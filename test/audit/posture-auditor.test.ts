@@ -3,12 +3,12 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { mockOrganization } from './fake-organization';
 import { PostureAuditor } from '../../src';
 import { sdkOrganizationsApi } from '../../src/cli/organizations-sdk';
 import { MetricDatum, runScheduledAudit } from '../../src/core/audit';
 import { errorOf } from '../helpers/errors';
 import { newStack } from '../helpers/stack';
-import { mockOrganization } from './fake-organization';
 
 describe('scheduled audit run', () => {
   test('publishes the counts and logs the table', async () => {
@@ -27,7 +27,8 @@ describe('scheduled audit run', () => {
       mock.restore();
     }
     expect(published).toEqual([{
-      namespace: 'SovereignBedrock', target: 'organization',
+      namespace: 'SovereignBedrock',
+      target: 'organization',
       data: [{ name: 'AccountsNotProtected', value: 4 }, { name: 'AccountsProtected', value: 2 }, { name: 'AuditErrors', value: 0 }],
     }]);
     expect(logs[0]).toMatch(/555555555555\s+sandbox-1\s+Root\/Sandbox\s+UNPROTECTED/);
@@ -40,7 +41,9 @@ describe('scheduled audit run', () => {
     try {
       await expect(runScheduledAudit({
         api: sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({ region: 'us-east-1' })),
-        namespace: 'SovereignBedrock', putMetrics: async (_n, _t, data) => { published.push(data); }, log: () => {},
+        namespace: 'SovereignBedrock',
+        putMetrics: async (_n, _t, data) => { published.push(data); },
+        log: () => {},
       })).rejects.toThrow(/organizations:DescribeOrganization was denied/);
     } finally {
       mock.restore();
@@ -57,13 +60,15 @@ describe('PostureAuditor', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 day)' });
     t.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x', Timeout: 900,
+      Runtime: 'nodejs24.x',
+      Timeout: 900,
       Environment: { Variables: { METRIC_NAMESPACE: 'SovereignBedrock', AUDIT_TARGET: 'ou-ab12-34cd56ef', ALLOWED_REGIONS: 'ap-southeast-2' } },
     });
     const policy = Object.values(t.findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
     expect(policy).toEqual([
       {
-        Effect: 'Allow', Resource: '*',
+        Effect: 'Allow',
+        Resource: '*',
         Action: [
           'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit',
           'organizations:DescribePolicy', 'organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent',
@@ -73,8 +78,11 @@ describe('PostureAuditor', () => {
       { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': 'SovereignBedrock' } } },
     ]);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'AccountsNotProtected', Threshold: 1, TreatMissingData: 'notBreaching',
-      Dimensions: [{ Name: 'Target', Value: 'ou-ab12-34cd56ef' }], AlarmActions: [{ Ref: Match.stringLikeRegexp('^Topic') }],
+      MetricName: 'AccountsNotProtected',
+      Threshold: 1,
+      TreatMissingData: 'notBreaching',
+      Dimensions: [{ Name: 'Target', Value: 'ou-ab12-34cd56ef' }],
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^Topic') }],
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'AuditErrors', TreatMissingData: 'breaching' });
   });

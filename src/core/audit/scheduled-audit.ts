@@ -1,6 +1,6 @@
 import { auditExitCode, auditSnapshot } from './audit-report';
-import { OrganizationsApi } from './organizations-api';
 import { readOrganization } from './org-walker';
+import { OrganizationsApi } from './organizations-api';
 import { renderTable } from './render-report';
 
 export interface MetricDatum {
