@@ -4,10 +4,10 @@
  */
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as organizations from '@aws-sdk/client-organizations';
-import { sdkOrganizationsApi } from '../cli/organizations-sdk';
 import { runScheduledAudit } from '../core/audit/scheduled-audit';
+import { sdkOrganizationsApi } from '../core/audit/sdk-organizations-api';
 
-const api = sdkOrganizationsApi(organizations, new organizations.OrganizationsClient({}));
+const api = sdkOrganizationsApi(organizations, new organizations.OrganizationsClient({ maxAttempts: 1 }));
 const metrics = new cloudwatch.CloudWatchClient({});
 
 export async function handler(): Promise<{ exitCode: number }> {

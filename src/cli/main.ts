@@ -7,7 +7,8 @@
  */
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
 import { runExportCommand } from './export-command';
-import { loadOrganizationsSdk, MissingSdkError, sdkOrganizationsApi } from './organizations-sdk';
+import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
+import { sdkOrganizationsApi } from '../core/audit/sdk-organizations-api';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 

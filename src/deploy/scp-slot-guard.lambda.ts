@@ -4,12 +4,12 @@
  * asset holds only this library's code and the package needs no SDK dependency.
  */
 import * as sdk from '@aws-sdk/client-organizations';
-import { sdkOrganizationsApi } from '../cli/organizations-sdk';
+import { sdkOrganizationsApi } from '../core/audit/sdk-organizations-api';
 import { CustomResourceEvent, CustomResourceResult } from '../core/deploy/custom-resource-event';
 import { onScpSlotGuardEvent } from '../core/deploy/scp-slot-guard-handler';
 
 // One client per execution environment, reused across invocations.
-const api = sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({}));
+const api = sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({ maxAttempts: 1 }));
 
 export async function handler(event: CustomResourceEvent): Promise<CustomResourceResult> {
   return onScpSlotGuardEvent(event, { api });

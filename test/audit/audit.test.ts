@@ -2,8 +2,8 @@ import * as sdk from '@aws-sdk/client-organizations';
 import { MANAGEMENT, mockOrganization } from './fake-organization';
 import { ResidencyPolicies } from '../../src';
 import { runAuditCommand, parseAuditArgs, UsageError, AuditArgs } from '../../src/cli/audit-command';
-import { sdkOrganizationsApi } from '../../src/cli/organizations-sdk';
 import { auditSnapshot, readOrganization, Protection } from '../../src/core/audit';
+import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
 
 const NO_WAIT = { sleep: async () => {}, random: () => 0 };
 

@@ -5,8 +5,8 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { mockOrganization } from './fake-organization';
 import { PostureAuditor } from '../../src';
-import { sdkOrganizationsApi } from '../../src/cli/organizations-sdk';
 import { MetricDatum, runScheduledAudit } from '../../src/core/audit';
+import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
 import { errorOf } from '../helpers/errors';
 import { newStack } from '../helpers/stack';
 

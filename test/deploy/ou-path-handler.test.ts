@@ -1,6 +1,6 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
-import { sdkOrganizationsApi } from '../../src/cli/organizations-sdk';
+import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
 import { CustomResourceEvent, onOuPathEvent } from '../../src/core/deploy';
 import { mockOrganization } from '../audit/fake-organization';
 

@@ -7,3 +7,4 @@ export * from './org-walker';
 export * from './audit-report';
 export * from './render-report';
 export * from './scheduled-audit';
+export * from './sdk-organizations-api';
