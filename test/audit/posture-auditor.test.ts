@@ -3,7 +3,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { mockOrganization } from './fake-organization';
+import { mockOrganization } from '../helpers/fake-organization';
 import { PostureAuditor } from '../../src';
 import { MetricDatum, runScheduledAudit } from '../../src/core/audit';
 import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as sdk from '@aws-sdk/client-organizations';
-import { mockOrganization } from '../audit/fake-organization';
+import { mockOrganization } from '../helpers/fake-organization';
 
 const ASSETS = path.join(__dirname, '..', '..', 'assets', 'deploy');
 const load = (name: string) => jest.requireActual(path.join(ASSETS, `${name}.lambda`, 'index.js'));

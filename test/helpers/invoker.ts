@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../../src';
-import { ACCOUNT } from '../decision-table/legs';
+import { ACCOUNT } from '../integ/decision-table/legs';
 
 export function invokerStack(): Stack {
   return new Stack(new App(), 'Workload', { env: { account: ACCOUNT, region: 'ap-southeast-2' } });

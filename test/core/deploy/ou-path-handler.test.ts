@@ -1,0 +1,89 @@
+import * as sdk from '@aws-sdk/client-organizations';
+import { mockClient } from 'aws-sdk-client-mock';
+import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
+import { CustomResourceEvent, onOuPathEvent } from '../../../src/core/deploy';
+import { mockOrganization } from '../../helpers/fake-organization';
+
+const noSleep = { sleep: async () => {} };
+const api = () => sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({ region: 'us-east-1' }));
+const event = (Path: unknown, RequestType: CustomResourceEvent['RequestType'] = 'Create', PhysicalResourceId?: string): CustomResourceEvent => ({
+  RequestType, LogicalResourceId: 'ProdPath1234', PhysicalResourceId, ResourceProperties: { ServiceToken: 'arn', Path },
+});
+const resolve = (path: unknown) => onOuPathEvent(event(path), { api: api(), retry: noSleep });
+const named = (name: string, message = 'no') => Object.assign(new Error(message), { name });
+
+describe('OU path resolution (handler)', () => {
+  test('walks the path level by level; the OU ID is the physical ID and the Id attribute', async () => {
+    const mock = mockOrganization();
+    await expect(resolve('Root/Workloads/Prod')).resolves.toEqual({ PhysicalResourceId: 'ou-ab12-prodprod', Data: { Id: 'ou-ab12-prodprod' } });
+    expect(mock.commandCalls(sdk.ListRootsCommand)).toHaveLength(1);
+    expect(mock.commandCalls(sdk.ListOrganizationalUnitsForParentCommand).map((c) => c.args[0].input.ParentId))
+      .toEqual(['r-ab12', 'r-ab12', 'ou-ab12-workload']);
+  });
+
+  test('reads every page of a level (Sandbox is on the second page of the root\'s OUs)', async () => {
+    const mock = mockOrganization();
+    await expect(resolve('Root/Sandbox')).resolves.toMatchObject({ PhysicalResourceId: 'ou-ab12-sandboxx' });
+    expect(mock.commandCalls(sdk.ListOrganizationalUnitsForParentCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, '2']);
+  });
+
+  test('a missing segment names the parent, the segment and the names found at that level', async () => {
+    mockOrganization();
+    await expect(resolve('Root/Workloads/Prd'))
+      .rejects.toThrow("OU path 'Root/Workloads/Prd' does not resolve: Workloads has no child OU named 'Prd'; children: Prod, Dev");
+    await expect(resolve('Root/Nope')).rejects.toThrow("Root has no child OU named 'Nope'; children: Security, Workloads, Sandbox");
+    await expect(resolve('Root/Workloads/Prod/Team')).rejects.toThrow("Prod has no child OU named 'Team'; it has no child OUs");
+  });
+
+  test('a name that differs only in case gets a hint: names match exactly', async () => {
+    mockOrganization();
+    await expect(resolve('Root/workloads/Prod')).rejects.toThrow("Root has no child OU named 'workloads' (did you mean 'Workloads'? names match exactly, case and spaces included)");
+  });
+
+  test('throttling is retried with backoff', async () => {
+    const mock = mockOrganization();
+    mock.on(sdk.ListRootsCommand).rejectsOnce(named('TooManyRequestsException', 'Rate exceeded')).resolves({ Roots: [{ Id: 'r-ab12', Name: 'Root' }] });
+    const delays: number[] = [];
+    const result = await onOuPathEvent(event('Root/Security'), { api: api(), retry: { sleep: async (ms) => { delays.push(ms); } } });
+    expect(result.PhysicalResourceId).toBe('ou-ab12-security');
+    expect(mock.commandCalls(sdk.ListRootsCommand)).toHaveLength(2);
+    expect(delays).toHaveLength(1);
+  });
+
+  test('access denied names the permission and where the stack must be deployed', async () => {
+    const mock = mockOrganization();
+    mock.on(sdk.ListRootsCommand).rejects(named('AccessDeniedException', 'You don\'t have permissions to access this resource.'));
+    const err = await resolve('Root/Workloads').catch((e: Error) => e);
+    expect(String(err)).toMatch(/Could not read the organization root: organizations:ListRoots was denied \(You don't have permissions to access this resource.\)/);
+    expect(String(err)).toMatch(/management account or in a delegated administrator account for AWS Organizations policies/);
+    expect(mock.commandCalls(sdk.ListRootsCommand)).toHaveLength(1); // denial is not retried
+
+    mock.on(sdk.ListRootsCommand).resolves({ Roots: [{ Id: 'r-ab12', Name: 'Root' }] });
+    mock.on(sdk.ListOrganizationalUnitsForParentCommand).rejects(named('AccessDeniedException'));
+    await expect(resolve('Root/Workloads')).rejects.toThrow(/the OUs under Root \(r-ab12\): organizations:ListOrganizationalUnitsForParent was denied/);
+  });
+
+  test('an account outside an organization is told so', async () => {
+    const mock = mockClient(sdk.OrganizationsClient);
+    mock.on(sdk.ListRootsCommand).rejects(named('AWSOrganizationsNotInUseException'));
+    await expect(resolve('Root/Workloads')).rejects.toThrow('this account is not a member of an organization');
+  });
+
+  test('a malformed path (a token at synth) is reported before any call', async () => {
+    const mock = mockOrganization();
+    await expect(resolve('Workloads/Prod')).rejects.toThrow(/does not start with 'Root\/'/);
+    await expect(resolve('Root//Prod')).rejects.toThrow(/segment 1 below Root of "Root\/\/Prod" is empty/);
+    await expect(resolve(undefined)).rejects.toThrow(/must be a string/);
+    expect(mock.calls()).toHaveLength(0);
+  });
+
+  test('Update re-resolves (a new OU is a new physical ID); Delete does nothing', async () => {
+    const mock = mockOrganization();
+    const update = await onOuPathEvent(event('Root/Workloads/Dev', 'Update', 'ou-ab12-prodprod'), { api: api(), retry: noSleep });
+    expect(update.PhysicalResourceId).toBe('ou-ab12-devdevde');
+    mock.resetHistory();
+    await expect(onOuPathEvent(event('Root/Workloads/Dev', 'Delete', 'ou-ab12-devdevde'), { api: api() }))
+      .resolves.toEqual({ PhysicalResourceId: 'ou-ab12-devdevde' });
+    expect(mock.calls()).toHaveLength(0);
+  });
+});

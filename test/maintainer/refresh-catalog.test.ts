@@ -1,0 +1,142 @@
+import { BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesCommand } from '@aws-sdk/client-bedrock';
+import { mockClient } from 'aws-sdk-client-mock';
+import { refreshCatalog } from '../../maintainer/refresh-catalog';
+import { ModelKind, ModelCatalogData, SYDNEY_CATALOG, renderCatalogModule } from '../../src/core/catalog';
+
+// One client per Region, each mocked on its own so the Regions can answer differently.
+const sydney = new BedrockClient({ region: 'ap-southeast-2' });
+const melbourne = new BedrockClient({ region: 'ap-southeast-4' });
+const sydneyMock = mockClient(sydney);
+const melbourneMock = mockClient(melbourne);
+
+function clients() {
+  return { sydney, melbourne };
+}
+
+const fm = (region: string, id: string) => ({ modelArn: `arn:aws:bedrock:${region}::foundation-model/${id}` });
+
+/** What the live APIs would say today if nothing had changed since the catalog was written. */
+function apiAnswersFor(catalog: ModelCatalogData) {
+  const models = catalog.models
+    .filter((m) => m.onDemandInSydney || m.profiles.length > 0)
+    .map((m) => ({
+      modelId: m.baseModelId,
+      modelName: m.name,
+      providerName: m.provider,
+      outputModalities: [m.kind === ModelKind.EMBEDDING ? 'EMBEDDING' : 'TEXT'],
+      inferenceTypesSupported: m.onDemandInSydney ? ['ON_DEMAND'] : ['INFERENCE_PROFILE'],
+    }));
+  const profiles = catalog.models.flatMap((m) => m.profiles.map((p) => ({
+    inferenceProfileId: p.inferenceProfileId,
+    inferenceProfileName: `${p.prefix.toUpperCase()} ${m.name}`,
+    status: 'ACTIVE',
+    type: 'SYSTEM_DEFINED',
+    models: p.destinations[0] === '*'
+      ? [{ modelArn: `arn:aws:bedrock:::foundation-model/${m.baseModelId}` }]
+      : p.destinations.map((r) => fm(r, m.baseModelId)),
+  })));
+  return { models, profiles };
+}
+
+function answer(catalog: ModelCatalogData, extra: { models?: any[]; profiles?: any[]; melbourneMissing?: string[] } = {}) {
+  const { models, profiles } = apiAnswersFor(catalog);
+  const allModels = [...models, ...(extra.models ?? [])];
+  const allProfiles = [...profiles, ...(extra.profiles ?? [])];
+  sydneyMock.reset();
+  melbourneMock.reset();
+  sydneyMock.on(ListFoundationModelsCommand).resolves({ modelSummaries: allModels });
+  // Paginated: the catalog must read every page.
+  const paged = (list: any[]) => (input: { nextToken?: string }) => {
+    const half = Math.ceil(list.length / 2);
+    return input.nextToken === 'page2'
+      ? { inferenceProfileSummaries: list.slice(half) }
+      : { inferenceProfileSummaries: list.slice(0, half), nextToken: 'page2' };
+  };
+  sydneyMock.on(ListInferenceProfilesCommand).callsFake(paged(allProfiles));
+  // au. profiles have Melbourne as a source too; the other geographies are not listed there.
+  melbourneMock.on(ListInferenceProfilesCommand).callsFake(paged(
+    allProfiles.filter((p) => p.inferenceProfileId.startsWith('au.') && !(extra.melbourneMissing ?? []).includes(p.inferenceProfileId))));
+}
+
+describe('npm run catalog:refresh (mocked Bedrock APIs)', () => {
+  afterEach(() => { sydneyMock.reset(); melbourneMock.reset(); });
+
+  test('an unchanged world gives no changes and a byte-identical module', async () => {
+    answer(SYDNEY_CATALOG);
+    const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22');
+    expect(result.changes).toEqual([]);
+    expect(result.report).toBe('No changes to the Sydney model catalog.');
+    expect(result.moduleText).toBe(renderCatalogModule(SYDNEY_CATALOG));
+    expect(sydneyMock.commandCalls(ListInferenceProfilesCommand).length).toBe(2); // both pages
+    expect(melbourneMock.commandCalls(ListInferenceProfilesCommand).length).toBe(2);
+  });
+
+  test('a new global-only model is flagged for the runbook; a model gaining au. is reported', async () => {
+    answer(SYDNEY_CATALOG, {
+      models: [{
+        modelId: 'anthropic.claude-opus-5-v1',
+        modelName: 'Claude Opus 5',
+        providerName: 'Anthropic',
+        outputModalities: ['TEXT'],
+        inferenceTypesSupported: ['INFERENCE_PROFILE'],
+      }],
+      profiles: [
+        { inferenceProfileId: 'global.anthropic.claude-opus-5-v1', status: 'ACTIVE', models: [{ modelArn: 'arn:aws:bedrock:::foundation-model/anthropic.claude-opus-5-v1' }] },
+        {
+          inferenceProfileId: 'au.anthropic.claude-opus-4-5-20251101-v1:0',
+          status: 'ACTIVE',
+          models: [fm('ap-southeast-2', 'anthropic.claude-opus-4-5-20251101-v1:0'), fm('ap-southeast-4', 'anthropic.claude-opus-4-5-20251101-v1:0')],
+        },
+      ],
+    });
+    const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22');
+    expect(result.catalog.asOf).toBe('2026-11-22');
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        baseModelId: 'anthropic.claude-opus-4-5-20251101-v1:0',
+        change: 'changed',
+        detail: 'Claude Opus 4.5: gained au.: now has an Australian path',
+        needsAttention: false,
+      }),
+      expect.objectContaining({
+        baseModelId: 'anthropic.claude-opus-5-v1',
+        change: 'added',
+        detail: 'Claude Opus 5 (Anthropic): not on-demand in Sydney; profiles: global.: NO AUSTRALIAN PATH',
+        needsAttention: true,
+      }),
+    ]);
+    expect(result.report).toMatch(/Reachable from Sydney with no Australian path yet.*\n {2}- anthropic\.claude-opus-5-v1/);
+    expect(result.moduleText).toContain("inferenceProfileId: 'au.anthropic.claude-opus-4-5-20251101-v1:0'");
+  });
+
+  test('a model that disappears from Sydney is kept, without paths, and reported', async () => {
+    const without = { ...SYDNEY_CATALOG, models: SYDNEY_CATALOG.models.filter((m) => m.name !== 'Nova Micro') };
+    answer(without);
+    const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22');
+    const micro = result.catalog.models.find((m) => m.name === 'Nova Micro')!;
+    expect(micro).toMatchObject({ onDemandInSydney: false, profiles: [], note: 'No longer listed in ap-southeast-2 as of 2026-11-22.' });
+    expect(result.report).toMatch(/changed amazon\.nova-micro-v1:0: Nova Micro: on-demand in Sydney true -> false; lost apac\.: LOST ITS AUSTRALIAN PATH/);
+  });
+
+  test('an au. profile Sydney lists but Melbourne does not is a warning', async () => {
+    answer(SYDNEY_CATALOG, { melbourneMissing: ['au.anthropic.claude-sonnet-4-6'] });
+    const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22');
+    expect(result.changes).toEqual([]);
+    expect(result.report).toMatch(/Warnings:\n {2}- au\.anthropic\.claude-sonnet-4-6 is listed in ap-southeast-2 but not in ap-southeast-4\./);
+  });
+
+  test('provisioned-only variants are ignored', async () => {
+    answer(SYDNEY_CATALOG, {
+      models: [{ modelId: 'anthropic.claude-3-haiku-20240307-v1:0:200k', modelName: 'Claude 3 Haiku', inferenceTypesSupported: ['PROVISIONED'] }],
+    });
+    expect((await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22')).changes).toEqual([]);
+  });
+
+  test('access denied names the Region and the permissions needed', async () => {
+    sydneyMock.on(ListFoundationModelsCommand).rejects(Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }));
+    sydneyMock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] });
+    melbourneMock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] });
+    await expect(refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22')).rejects.toThrow(
+      'ap-southeast-2: AccessDeniedException: the credentials need bedrock:ListFoundationModels and bedrock:ListInferenceProfiles (User is not authorized)');
+  });
+});

@@ -1,0 +1,39 @@
+import { AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp, ResidencyPolicies } from '../../src';
+import { newStack, onlyPolicy, warnings } from '../helpers/stack';
+
+describe('AuBedrockResidencyScp', () => {
+  test('default policy JSON (snapshot)', () => {
+    const stack = newStack();
+    const scp = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: ['ou-ab12-34cd56ef'] });
+    // The template (keys sorted by jest) and the exact minified text sent to Organizations.
+    expect({ template: onlyPolicy(stack), minified: scp.policyJson }).toMatchSnapshot();
+  });
+
+  test('is exactly the statements of the two single-purpose policies, in one slot', () => {
+    const opts = { targetIds: ['ou-ab12-34cd56ef'], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass'] };
+    const a = newStack(); new AuOnlyInferenceScp(a, 'P', opts);
+    const b = newStack(); new RegionAllowlistScp(b, 'P', opts);
+    const c = newStack(); new AuBedrockResidencyScp(c, 'P', opts);
+    expect(onlyPolicy(c).Content.Statement).toEqual([
+      ...onlyPolicy(a).Content.Statement, ...onlyPolicy(b).Content.Statement,
+    ]);
+  });
+
+  test('matches the CDK-free document from ResidencyPolicies', () => {
+    const stack = newStack();
+    new AuBedrockResidencyScp(stack, 'Posture', { targetIds: ['ou-ab12-34cd56ef'], allowedRegions: ['ap-southeast-2'] });
+    expect(onlyPolicy(stack).Content).toEqual(ResidencyPolicies.posture({ allowedRegions: ['ap-southeast-2'] }));
+  });
+
+  test('fits the long-standing 5,120-character limit with room for exemptions', () => {
+    const stack = newStack();
+    const scp = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: ['ou-ab12-34cd56ef'] });
+    expect(scp.sizeChars).toBeLessThan(1500);
+  });
+
+  test('a root target warns that the management account is not covered', () => {
+    const stack = newStack();
+    new AuBedrockResidencyScp(stack, 'Posture', { targetIds: ['r-ab12'] });
+    expect(warnings(stack).join('\n')).toMatch(/management account/);
+  });
+});
