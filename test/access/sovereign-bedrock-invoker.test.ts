@@ -3,11 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SovereignBedrockInvoker } from '../../src';
-import { ACCOUNT, foundationModelArn, systemProfileArn } from '../integ/decision-table/legs';
-import { simulate } from '../integ/decision-table/simulate';
 import { errorOf } from '../helpers/errors';
 import { invokerStack, synthesizedInvokerPolicy } from '../helpers/invoker';
 import { synthesizedPolicies } from '../helpers/synth-policies';
+import { ACCOUNT, foundationModelArn, systemProfileArn } from '../integ/decision-table/legs';
+import { simulate } from '../integ/decision-table/simulate';
 
 const lambdaPrincipal = () => new iam.ServicePrincipal('lambda.amazonaws.com');
 

@@ -3,11 +3,11 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { mockOrganization } from '../helpers/fake-organization';
 import { PostureAuditor } from '../../src';
 import { MetricDatum, runScheduledAudit } from '../../src/core/audit';
 import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
 import { errorOf } from '../helpers/errors';
+import { mockOrganization } from '../helpers/fake-organization';
 import { newStack } from '../helpers/stack';
 
 describe('scheduled audit run', () => {

@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { APPROVED_GLOBAL_MODEL_ID, CorpusEvent, loadCorpus, SIGNALS, SignalName } from '../helpers/event-corpus';
 import { InferenceRegionAlarm, InferenceRegionAlarmProps } from '../../src';
+import { APPROVED_GLOBAL_MODEL_ID, CorpusEvent, loadCorpus, SIGNALS, SignalName } from '../helpers/event-corpus';
 import { cloudTrailEnvelope, eventPatternMatches } from '../helpers/event-pattern';
 import { logsFilterMatches } from '../helpers/logs-filter-pattern';
 

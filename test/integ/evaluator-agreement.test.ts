@@ -7,9 +7,9 @@ import * as fc from 'fast-check';
 import { generatedCalls } from './decision-table/generated-calls';
 import { ACCOUNT, APP_ROLE, contextOf, foundationModelArn, legsOf, systemProfileArn } from './decision-table/legs';
 import { loadScenarioFiles } from './decision-table/scenario-loader';
+import { evaluateScpChain, PolicyLevel } from '../../src/core/evaluate';
 import { iamSimulateVerdict } from '../helpers/iam-simulate-raw';
 import { POLICY_VARIANTS, synthesizedPolicies } from '../helpers/synth-policies';
-import { evaluateScpChain, PolicyLevel } from '../../src/core/evaluate';
 
 const FULL = { name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 

@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
 import { AuBedrockResidencyScp, ResidencyPolicies } from '../../src';
-import { newStack } from '../helpers/stack';
 import { targetKind } from '../../src/core/identifiers';
 import { COMMERCIAL_REGIONS } from '../../src/core/regions';
 import { minify, minifiedSize, sizeReport, targetOverLimit } from '../../src/core/size-budget';
 import { ValidationErrors } from '../../src/core/validation-errors';
 import { checkPrincipalArns, checkRegions, checkTargetIds, regionProblem } from '../../src/core/validators';
+import { newStack } from '../helpers/stack';
 
 const lowerAlnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'.split(''));
 const alnumString = (min: number, max: number) => fc.array(lowerAlnum, { minLength: min, maxLength: max }).map((a) => a.join(''));

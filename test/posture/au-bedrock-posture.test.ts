@@ -2,9 +2,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AuBedrockPosture, ControlTowerRoles, PostureScpMode, ResidencyPolicies } from '../../src';
+import { newStack } from '../helpers/stack';
 import { ACCOUNT, foundationModelArn, systemProfileArn } from '../integ/decision-table/legs';
 import { simulate } from '../integ/decision-table/simulate';
-import { newStack } from '../helpers/stack';
 
 const OU = 'ou-ab12-34cd56ef';
 

@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { policyWith, roleWith, runRule, summary, sydneyApp, validateApp } from '../helpers';
 import { AU_BEDROCK_1 } from '../../../src/checks/rules/au-bedrock-1-unscoped-invocation';
+import { policyWith, roleWith, runRule, summary, sydneyApp, validateApp } from '../helpers';
 
 describe('AuBedrock1: unscoped Bedrock invocation (CDK app)', () => {
   test('a hand-written bedrock:InvokeModel on "*" fails, at the Resource of the role\'s policy', () => {

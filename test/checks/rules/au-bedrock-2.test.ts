@@ -1,7 +1,7 @@
 import { Aws, Fn } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
-import { ACCOUNT, policyWith, roleWith, ruleCounts, runRule, summary, sydneyApp, validateApp } from '../helpers';
 import { AU_BEDROCK_2 } from '../../../src/checks/rules/au-bedrock-2-foreign-inference-profiles';
+import { ACCOUNT, policyWith, roleWith, ruleCounts, runRule, summary, sydneyApp, validateApp } from '../helpers';
 
 const profileArn = (id: string) => `arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:inference-profile/${id}`;
 

@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT, policyWith, roleWith, runRule, summary, sydneyApp, validateApp } from '../helpers';
 import { AU_BEDROCK_3 } from '../../../src/checks/rules/au-bedrock-3-foreign-foundation-models';
+import { ACCOUNT, policyWith, roleWith, runRule, summary, sydneyApp, validateApp } from '../helpers';
 
 const OPUS_45 = 'anthropic.claude-opus-4-5-20251101-v1:0';
 

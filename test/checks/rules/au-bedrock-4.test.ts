@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
-import { ACCOUNT, runRule, summary, sydneyApp, validateApp } from '../helpers';
 import { SydneyModelCatalog } from '../../../src';
 import { AU_BEDROCK_4 } from '../../../src/checks/rules/au-bedrock-4-bedrock-resource-models';
+import { ACCOUNT, runRule, summary, sydneyApp, validateApp } from '../helpers';
 
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/BedrockService`;
 const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

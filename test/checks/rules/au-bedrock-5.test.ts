@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT, policyWith, roleWith, runRule, summary, sydneyApp, validateApp } from '../helpers';
 import { AU_BEDROCK_5 } from '../../../src/checks/rules/au-bedrock-5-mantle-outside-australia';
+import { ACCOUNT, policyWith, roleWith, runRule, summary, sydneyApp, validateApp } from '../helpers';
 
 const project = (region: string) => `arn:aws:bedrock-mantle:${region}:${ACCOUNT}:project/proj-1`;
 

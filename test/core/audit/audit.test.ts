@@ -1,9 +1,9 @@
 import * as sdk from '@aws-sdk/client-organizations';
-import { MANAGEMENT, mockOrganization } from '../../helpers/fake-organization';
 import { ResidencyPolicies } from '../../../src';
 import { runAuditCommand, parseAuditArgs, UsageError, AuditArgs } from '../../../src/cli/audit-command';
 import { auditSnapshot, readOrganization, Protection } from '../../../src/core/audit';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
+import { MANAGEMENT, mockOrganization } from '../../helpers/fake-organization';
 
 const NO_WAIT = { sleep: async () => {}, random: () => 0 };
 

@@ -1,8 +1,8 @@
-import { loadCorpus } from '../../helpers/event-corpus';
 import {
   globalModelInsightsQuery, globalModelLakeQuery, MAX_FILTER_PATTERN_LENGTH, nonAustralianProfileFilterPattern,
   resolveDetectionRules, servedOutsideFilterPattern, servedOutsideInsightsQuery, servedOutsideLakeQuery,
 } from '../../../src/core';
+import { loadCorpus } from '../../helpers/event-corpus';
 import { logsFilterMatches } from '../../helpers/logs-filter-pattern';
 
 const rules = resolveDetectionRules();
