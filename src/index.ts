@@ -21,3 +21,4 @@ export * from './export/posture-export';
 export * from './deploy/organizational-unit-path';
 export * from './deploy/scp-slot-guard';
 export * from './audit/posture-auditor';
+export * from './landing-zone/control-tower-region-deny';

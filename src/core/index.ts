@@ -26,3 +26,4 @@ export * from './checks';
 export * from './statements/descriptions';
 export * from './export';
 export * from './deploy';
+export * from './control-tower-region-deny';

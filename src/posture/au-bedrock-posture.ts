@@ -6,6 +6,7 @@ import { OrganizationalUnitPath } from '../deploy/organizational-unit-path';
 import { ScpSlotGuard } from '../deploy/scp-slot-guard';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { InferenceRegionAlarmProps } from '../detect/inference-region-alarm-props';
+import { ControlTowerRegionDeny, ControlTowerRegionDenyProps } from '../landing-zone/control-tower-region-deny';
 import { AuBedrockResidencyScp } from '../scp/au-bedrock-residency-scp';
 import { AuOnlyInferenceScp } from '../scp/au-only-inference-scp';
 import { RegionAllowlistScp } from '../scp/region-allowlist-scp';
@@ -89,6 +90,15 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
    * @default - no invoker role
    */
   readonly invoker?: SovereignBedrockInvokerProps;
+
+  /**
+   * Enable Control Tower's OU Region deny (CT.MULTISERVICE.PV.1) on these OUs
+   * with both Australian Regions allowed, so it cannot block the Melbourne legs
+   * of `au.` calls (a `ControlTowerRegionDeny`). The posture's
+   * `exemptPrincipalArns` are exempted from it too.
+   * @default - no Region deny control
+   */
+  readonly controlTowerRegionDeny?: ControlTowerRegionDenyProps;
 }
 
 /**
@@ -114,6 +124,8 @@ export class AuBedrockPosture extends Construct {
   public readonly exemptPrincipalArns: string[];
   /** The OU paths resolved at deploy time, in the order given. */
   public readonly organizationalUnitPaths: OrganizationalUnitPath[];
+  /** Control Tower's OU Region deny, when `controlTowerRegionDeny` was given. */
+  public readonly regionDeny?: ControlTowerRegionDeny;
 
   constructor(scope: Construct, id: string, props: AuBedrockPostureProps) {
     super(scope, id);
@@ -161,6 +173,14 @@ export class AuBedrockPosture extends Construct {
     if (props.guardScpSlots) for (const scp of this.scps) ScpSlotGuard.protect(scp);
     if (props.detection) this.alarm = new InferenceRegionAlarm(this, 'Detection', props.detection);
     if (props.invoker) this.invoker = new SovereignBedrockInvoker(this, 'Invoker', props.invoker);
+    if (props.controlTowerRegionDeny) {
+      const rd = props.controlTowerRegionDeny;
+      this.regionDeny = new ControlTowerRegionDeny(this, 'RegionDeny', {
+        ...rd,
+        exemptControlTowerRoles: rd.exemptControlTowerRoles ?? props.exemptControlTowerRoles,
+        exemptPrincipalArns: [...new Set([...(props.exemptPrincipalArns ?? []), ...(rd.exemptPrincipalArns ?? [])])],
+      });
+    }
   }
 
   /** Attaches every SCP of the posture to one more root, OU or account. */
