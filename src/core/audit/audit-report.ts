@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { OrgSnapshot, ReadFailure } from './org-walker';
 import { postureProbes, ProbeOptions } from './probes';
+import { regionDenyRemedies, remedyLines } from './region-deny-remedy';
 import { AccountVerdict, judgeAccount, ProbeOutcome, Protection } from './verdict';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
 
@@ -15,6 +16,8 @@ export interface AccountResult {
   readonly protection: Protection;
   readonly failures: ProbeOutcome[];
   readonly message?: string;
+  /** The exact changes that let a Region deny stop blocking an Australian path, naming policy and statement. */
+  readonly remedies?: string[];
 }
 
 export interface AuditReport {
@@ -68,8 +71,10 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
       id: l.id,
       policies: l.policyIds.map((id) => ({ name: snapshot.policies.get(id)!.name, document: snapshot.policies.get(id)!.content })),
     }));
-    const verdict: AccountVerdict = judgeAccount(chain, postureProbes(a.id, { allowedRegions }));
-    return { ...base, ...verdict };
+    const probes = postureProbes(a.id, { allowedRegions });
+    const verdict: AccountVerdict = judgeAccount(chain, probes);
+    const remedies = remedyLines(regionDenyRemedies(chain, probes, verdict.failures));
+    return { ...base, ...verdict, ...(remedies.length > 0 ? { remedies } : {}) };
   });
 
   const summary = Object.fromEntries(Object.values(Protection).map((p) => [p, 0])) as Record<Protection, number>;

@@ -8,3 +8,4 @@ export * from './audit-report';
 export * from './render-report';
 export * from './scheduled-audit';
 export * from './sdk-organizations-api';
+export * from './region-deny-remedy';

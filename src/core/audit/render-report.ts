@@ -8,7 +8,8 @@ function pad(rows: string[][]): string {
 
 function detail(a: AuditReport['accounts'][number]): string {
   if (a.message) return a.message;
-  return a.failures.map((f) => `${f.id}: ${f.actual.toLowerCase()}, expected ${f.expected.toLowerCase()}`).join('; ');
+  const failures = a.failures.map((f) => `${f.id}: ${f.actual.toLowerCase()}, expected ${f.expected.toLowerCase()}`).join('; ');
+  return a.remedies ? `${failures}. Fix: ${a.remedies.join(' ')}` : failures;
 }
 
 function summaryLine(report: AuditReport): string {
@@ -59,6 +60,10 @@ export function renderMarkdown(report: AuditReport): string {
       if (a.message) out.push(a.message, '');
       for (const f of a.failures) {
         out.push(`- ${f.id} (${md(f.description)}): ${f.actual}, expected ${f.expected}${f.deniedBy.length ? `; denied by ${f.deniedBy.join(', ')}` : ''}`);
+      }
+      if (a.remedies) {
+        out.push('', 'Remedy:', '');
+        for (const r of a.remedies) out.push(`- ${md(r)}`);
       }
       out.push('', 'Policies on the path:', '');
       for (const l of a.policiesByLevel) out.push(`- ${md(l.level)}: ${l.policies.map(md).join(', ') || '(none)'}`);
