@@ -20,5 +20,6 @@ export * from './checks/sovereign-bedrock-suppressions';
 export * from './export/posture-export';
 export * from './deploy/organizational-unit-path';
 export * from './deploy/scp-slot-guard';
+export * from './deploy/scp-conflict-check';
 export * from './audit/posture-auditor';
 export * from './landing-zone/control-tower-region-deny';

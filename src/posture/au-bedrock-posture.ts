@@ -3,6 +3,7 @@ import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { ValidationErrors } from '../core/validation-errors';
 import { OrganizationalUnitPath } from '../deploy/organizational-unit-path';
+import { ScpConflictAction, ScpConflictCheck } from '../deploy/scp-conflict-check';
 import { ScpSlotGuard } from '../deploy/scp-slot-guard';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { InferenceRegionAlarmProps } from '../detect/inference-region-alarm-props';
@@ -46,6 +47,23 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
    * @default false
    */
   readonly guardScpSlots?: boolean;
+
+  /**
+   * Before the SCPs attach, read the SCPs already in force on each target (the
+   * root's, each OU's down the path, the target's) and evaluate them with the
+   * posture: a Control Tower Region deny without ap-southeast-4, or a target the
+   * posture cannot take effect on, fails the deployment with the policy, the
+   * statement and the fix (a custom resource, `ScpConflictCheck`).
+   * @default false
+   */
+  readonly checkExistingScps?: boolean;
+
+  /**
+   * What `checkExistingScps` does on a conflict: fail the deployment, or attach
+   * anyway and report.
+   * @default ScpConflictAction.FAIL
+   */
+  readonly onScpConflict?: ScpConflictAction;
 
   /**
    * How the SCPs are emitted.
@@ -171,6 +189,9 @@ export class AuBedrockPosture extends Construct {
     }
 
     if (props.guardScpSlots) for (const scp of this.scps) ScpSlotGuard.protect(scp);
+    if (props.checkExistingScps) {
+      for (const scp of this.scps) ScpConflictCheck.protect(scp, { onConflict: props.onScpConflict, allowedRegions: props.allowedRegions });
+    }
     if (props.detection) this.alarm = new InferenceRegionAlarm(this, 'Detection', props.detection);
     if (props.invoker) this.invoker = new SovereignBedrockInvoker(this, 'Invoker', props.invoker);
     if (props.controlTowerRegionDeny) {
