@@ -187,3 +187,35 @@ describe('writeExport (for the export command)', () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 });
+
+describe('Control Tower OU Region deny parameters', () => {
+  test('written for every format, with both Australian Regions, for enable-control --parameters file://', () => {
+    for (const format of [PostureExportFormat.CFCT, PostureExportFormat.LZA, PostureExportFormat.JSON]) {
+      const files = byPath(PostureExport.toFiles({
+        format, targets, controlTowerRegionDeny: { exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'], additionalAllowedRegions: ['us-east-1'] },
+      }));
+      expect(JSON.parse(files['control-tower/ou-region-deny-parameters.json'])).toEqual([
+        { key: 'AllowedRegions', value: ['ap-southeast-2', 'ap-southeast-4', 'us-east-1'] },
+        {
+          key: 'ExemptedPrincipalArns',
+          value: [
+            'arn:aws:iam::*:role/AWSControlTowerExecution',
+            'arn:aws:iam::*:role/aws-controltower-ConfigRecorderRole',
+            'arn:aws:iam::*:role/aws-controltower-ForwardSnsNotificationRole',
+            'arn:aws:iam::*:role/AWSControlTower_VPCFlowLogsRole',
+            'arn:aws:iam::*:role/BreakGlassAdmin',
+          ],
+        },
+      ]);
+    }
+  });
+
+  test('not written unless asked; its problems are reported with the others', () => {
+    expect(Object.keys(byPath(PostureExport.toFiles({ format: PostureExportFormat.JSON })))).not.toContain('control-tower/ou-region-deny-parameters.json');
+    const message = errorOf(() => PostureExport.toFiles({
+      format: PostureExportFormat.LZA, targets, namePrefix: 'bad prefix', controlTowerRegionDeny: { exemptPrincipalArns: ['arn:aws:iam::*:role/*'] },
+    }));
+    expect(message).toMatch(/namePrefix: "bad prefix"/);
+    expect(message).toContain('controlTowerRegionDeny.exemptPrincipalArns[0]: "arn:aws:iam::*:role/*" matches every role');
+  });
+});

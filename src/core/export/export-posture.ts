@@ -1,6 +1,7 @@
 import { ExportFile, ExportPostureInput } from './export-types';
 import { CFCT_POLICY_DIR, LZA_POLICY_DIR, cfctManifest, lzaOrganizationConfig } from './landing-zone-configs';
 import { policySet } from './policy-set';
+import { regionDenyExportFiles } from './region-deny-export';
 import { validateExportInput } from './validate-export';
 import { SYDNEY } from '../regions';
 import { DEFAULT_MAX_POLICY_SIZE } from '../size-budget';
@@ -17,6 +18,7 @@ import { ValidationErrors } from '../validation-errors';
 export function exportPosture(input: ExportPostureInput, where = 'exportPosture'): ExportFile[] {
   const errors = new ValidationErrors();
   validateExportInput(input, errors);
+  const regionDeny = regionDenyExportFiles(input.controlTowerRegionDeny, errors);
   errors.throwIfAny(where);
 
   const policies = policySet(resolveResidencyRules(input.options ?? {}), input.split ?? false, input.namePrefix ?? '');
@@ -34,5 +36,5 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   const targets = input.targets ?? {};
   if (input.format === 'cfct') files.push({ path: 'manifest.yaml', content: cfctManifest(policies, targets, input.homeRegion ?? SYDNEY) });
   if (input.format === 'lza') files.push({ path: 'organization-config.yaml', content: lzaOrganizationConfig(policies, targets) });
-  return files;
+  return [...files, ...regionDeny];
 }

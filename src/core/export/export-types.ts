@@ -1,3 +1,4 @@
+import { RegionDenyInput } from '../control-tower-region-deny';
 import { ResidencyRulesInput } from '../statements/residency-rules';
 
 /** Where the exported posture is deployed from. */
@@ -29,6 +30,8 @@ export interface ExportPostureInput {
   readonly maxPolicySize?: number;
   /** Control Tower home Region, the `region:` line of a CfCT manifest. */
   readonly homeRegion?: string;
+  /** Also write the parameters of Control Tower's OU Region deny (both Australian Regions allowed). */
+  readonly controlTowerRegionDeny?: RegionDenyInput;
 }
 
 /** A file to write, relative to the output directory. */
