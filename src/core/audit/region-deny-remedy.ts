@@ -31,7 +31,16 @@ interface Statement {
 /** Operators that make a statement deny every Region not listed. */
 const NOT_IN_LIST = /^(ForAnyValue:|ForAllValues:)?String(NotEquals|NotLike)(IgnoreCase)?(IfExists)?$/i;
 const REQUESTED_REGION = 'aws:requestedregion';
-const CONTROL_TOWER_POLICY = /^aws-guardrails-/;
+/**
+ * Control Tower writes its Region denies with these statement IDs (in policies
+ * it names aws-guardrails-*). Recognised by Sid alone, so a renamed policy is
+ * still never suggested for editing.
+ *
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/primary-region-deny-policy.html
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/ou-region-deny.html
+ */
+const LANDING_ZONE_REGION_DENY_SID = 'GRREGIONDENY';
+const OU_REGION_DENY_SID = 'CTMULTISERVICEPV1';
 
 function statementsOf(document: unknown): Statement[] {
   try {
@@ -78,7 +87,7 @@ const list = (regions: readonly string[]) => `[${regions.map((r) => JSON.stringi
 
 function describeChange(policy: string, sid: string, operator: string, key: string, regions: string[], region: string): Omit<RegionDenyRemedy, 'probe' | 'policy' | 'statement' | 'region'> {
   const fixed = list([...regions, region]);
-  if (CONTROL_TOWER_POLICY.test(policy) && sid === 'GRREGIONDENY') {
+  if (sid === LANDING_ZONE_REGION_DENY_SID) {
     return {
       owner: 'control-tower-landing-zone',
       change: `Control Tower's landing-zone Region deny (${policy}, statement GRREGIONDENY) does not govern ${region}. `
@@ -86,7 +95,7 @@ function describeChange(policy: string, sid: string, operator: string, key: stri
         + `which makes its ${key} list ${fixed}; or turn the landing-zone Region deny off and enable ControlTowerRegionDeny on the OUs.`,
     };
   }
-  if (CONTROL_TOWER_POLICY.test(policy) && sid === 'CTMULTISERVICEPV1') {
+  if (sid === OU_REGION_DENY_SID) {
     return {
       owner: 'control-tower-ou-control',
       change: `Control Tower's OU Region deny (CT.MULTISERVICE.PV.1, ${policy}) does not allow ${region}. `
