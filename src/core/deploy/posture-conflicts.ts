@@ -1,8 +1,8 @@
 import { Probe, postureProbes } from '../audit/probes';
 import { regionDenyRemedies, remedyLines } from '../audit/region-deny-remedy';
 import { AccountVerdict, judgeAccount, ProbeOutcome, Protection } from '../audit/verdict';
-import { ACCOUNT_ID } from '../identifiers';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
+import { ACCOUNT_ID } from '../identifiers';
 
 /** One SCP of the posture being deployed, as the conflict check's properties carry it. */
 export interface PostureDocument {

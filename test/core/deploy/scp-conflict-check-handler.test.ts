@@ -108,7 +108,8 @@ describe('SCP conflict check (handler) in a Control Tower organization', () => {
       + 'Do not edit this Control Tower SCP (that is drift): add ap-southeast-4 to the governed Regions in the landing zone settings');
     // The whole path was read: Prod's parents up to the root, and each level's SCPs.
     expect(mock.commandCalls(sdk.ListParentsCommand).map((c) => c.args[0].input.ChildId)).toEqual([PROD, WORKLOADS, PROD, WORKLOADS]);
-    expect(mock.commandCalls(sdk.ListPoliciesForTargetCommand).map((c) => c.args[0].input.TargetId).slice(0, 3).sort()).toEqual([PROD, ROOT, WORKLOADS].sort());
+    const listed = mock.commandCalls(sdk.ListPoliciesForTargetCommand).map((c) => c.args[0].input.TargetId);
+    expect(listed.slice(0, 3).sort()).toEqual([PROD, ROOT, WORKLOADS].sort());
   });
 
   test('the OU Region deny control (CT.MULTISERVICE.PV.1) without Melbourne: update AllowedRegions', async () => {
