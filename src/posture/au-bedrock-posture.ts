@@ -53,7 +53,8 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
    * root's, each OU's down the path, the target's) and evaluate them with the
    * posture: a Control Tower Region deny without ap-southeast-4, or a target the
    * posture cannot take effect on, fails the deployment with the policy, the
-   * statement and the fix (a custom resource, `ScpConflictCheck`).
+   * statement and the fix (a custom resource, `ScpConflictCheck`). With
+   * `controlTowerRegionDeny`, the check runs once that control is enabled.
    * @default false
    */
   readonly checkExistingScps?: boolean;
@@ -189,9 +190,9 @@ export class AuBedrockPosture extends Construct {
     }
 
     if (props.guardScpSlots) for (const scp of this.scps) ScpSlotGuard.protect(scp);
-    if (props.checkExistingScps) {
-      for (const scp of this.scps) ScpConflictCheck.protect(scp, { onConflict: props.onScpConflict, allowedRegions: props.allowedRegions });
-    }
+    const checks = props.checkExistingScps
+      ? this.scps.map((scp) => ScpConflictCheck.protect(scp, { onConflict: props.onScpConflict, allowedRegions: props.allowedRegions }))
+      : [];
     if (props.detection) this.alarm = new InferenceRegionAlarm(this, 'Detection', props.detection);
     if (props.invoker) this.invoker = new SovereignBedrockInvoker(this, 'Invoker', props.invoker);
     if (props.controlTowerRegionDeny) {
@@ -201,6 +202,8 @@ export class AuBedrockPosture extends Construct {
         exemptControlTowerRoles: rd.exemptControlTowerRoles ?? props.exemptControlTowerRoles,
         exemptPrincipalArns: [...new Set([...(props.exemptPrincipalArns ?? []), ...(rd.exemptPrincipalArns ?? [])])],
       });
+      // The check then sees the organization as it will be: with this Region deny in force.
+      for (const check of new Set(checks)) check.node.addDependency(this.regionDeny);
     }
   }
 

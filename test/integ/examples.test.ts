@@ -28,6 +28,9 @@ describe('the examples synthesize offline', () => {
     // The deploy-time check runs before the posture's SCP attaches.
     const [check] = Object.keys(t.findResources('Custom::ScpConflictCheck'));
     t.hasResource('AWS::Organizations::Policy', { Properties: { Name: 'bedrock-au-residency' }, DependsOn: [check] });
+    // ... and after the Region deny is enabled, so it reads the organization as the deployment leaves it.
+    const checkResource = t.findResources('Custom::ScpConflictCheck')[check];
+    expect(checkResource.DependsOn).toEqual(expect.arrayContaining(Object.keys(t.findResources('AWS::ControlTower::EnabledControl'))));
   });
 
   test('CDK Pipelines landing-zone stage', () => {
