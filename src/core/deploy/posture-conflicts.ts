@@ -44,25 +44,31 @@ export function evaluatePostureOnTarget(
   return { target, levels, probes, verdict: judgeAccount(levels, probes) };
 }
 
-/** Each failed probe as a sentence naming what decides it and what to change. */
+/**
+ * Each failed probe as a sentence naming what decides it and what to change;
+ * probes that stay allowed share one cause (the posture does not apply to
+ * workload roles), so they share one sentence.
+ */
 function findingLines(result: PostureOnTarget, postureNames: ReadonlySet<string>): string[] {
   const remedies = regionDenyRemedies(result.levels, result.probes, result.verdict.failures);
-  return result.verdict.failures.map((f: ProbeOutcome) => {
+  const lines = result.verdict.failures.filter((f: ProbeOutcome) => f.expected === 'Allowed').map((f) => {
     const what = `${f.description} (${f.id})`;
-    if (f.expected === 'Allowed') {
-      if (f.deniedBy.length === 0) {
-        return `${what} would be implicitly denied: some level of the path has no SCP that allows it. Keep FullAWSAccess (or an equivalent Allow) attached at every level`;
-      }
-      const fix = remedyLines(remedies.filter((r) => r.probe === f.id));
-      const byPosture = f.deniedBy.every((d) => postureNames.has(d.slice(0, d.lastIndexOf('/'))));
-      const advice = fix.length > 0 ? fix.join(' ')
-        : byPosture ? 'The posture\'s own options deny it: check allowedRegions and allowedProfilePrefixes'
-          : 'Narrow that statement so it leaves the Australian Regions and au. inference profiles alone, or detach it from this target';
-      return `${what} would be denied by ${f.deniedBy.join(', ')}. Fix: ${advice}`;
+    if (f.deniedBy.length === 0) {
+      return `${what} would be implicitly denied: some level of the path has no SCP that allows it. Keep FullAWSAccess (or an equivalent Allow) attached at every level`;
     }
-    return `${what} would stay allowed: the posture would not take effect for workload roles. `
-      + 'Narrow exemptPrincipalArns to the break-glass roles, and check the posture\'s options';
+    const fix = remedyLines(remedies.filter((r) => r.probe === f.id));
+    const byPosture = f.deniedBy.every((d) => postureNames.has(d.slice(0, d.lastIndexOf('/'))));
+    const advice = fix.length > 0 ? fix.join(' ')
+      : byPosture ? 'The posture\'s own options deny it: check allowedRegions and allowedProfilePrefixes'
+        : 'Narrow that statement so it leaves the Australian Regions and au. inference profiles alone, or detach it from this target';
+    return `${what} would be denied by ${f.deniedBy.join(', ')}. Fix: ${advice}`;
   });
+  const open = result.verdict.failures.filter((f) => f.expected === 'Denied').map((f) => f.id);
+  if (open.length > 0) {
+    lines.push(`the posture would not take effect for workload roles: ${open.join(', ')} would stay allowed. `
+      + 'Narrow exemptPrincipalArns to the break-glass roles, and check the posture\'s options');
+  }
+  return lines;
 }
 
 /** CloudFormation shows a limited status reason; long reports are cut with a count of what was left out. */

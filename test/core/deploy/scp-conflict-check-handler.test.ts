@@ -144,7 +144,7 @@ describe('SCP conflict check (handler) in a Control Tower organization', () => {
     mock = mockOrg(organization({}, FIXED));
     const wide = ResidencyPolicies.posture({ exemptPrincipalArns: ['arn:aws:iam::*:role/*'] });
     await expect(check(event([posture([PROD], wide)]))).rejects.toThrow(
-      /ou-ct12-prodprod1: apac\. Sonnet 4 from Sydney: leg in Sydney \(apac-leg-sydney\) would stay allowed: the posture would not take effect for workload roles\. Narrow exemptPrincipalArns/);
+      /ou-ct12-prodprod1: the posture would not take effect for workload roles: apac-leg-sydney, global-leg-sydney, app-profile-leg, direct-melbourne, mantle-melbourne would stay allowed\. Narrow exemptPrincipalArns/);
   });
 
   test('the management account as a target fails: SCPs never apply to it', async () => {
