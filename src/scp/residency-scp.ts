@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { ResidencyScpBaseProps } from './residency-scp-props';
 import { ScpLimits } from './scp-quota';
 import { ScpResource } from './scp-resource';
+import { ResidencyWarning } from '../core/statements/coverage-warnings';
 import { ValidationErrors } from '../core/validation-errors';
 
 /** What a concrete residency SCP contributes: its document and what it found wrong with its own props. */
@@ -17,8 +18,8 @@ export interface ResidencyScpSpec {
   readonly defaultDescription: string;
   /** `prop: problem` lines found while validating the construct's own props. */
   readonly errors: string[];
-  /** Synth-time warnings (not errors) about the chosen options. */
-  readonly warnings: string[];
+  /** Synth-time warnings (not errors) about the chosen options, each with its ID. */
+  readonly warnings: ResidencyWarning[];
 }
 
 /**
@@ -57,7 +58,7 @@ export abstract class ResidencyScp extends Construct {
       kind: spec.kind,
     });
     for (const w of spec.warnings) {
-      Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:profile-routes-abroad', w);
+      Annotations.of(this).addWarningV2(w.id, w.message);
     }
     this.policy = this.resource.policy;
     this.document = this.resource.document;

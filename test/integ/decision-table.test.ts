@@ -19,6 +19,8 @@ const invokerIdentity = [{ name: 'invoker', policy: synthesizedInvokerPolicy() }
 
 describe.each(scenarioFiles.map((f) => [f.file, f] as const))('hand-written table %s', (_file, scenario) => {
   const policies = synthesizedPolicies(scenario.options);
+  // The invoker column: a role made by SovereignBedrockInvoker with the file's props.
+  const scenarioInvoker = [{ name: 'invoker', policy: synthesizedInvokerPolicy(scenario.invoker) }];
 
   test.each(scenario.rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     const actual: Record<string, string> = {};
@@ -28,7 +30,7 @@ describe.each(scenarioFiles.map((f) => [f.file, f] as const))('hand-written tabl
       actual[variant] = outcome.decision;
     }
     if (row.expectInvoker) {
-      const outcome = await simulate(row, [{ name: 'posture', policy: policies.posture }], invokerIdentity);
+      const outcome = await simulate(row, [{ name: 'posture', policy: policies.posture }], scenarioInvoker);
       expect(outcome.ignoredContextKeys).toEqual([]);
       actual.invoker = outcome.decision;
     }
