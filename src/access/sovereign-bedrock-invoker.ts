@@ -126,8 +126,10 @@ function toStatement(s: AllowStatementJson, principal?: iam.IPrincipal): iam.Pol
  * An IAM role that can invoke Amazon Bedrock only along paths that keep data in
  * Australia: foundation models on-demand in ap-southeast-2, and `au.` inference
  * profiles with exactly the model legs they need (Sydney and Melbourne, and the
- * Melbourne leg only for an `au.` profile). No `apac.`, no `global.`, no other
- * Region, no other service.
+ * Melbourne leg only for an `au.` profile), and `CountTokens` on the same
+ * models in Sydney. Opt-in: named guardrails in Sydney with the `au.` guardrail
+ * profile, provisioned, custom and imported models in Sydney, short-term API
+ * keys in Sydney. No `apac.`, no `global.`, no other Region, no other service.
  *
  * @example
  * const invoker = new SovereignBedrockInvoker(this, 'Invoker', {

@@ -5,8 +5,15 @@ import { Construct } from 'constructs';
 import { ResidencyScpBaseProps } from './residency-scp-props';
 import { ScpLimits } from './scp-quota';
 import { ScpResource } from './scp-resource';
-import { ResidencyWarning } from '../core/statements/coverage-warnings';
 import { ValidationErrors } from '../core/validation-errors';
+
+/** A synth-time warning about a chosen option: a stable ID (to acknowledge it) and the message. */
+export interface ScpWarning {
+  /** `cdk-sovereign-bedrock:...`, as passed to `Annotations.addWarningV2`. */
+  readonly id: string;
+  /** What the option leaves open. */
+  readonly message: string;
+}
 
 /** What a concrete residency SCP contributes: its document and what it found wrong with its own props. */
 export interface ResidencyScpSpec {
@@ -19,7 +26,7 @@ export interface ResidencyScpSpec {
   /** `prop: problem` lines found while validating the construct's own props. */
   readonly errors: string[];
   /** Synth-time warnings (not errors) about the chosen options, each with its ID. */
-  readonly warnings: ResidencyWarning[];
+  readonly warnings: ScpWarning[];
 }
 
 /**

@@ -1,10 +1,10 @@
 /** The posture's surface lists name things that exist in the Service Authorization Reference data. */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { CoveredService } from '../../src';
 import {
   DEFAULT_COVERED_PREFIXES, DENIED_EVERYWHERE_PREFIXES, PROFILE_RESOURCE_TYPES, REGION_BOUND_PREFIXES, isRegionBoundPrefix,
 } from '../../src/core/coverage';
-import { CoveredService } from '../../src';
 
 const DATA = join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
 

@@ -10,11 +10,11 @@ export function auOnlyInferenceDescription(_rules: ResidencyRules): string {
 }
 
 export function regionAllowlistDescription(rules: ResidencyRules): string {
-  return `Denies ${rules.coveredPrefixes.join(', ')} outside ${rules.allowedOriginRegions.join(', ')}; legs of au.* inference profiles may run in Sydney and Melbourne.`
-    + (rules.denyClaudePlatform ? ' Denies Claude Platform on AWS everywhere.' : '');
+  return `Denies Amazon Bedrock outside ${rules.allowedOriginRegions.join(', ')}; legs of au.* inference profiles may run in Sydney and Melbourne. `
+    + `Covers ${rules.coveredPrefixes.join(', ')}.${rules.denyClaudePlatform ? ' Denies Claude Platform on AWS everywhere.' : ''}`;
 }
 
 export function residencyPostureDescription(rules: ResidencyRules): string {
-  return `Keeps Amazon Bedrock (${rules.coveredPrefixes.join(', ')}) in Australia: only au.* profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne`
-    + (rules.denyClaudePlatform ? ', no Claude Platform on AWS.' : '.');
+  return `Keeps Amazon Bedrock in Australia: only au.* profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne. `
+    + `Covers ${rules.coveredPrefixes.join(', ')}.${rules.denyClaudePlatform ? ' No Claude Platform on AWS.' : ''}`;
 }

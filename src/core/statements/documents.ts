@@ -4,9 +4,9 @@ import { denyGlobalInference } from './deny-global-inference';
 import { denyLongTermApiKeys } from './deny-long-term-api-keys';
 import { denyOriginOutsideAllowedRegions } from './deny-origin-outside-allowed-regions';
 import { denyOutsideResidencyRegions } from './deny-outside-residency-regions';
+import { serviceSideStatements } from './deny-service-side-inference';
 import { denyUnapprovedInferenceProfiles } from './deny-unapproved-inference-profiles';
 import { denyUnapprovedRoutingProfiles } from './deny-unapproved-routing-profiles';
-import { serviceSideStatements } from './deny-service-side-inference';
 import { ResidencyRules } from './residency-rules';
 
 /**

@@ -6,8 +6,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { evaluateScpChain } from '../../../src/core/evaluate';
-import { resolveResidencyRules } from '../../../src/core/statements/residency-rules';
 import { denyUnapprovedRoutingProfiles } from '../../../src/core/statements/deny-unapproved-routing-profiles';
+import { resolveResidencyRules } from '../../../src/core/statements/residency-rules';
 import { PROFILE_GATES } from '../../../src/core/statements/service-authorization.generated';
 
 const DATA = join(__dirname, '..', '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
