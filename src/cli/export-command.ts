@@ -19,7 +19,7 @@ Options:
   --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
   --split                     two policies (profile lock, Region lock) instead of one
   --name-prefix PREFIX        prepended to policy and file names
-  --max-policy-size N         SCP size limit in characters (default: 5120)
+  --max-policy-size N         SCP size limit in characters (default: 10240)
   --help`;
 
 const FORMATS: Record<string, PostureExportFormat> = {

@@ -14,7 +14,7 @@ export interface ScpSlotGuardOptions {
   /**
    * Most SCPs one root, OU or account may carry once the deployment is done,
    * counting `FullAWSAccess` and Control Tower's `aws-guardrails-*` policies.
-   * @default - the smallest `quota.maxPoliciesPerTarget` of the guarded policies (5 unless raised)
+   * @default - the smallest `quota.maxPoliciesPerTarget` of the guarded policies (10 unless a stricter quota was set)
    */
   readonly maxPoliciesPerTarget?: number;
 }

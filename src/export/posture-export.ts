@@ -66,7 +66,7 @@ export interface PostureExportProps {
   /**
    * Largest minified policy, in characters. Public reports say AWS raised the
    * quota to 10,240 in May 2026: set it here if your organization has it.
-   * @default 5120
+   * @default 10240
    */
   readonly maxPolicySize?: number;
 

@@ -94,7 +94,7 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
 
   /**
    * SCP quotas. Control Tower OUs already carry FullAWSAccess and guardrail SCPs.
-   * @default - 5,120 characters, 5 per target, 1 attached elsewhere
+   * @default - 10,240 characters, 10 per target, 1 attached elsewhere (AWS Organizations quotas since 15 May 2026)
    */
   readonly quota?: ScpQuota;
 
@@ -173,7 +173,14 @@ export class AuBedrockPosture extends Construct {
       allowedApplicationInferenceProfileArns: props.allowedApplicationInferenceProfileArns,
     };
     const profileLock = { denyGlobalCrossRegionInference: props.denyGlobalCrossRegionInference };
-    const regionLock = { allowedRegions: props.allowedRegions, includeBedrockMantle: props.includeBedrockMantle };
+    const regionLock = {
+      allowedRegions: props.allowedRegions,
+      includeBedrockMantle: props.includeBedrockMantle,
+      coveredServices: props.coveredServices,
+      allowClaudePlatformOnAws: props.allowClaudePlatformOnAws,
+      serviceSideInference: props.serviceSideInference,
+      denyLongTermApiKeys: props.denyLongTermApiKeys,
+    };
     const name = (suffix: string) => (props.policyName ? `${props.policyName}${suffix}` : undefined);
     switch (mode) {
       case PostureScpMode.SINGLE_POLICY:

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { collectErrors, isToken } from './internal';
 import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 import { AuOnlyInferenceOptions, RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { profilePrefixWarnings } from '../core/profile-warnings';
+import { coverageWarnings } from '../core/statements/coverage-warnings';
 import { residencyPostureDescription } from '../core/statements/descriptions';
 import { residencyPostureDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
@@ -30,7 +30,7 @@ export class AuBedrockResidencyScp extends ResidencyScp {
       document: residencyPostureDocument(rules),
       defaultDescription: residencyPostureDescription(rules),
       errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
-      warnings: profilePrefixWarnings(rules),
+      warnings: coverageWarnings(rules),
     };
   }
 

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { collectErrors, isToken } from './internal';
 import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 import { AuOnlyInferenceOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { profilePrefixWarnings } from '../core/profile-warnings';
+import { coverageWarnings } from '../core/statements/coverage-warnings';
 import { auOnlyInferenceDescription } from '../core/statements/descriptions';
 import { auOnlyInferenceDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
@@ -28,7 +28,7 @@ export class AuOnlyInferenceScp extends ResidencyScp {
       document: auOnlyInferenceDocument(rules),
       defaultDescription: auOnlyInferenceDescription(rules),
       errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
-      warnings: profilePrefixWarnings(rules),
+      warnings: coverageWarnings(rules),
     };
   }
 

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { collectErrors, isToken } from './internal';
 import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
 import { RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { profilePrefixWarnings } from '../core/profile-warnings';
+import { coverageWarnings } from '../core/statements/coverage-warnings';
 import { regionAllowlistDescription } from '../core/statements/descriptions';
 import { regionAllowlistDocument } from '../core/statements/documents';
 import { resolveResidencyRules } from '../core/statements/residency-rules';
@@ -28,7 +28,7 @@ export class RegionAllowlistScp extends ResidencyScp {
       document: regionAllowlistDocument(rules),
       defaultDescription: regionAllowlistDescription(rules),
       errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
-      warnings: profilePrefixWarnings(rules),
+      warnings: coverageWarnings(rules),
     };
   }
 

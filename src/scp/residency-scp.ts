@@ -7,6 +7,14 @@ import { ScpLimits } from './scp-quota';
 import { ScpResource } from './scp-resource';
 import { ValidationErrors } from '../core/validation-errors';
 
+/** A synth-time warning about a chosen option: a stable ID (to acknowledge it) and the message. */
+export interface ScpWarning {
+  /** `cdk-sovereign-bedrock:...`, as passed to `Annotations.addWarningV2`. */
+  readonly id: string;
+  /** What the option leaves open. */
+  readonly message: string;
+}
+
 /** What a concrete residency SCP contributes: its document and what it found wrong with its own props. */
 export interface ResidencyScpSpec {
   /** Class name, used in error messages. */
@@ -17,8 +25,8 @@ export interface ResidencyScpSpec {
   readonly defaultDescription: string;
   /** `prop: problem` lines found while validating the construct's own props. */
   readonly errors: string[];
-  /** Synth-time warnings (not errors) about the chosen options. */
-  readonly warnings: string[];
+  /** Synth-time warnings (not errors) about the chosen options, each with its ID. */
+  readonly warnings: ScpWarning[];
 }
 
 /**
@@ -57,7 +65,7 @@ export abstract class ResidencyScp extends Construct {
       kind: spec.kind,
     });
     for (const w of spec.warnings) {
-      Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:profile-routes-abroad', w);
+      Annotations.of(this).addWarningV2(w.id, w.message);
     }
     this.policy = this.resource.policy;
     this.document = this.resource.document;

@@ -79,7 +79,7 @@ export class ScpResource extends Construct {
       errors.add('quota.maxPolicySize',
         `the minified policy is ${size} characters, ${-report.headroom} over the limit of ${report.limit}. `
         + 'Remove exemptions or allowed application profiles, split the posture into AuOnlyInferenceScp and '
-        + 'RegionAllowlistScp, or raise quota.maxPolicySize if your organization has the raised quota');
+        + 'RegionAllowlistScp, or drop a stricter quota.maxPolicySize you set');
     }
 
     errors.throwIfAny(`${props.kind} at ${scope.node.path}`);

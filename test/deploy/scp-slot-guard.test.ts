@@ -28,7 +28,7 @@ describe('ScpSlotGuard', () => {
     expect(guard.props).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSovereignBedrockScpSlotGuardProviderframeworkonEvent/), 'Arn'] },
       Policies: [{ Key: policy, Name: 'bedrock-au-residency', TargetIds: [OU] }],
-      MaxPoliciesPerTarget: 5,
+      MaxPoliciesPerTarget: 10,
     });
     template.hasResource('AWS::Organizations::Policy', { Properties: { Name: 'bedrock-au-residency' }, DependsOn: [guard.id] });
   });

@@ -24,7 +24,8 @@ describe('CfCT: policies/NAME.json and manifest.yaml', () => {
       version: '2021-03-15',
       resources: [{
         name: 'au-bedrock-residency',
-        description: 'Keeps Amazon Bedrock in Australia: only au.* inference profiles, calls only from ap-southeast-2, nothing served outside Sydney and Melbourne.',
+        description: 'Keeps Amazon Bedrock in Australia: only au.* profiles, calls only from ap-southeast-2, nothing served outside Sydney and Melbourne. '
+          + 'Covers bedrock, bedrock-mantle, bedrock-agentcore, bedrock-websearch. No Claude Platform on AWS.',
         resource_file: 'policies/au-bedrock-residency.json',
         deploy_method: 'scp',
         deployment_targets: {
@@ -136,16 +137,16 @@ describe('validation: every problem at once, naming the option and the accepted 
     ]) expect(msg).toContain(line);
   });
 
-  test('a policy over the size limit is an error; raising maxPolicySize or splitting fixes it', () => {
-    const exemptPrincipalArns = Array.from({ length: 40 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
+  test('a policy over the size limit is an error; splitting fixes it', () => {
+    const exemptPrincipalArns = Array.from({ length: 20 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
     const big: PostureExportProps = { format: PostureExportFormat.JSON, options: { exemptPrincipalArns } };
     const size = JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns })).length;
-    expect(size).toBeGreaterThan(5120);
+    expect(size).toBeGreaterThan(10240);
     expect(errorOf(() => PostureExport.toFiles(big))).toBe(
       'PostureExport.toFiles: invalid props (1 problem):\n'
-      + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 5120. Export the two locks apart (split), `
-      + 'list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota');
-    expect(PostureExport.toFiles({ ...big, maxPolicySize: 10240 })).toHaveLength(1);
+      + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 10240. Export the two locks apart (split), `
+      + 'list fewer exemptions or application profiles, or drop a stricter maxPolicySize you set (AWS allows 10,240 characters since 15 May 2026)');
+    expect(PostureExport.toFiles({ ...big, split: true })).toHaveLength(2);
   });
 
   test('a prefix that would make a policy name longer than 128 characters', () => {

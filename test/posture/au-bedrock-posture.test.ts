@@ -36,6 +36,32 @@ describe('AuBedrockPosture', () => {
     expect((await simulate(tokyoLeg(`arn:aws:iam::${ACCOUNT}:role/workload-app`), [{ name: 'p', policy }])).decision).toBe('Denied');
   });
 
+  test('Control Tower roles and three break-glass roles: a posture over 5,120 characters synthesizes by default', () => {
+    const posture = new AuBedrockPosture(newStack(), 'Posture', {
+      targetIds: ['ou-ab12-34cd56ef'],
+      exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/BreakGlassReadOnly', 'arn:aws:iam::*:role/IncidentResponder'],
+    });
+    const [scp] = posture.scps;
+    expect(scp.sizeChars).toBeGreaterThan(5120);
+    expect(scp.sizeChars).toBeLessThanOrEqual(10240);
+  });
+
+  test('the 2026 surface options reach the Region lock in both modes', () => {
+    const options = {
+      targetIds: ['ou-ab12-34cd56ef'],
+      allowClaudePlatformOnAws: true,
+      denyLongTermApiKeys: true,
+      serviceSideInference: { denyAgentCoreMemoryChanges: true },
+    };
+    for (const scpMode of [PostureScpMode.SINGLE_POLICY, PostureScpMode.SEPARATE_POLICIES]) {
+      const stack = newStack();
+      const posture = new AuBedrockPosture(stack, 'Posture', { ...options, scpMode });
+      const sids = posture.scps.flatMap((p) => (p.policy.content as any).Statement.map((x: any) => x.Sid));
+      expect(sids).not.toContain('DenyClaudePlatformOnAws');
+      expect(sids).toEqual(expect.arrayContaining(['DenyLongTermBedrockApiKeys', 'DenyAgentCoreMemoryChanges', 'DenyUnapprovedGuardrailAndDataAutomationProfiles']));
+    }
+  });
+
   test('hundreds of targets stay one resource', () => {
     const stack = newStack();
     const targets = Array.from({ length: 300 }, (_, i) => `ou-ab12-${String(i).padStart(8, '0')}`);

@@ -74,7 +74,7 @@ export async function onScpSlotGuardEvent(event: CustomResourceEvent, options: S
   if (blocked.length > 0) {
     throw new DeployTimeCheckError(`${blocked.map(overLimitMessage).join('; ')}. `
       + 'Nothing was attached. Detach a policy from the target, put the posture in one policy (AuBedrockResidencyScp), '
-      + 'or raise maxPoliciesPerTarget if your organization has the raised quota.');
+      + 'or raise maxPoliciesPerTarget if you set a stricter one than the 10 per target AWS allows.');
   }
   return { PhysicalResourceId: physicalId };
 }

@@ -26,7 +26,7 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   for (const p of policies) {
     if (p.json.length > limit) {
       errors.add(`policy ${p.name}`, `is ${p.json.length} characters minified; the SCP limit is ${limit}. `
-        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota`);
+        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles, or drop a stricter maxPolicySize you set (AWS allows 10,240 characters since 15 May 2026)`);
     }
   }
   errors.throwIfAny(where);

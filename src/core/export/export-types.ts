@@ -26,7 +26,7 @@ export interface ExportPostureInput {
   readonly split?: boolean;
   /** Prepended to every policy name (and file name). */
   readonly namePrefix?: string;
-  /** Largest minified policy, in characters (5,120; 10,240 on the raised quota). */
+  /** Largest minified policy, in characters (default 10,240, the quota since 15 May 2026). */
   readonly maxPolicySize?: number;
   /** Control Tower home Region, the `region:` line of a CfCT manifest. */
   readonly homeRegion?: string;
