@@ -37,7 +37,7 @@ const ADVICE: Readonly<Record<string, { treatment?: ManagedPolicyTreatment; advi
   AmazonBedrockMarketplaceAccess: { advice: 'Grant Bedrock Marketplace endpoints in Australian Regions only, in a customer managed policy.' },
   AmazonBedrockMantleFullAccess: { advice: 'Detach AmazonBedrockMantleFullAccess; grant bedrock-mantle:CreateInference on arn:aws:bedrock-mantle:ap-southeast-2:ACCOUNT:project/ID (or pin the grant with aws:RequestedRegion) in a customer managed policy.' },
   AmazonBedrockMantleInferenceAccess: { advice: 'Detach AmazonBedrockMantleInferenceAccess; grant bedrock-mantle:CreateInference on Mantle projects in ap-southeast-2 or ap-southeast-4 in a customer managed policy.' },
-  AmazonBedrockMantleReadOnly: { advice: 'AmazonBedrockMantleReadOnly grants no inference; nothing to change.' },
+  AmazonBedrockMantleReadOnly: { advice: 'AmazonBedrockMantleReadOnly grants no inference, but it does grant bedrock-mantle:CallWithBearerToken (Mantle API keys) in every Region: grant that in a customer managed policy pinned with aws:RequestedRegion instead.' },
   BedrockAgentCoreFullAccess: { advice: 'Detach BedrockAgentCoreFullAccess; grant bedrock-agentcore actions on arn:aws:bedrock-agentcore:ap-southeast-2:ACCOUNT:... resources (or pin the grant with aws:RequestedRegion) in a customer managed policy.' },
   AmazonBedrockAgentCoreMemoryBedrockModelInferenceExecutionRolePolicy: { advice: `Give the memory execution role a customer managed policy instead. ${INVOKER_ADVICE}` },
   BedrockAgentCoreRuntimeInstancesInstanceRolePolicy: { advice: 'Grant bedrock-agentcore:PutSystemLogEvents on capacity providers in Australian Regions only, in a customer managed policy.' },
