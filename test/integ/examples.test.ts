@@ -14,7 +14,7 @@ describe('the examples synthesize offline', () => {
     app.synth();
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::Organizations::Policy', 3);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 6); // the InferenceRegionAlarm's six signals
   });
 
   test('CDK Pipelines landing-zone stage', () => {

@@ -5,12 +5,19 @@ import { pinnedToAustralia } from './region-condition';
 import { ResourceCoverage, coverageOf } from './resource-coverage';
 import { TemplateResource, locationOf } from './template';
 
-/** Bedrock actions that run a model (FACTS.md §3): invoke, Converse, streaming, batch. */
+/**
+ * Bedrock actions that run a model: invoke, Converse, streaming, batch
+ * (`bedrock:InvokeModel` also authorises Converse; there is no `bedrock:Converse` action).
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html
+ */
 export const BEDROCK_INVOCATION_ACTIONS: readonly string[] = [
   'bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:CreateModelInvocationJob',
 ];
 
-/** Bedrock Mantle's inference action and its API-key use (FACTS.md §3). */
+/**
+ * Bedrock Mantle's inference action and its API-key use.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
 export const MANTLE_INVOCATION_ACTIONS: readonly string[] = [
   'bedrock-mantle:CreateInference', 'bedrock-mantle:CallWithBearerToken',
 ];

@@ -1,6 +1,7 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Aspects, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
-import { SovereignBedrockChecks } from '../../../src';
+import { SovereignBedrockChecks, SovereignBedrockChecksAspect } from '../../../src';
 import { AU_BEDROCK_11 } from '../../../src/checks/rules/au-bedrock-11-agentcore-resources-outside-australia';
 import { ACCOUNT, summary, validateApp } from '../helpers';
 
@@ -37,5 +38,17 @@ describe('AuBedrock11: AgentCore resources outside Australia (CDK app)', () => {
 
   test('resources of other services are not judged', () => {
     expect(AU_BEDROCK_11.check({ logicalId: 'B', type: 'AWS::S3::Bucket', properties: {}, metadata: {} }, { resourceTypes: {}, region: 'us-east-1' })).toEqual([]);
+  });
+});
+
+describe('AuBedrock11 through the Aspect', () => {
+  test('the Aspect reads the stack Region: an error in us-east-1, nothing in Sydney', () => {
+    const errorsIn = (region: string) => {
+      const app = memoryIn(region);
+      Aspects.of(app).add(new SovereignBedrockChecksAspect({ rules: ['AuBedrock11'] }));
+      return Annotations.fromStack(app.node.findChild('Agents') as Stack).findError('*', Match.stringLikeRegexp('AuBedrock11'));
+    };
+    expect(errorsIn('us-east-1')).toHaveLength(1);
+    expect(errorsIn('ap-southeast-2')).toHaveLength(0);
   });
 });
