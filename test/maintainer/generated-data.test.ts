@@ -16,7 +16,9 @@ describe('the action data the checks ship matches the installed Service Authoriz
     const table = readServiceActions();
     for (const prefix of GENERATED_PREFIXES) expect(table[prefix].length).toBeGreaterThan(0);
     expect(AGENTCORE_DATA_ACTIONS).toEqual(expect.arrayContaining(['bedrock-agentcore:InvokeAgentRuntime', 'bedrock-agentcore:CreateEvent', 'bedrock-agentcore:InvokeGateway']));
+    expect(AGENTCORE_DATA_ACTIONS).toEqual(expect.arrayContaining(['bedrock-agentcore:RetrieveMemoryRecords', 'bedrock-agentcore:InvokeRegistryMcp', 'bedrock-agentcore:GetWorkloadAccessToken']));
     expect(AGENTCORE_DATA_ACTIONS).not.toContain('bedrock-agentcore:ListMemories');
+    expect(AGENTCORE_DATA_ACTIONS).not.toContain('bedrock-agentcore:GetMemory');
     expect(CLAUDE_PLATFORM_DATA_ACTIONS).toEqual(expect.arrayContaining(['aws-external-anthropic:CreateInference', 'aws-external-anthropic:CountTokens']));
     expect(CLAUDE_PLATFORM_DATA_ACTIONS).not.toContain('aws-external-anthropic:GetWorkspace');
     expect(WEB_SEARCH_ACTIONS).toEqual(['bedrock-websearch:ExternalWebAccess', 'bedrock-websearch:InvokeFetch', 'bedrock-websearch:InvokeSearch']);

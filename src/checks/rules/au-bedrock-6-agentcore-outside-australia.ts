@@ -14,7 +14,7 @@ import { serviceCoverage } from '../../core/checks/service-coverage';
 export const AU_BEDROCK_6 = grantRule({
   id: 'AuBedrock6',
   name: 'AgentCore outside Australia',
-  description: 'An IAM Allow grants a bedrock-agentcore action that sends data to AgentCore (every Write-level action and every Invoke action in the Service Authorization Reference, or a wildcard covering one) on Resource "*", through NotResource, or on arn:aws:bedrock-agentcore:REGION:... where REGION is outside Australia or a wildcard.',
+  description: 'An IAM Allow grants a bedrock-agentcore action that sends data to AgentCore (every action in the Service Authorization Reference but plain Get and List reads, so Invoke, Create, Retrieve, Search and Connect actions included, or a wildcard covering one) on Resource "*", through NotResource, or on arn:aws:bedrock-agentcore:REGION:... where REGION is outside Australia or a wildcard.',
   fix: 'Name AgentCore resources in Australia (arn:aws:bedrock-agentcore:ap-southeast-2:ACCOUNT:runtime/ID), or add Condition StringEquals aws:RequestedRegion [ap-southeast-2, ap-southeast-4].',
   actions: AGENTCORE_DATA_ACTIONS,
   coverage: (value, ctx) => serviceCoverage(value, ctx, 'bedrock-agentcore'),

@@ -21,7 +21,6 @@ function names(prefix: string, keep: (row: ActionRow) => boolean): string[] {
 
 /** Access levels are `Write`, `Read`, `List`, `Tagging, Write`, `Permissions management, Write`. */
 const writes = ([, level]: ActionRow) => level.split(',').map((l) => l.trim()).includes('Write');
-const invokes = ([name]: ActionRow) => name.startsWith('Invoke');
 
 /** Whether the generated data lists `prefix:Action` (case-insensitive, as IAM compares actions). */
 export function isKnownAction(action: string): boolean {
@@ -29,12 +28,18 @@ export function isKnownAction(action: string): boolean {
   return rows(prefix).some(([n]) => n.toLowerCase() === (name ?? '').toLowerCase());
 }
 
+/** A plain read of something stored: a Read- or List-level action named `Get…` or `List…`. */
+const plainRead = ([name, level]: ActionRow) => !writes([name, level, []]) && /^(Get|List)[A-Z]/.test(name);
+
 /**
- * AgentCore actions that send data to the service: every Write-level action
- * (CreateEvent, InvokeAgentRuntime, StartBrowserSession, Evaluate...) and every
- * `Invoke…` action whatever its level (InvokeRegistryMcp is listed as Read).
+ * AgentCore actions that send data to the service: every action but plain
+ * reads. That keeps Write-level actions (CreateEvent, InvokeAgentRuntime,
+ * StartBrowserSession, Evaluate...) and also those the reference files under
+ * Read or List although they carry content: InvokeRegistryMcp,
+ * RetrieveMemoryRecords (a search query), SearchRegistryRecords,
+ * ConnectBrowserAutomationStream.
  */
-export const AGENTCORE_DATA_ACTIONS: readonly string[] = names('bedrock-agentcore', (r) => writes(r) || invokes(r));
+export const AGENTCORE_DATA_ACTIONS: readonly string[] = names('bedrock-agentcore', (r) => !plainRead(r));
 
 /**
  * Claude Platform on AWS actions that send data to Anthropic: every Write-level
