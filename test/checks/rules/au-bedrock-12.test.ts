@@ -54,6 +54,19 @@ describe('AuBedrock12: AgentCore Memory built-in strategies (CDK app)', () => {
   });
 });
 
+describe('AuBedrock12: built-in evaluators', () => {
+  const evaluation = (ids: string[]) => runRule(AU_BEDROCK_12, 'AWS::BedrockAgentCore::OnlineEvaluationConfig', {
+    OnlineEvaluationConfigName: 'e', EvaluationExecutionRoleArn: 'arn:aws:iam::111122223333:role/r', Evaluators: ids.map((EvaluatorId) => ({ EvaluatorId })),
+  });
+
+  test('an online evaluation with a built-in evaluator fails; custom evaluators pass', () => {
+    expect(evaluation(['Builtin.Helpfulness', 'arn:aws:bedrock-agentcore:ap-southeast-2:111122223333:evaluator/mine-1a2b3c'])).toEqual([
+      expect.objectContaining({ severity: 'error', location: 'Properties/Evaluators/0/EvaluatorId', message: expect.stringMatching(/^Builtin\.Helpfulness is a built-in evaluator/) }),
+    ]);
+    expect(evaluation(['arn:aws:bedrock-agentcore:ap-southeast-2:111122223333:evaluator/mine-1a2b3c'])).toEqual([]);
+  });
+});
+
 describe('AuBedrock12 on template fragments', () => {
   test('odd input never throws', () => {
     for (const MemoryStrategies of [undefined, 'x', [null, 3, { CustomMemoryStrategy: 'x' }, { CustomMemoryStrategy: { Configuration: { SemanticOverride: 7 } } }]]) {
