@@ -9,6 +9,7 @@ import { allowAlarmsToPublish, createEncryptedTopic } from './alarm-topic';
 import { BedrockDataEvents } from './bedrock-data-events';
 import { createSignal, Signal, SignalWiring } from './detection-signal';
 import { InferenceRegionAlarmProps } from './inference-region-alarm-props';
+import { checkSurfacePatternLengths, createSurfaceSignals, SURFACE_METRICS } from './surface-signals';
 import {
   globalModelInsightsQuery, globalModelLakeQuery, nonAustralianProfileInsightsQuery, servedOutsideInsightsQuery,
   servedOutsideLakeQuery,
@@ -39,6 +40,11 @@ import { isToken } from '../scp/internal';
  * - `UnapprovedGlobalProfileCalls`: `requestParameters.modelId` is a `global.`
  *   profile, bare or ARN, not in `approvedGlobalModelIds` (denied attempts count).
  * - `NonAustralianProfileCalls` (opt-in): any system profile but `au.`.
+ * - `MantleCallsOutsideAllowedRegions`, `AgentCoreCallsOutsideAllowedRegions`:
+ *   Bedrock Mantle and AgentCore calls made outside the allowed Regions.
+ * - `ClaudePlatformCalls`: any call to Claude Platform on AWS.
+ * - `NonAustralianGuardrailOrDataAutomationProfiles`: a Bedrock request naming a
+ *   guardrail or data-automation profile other than `au.`.
  *
  * @example
  * new InferenceRegionAlarm(this, 'BedrockResidencyAlarm', {
@@ -52,6 +58,14 @@ export class InferenceRegionAlarm extends Construct {
   public static readonly GLOBAL_MODEL_METRIC = 'UnapprovedGlobalProfileCalls';
   /** Metric name of calls naming any system profile but `au.`. */
   public static readonly NON_AUSTRALIAN_PROFILE_METRIC = 'NonAustralianProfileCalls';
+  /** Metric name of Bedrock Mantle calls made outside the allowed Regions. */
+  public static readonly MANTLE_OUTSIDE_METRIC: string = SURFACE_METRICS.mantleOutside;
+  /** Metric name of AgentCore calls made outside the allowed Regions. */
+  public static readonly AGENTCORE_OUTSIDE_METRIC: string = SURFACE_METRICS.agentCoreOutside;
+  /** Metric name of Claude Platform on AWS calls. */
+  public static readonly CLAUDE_PLATFORM_METRIC: string = SURFACE_METRICS.claudePlatform;
+  /** Metric name of Bedrock requests naming a non-`au.` guardrail or data-automation profile. */
+  public static readonly FOREIGN_PROFILE_CONFIGURATION_METRIC: string = SURFACE_METRICS.foreignProfileConfiguration;
 
   /** The log group the metric filters read. */
   public readonly logGroup: logs.ILogGroup;
@@ -76,6 +90,23 @@ export class InferenceRegionAlarm extends Construct {
   public readonly globalModelRule?: events.Rule;
   /** Near-real-time rule for non-`au.` profiles (with `nearRealTime` and `alarmOnNonAustralianProfiles`). */
   public readonly nonAustralianProfileRule?: events.Rule;
+
+  /** Fires when a Bedrock Mantle call was made outside the allowed Regions. */
+  public readonly mantleOutsideAlarm: cloudwatch.Alarm;
+  /** Fires when an AgentCore call was made outside the allowed Regions. */
+  public readonly agentCoreOutsideAlarm: cloudwatch.Alarm;
+  /** Fires on any Claude Platform on AWS call. */
+  public readonly claudePlatformAlarm: cloudwatch.Alarm;
+  /** Fires when a Bedrock request named a non-`au.` guardrail or data-automation profile. */
+  public readonly foreignProfileConfigurationAlarm: cloudwatch.Alarm;
+  /** Near-real-time rule for Mantle calls outside the allowed Regions (with `nearRealTime`). */
+  public readonly mantleOutsideRule?: events.Rule;
+  /** Near-real-time rule for AgentCore calls outside the allowed Regions (with `nearRealTime`). */
+  public readonly agentCoreOutsideRule?: events.Rule;
+  /** Near-real-time rule for Claude Platform on AWS calls (with `nearRealTime`). */
+  public readonly claudePlatformRule?: events.Rule;
+  /** Near-real-time rule for non-`au.` guardrail or data-automation profiles (with `nearRealTime`). */
+  public readonly foreignProfileConfigurationRule?: events.Rule;
 
   /** The CloudWatch Logs filter pattern of `CallsServedOutsideAllowedRegions`. */
   public readonly servedOutsideFilterPattern: string;
@@ -121,6 +152,7 @@ export class InferenceRegionAlarm extends Construct {
       nonAustralian: nonAustralianProfileFilterPattern(rules),
     };
     checkPatternLengths(patterns, errors);
+    checkSurfacePatternLengths(rules, errors);
     errors.throwIfAny(`InferenceRegionAlarm at ${this.node.path}`);
 
     this.logGroup = logGroup!;
@@ -206,6 +238,16 @@ export class InferenceRegionAlarm extends Construct {
       this.nonAustralianProfileAlarm = nonAustralian.alarm;
       this.nonAustralianProfileRule = nonAustralian.rule;
     }
+
+    const surface = createSurfaceSignals(this, rules, wiring, nearRealTime);
+    this.mantleOutsideAlarm = surface.mantleOutside.alarm;
+    this.mantleOutsideRule = surface.mantleOutside.rule;
+    this.agentCoreOutsideAlarm = surface.agentCoreOutside.alarm;
+    this.agentCoreOutsideRule = surface.agentCoreOutside.rule;
+    this.claudePlatformAlarm = surface.claudePlatform.alarm;
+    this.claudePlatformRule = surface.claudePlatform.rule;
+    this.foreignProfileConfigurationAlarm = surface.foreignProfileConfiguration.alarm;
+    this.foreignProfileConfigurationRule = surface.foreignProfileConfiguration.rule;
 
     if (props.logDataEvents && props.trail) BedrockDataEvents.enable(props.trail);
   }

@@ -14,7 +14,7 @@ describe('the examples synthesize offline', () => {
     app.synth();
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::Organizations::Policy', 3);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 6); // the InferenceRegionAlarm's six signals
     // Control Tower's OU Region deny on both OUs, with both Australian Regions allowed.
     const controls = Object.values<any>(t.findResources('AWS::ControlTower::EnabledControl'));
     expect(controls.map((c) => c.Properties.TargetIdentifier)).toEqual([

@@ -85,8 +85,9 @@ describe('AuBedrockPosture', () => {
     const t = Template.fromStack(stack);
     const names = Object.values(t.findResources('AWS::Organizations::Policy')).map((r) => r.Properties.Name);
     expect(names).toEqual(['bedrock-au-inference-profiles', 'bedrock-au-regions']);
-    t.resourceCountIs('AWS::Logs::MetricFilter', 2);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    // Two Bedrock model signals, and Mantle, AgentCore, Claude Platform and non-au. profile configuration.
+    t.resourceCountIs('AWS::Logs::MetricFilter', 6);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     expect(posture.alarm).toBeDefined();
     expect(posture.invoker?.modelId).toBe('amazon.nova-pro-v1:0');
     posture.addTarget('123456789012');
