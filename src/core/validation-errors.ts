@@ -88,3 +88,19 @@ export class ValidationErrors {
     throw new SovereignBedrockValidationError(source, this.found, constructPath);
   }
 }
+
+/**
+ * Builds a part (a child construct) of something the caller created, and
+ * records the part's validation problems as the caller's, each prop renamed
+ * into the caller's terms (`threshold` -> `detection.threshold`). Returns
+ * undefined when the part was invalid; other errors propagate unchanged.
+ */
+export function buildPart<T>(errors: ValidationErrors, rename: (prop: string) => string, build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (e) {
+    if (!isSovereignBedrockValidationError(e)) throw e;
+    errors.addAll(e.problems, rename);
+    return undefined;
+  }
+}
