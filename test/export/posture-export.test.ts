@@ -128,7 +128,7 @@ describe('validation: every problem at once, naming the option and the accepted 
       '- targets.accounts[0]: "12345" looks like an account ID but is not 12 digits',
       '- targets.accounts[1]: must not contain control characters or line breaks',
       '- namePrefix: "acme corp/" is not a valid prefix. Use letters, digits, - and _',
-      '- maxPolicySize: must be an integer of at least 1, got 0',
+      '- maxPolicySize: must be an integer of at least 1 and at most 10240, got 0',
       '- homeRegion: is only used with format cfct',
       '- homeRegion: "sydney" is not a Region name',
       '- allowedProfilePrefixes[0]: "au" is not a system inference profile prefix',
@@ -144,7 +144,7 @@ describe('validation: every problem at once, naming the option and the accepted 
     expect(errorOf(() => PostureExport.toFiles(big))).toBe(
       'PostureExport.toFiles: invalid props (1 problem):\n'
       + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 5120. Export the two locks apart (split), `
-      + 'list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota');
+      + 'list fewer exemptions or application profiles, or raise maxPolicySize (AWS allows at most 10240)');
     expect(PostureExport.toFiles({ ...big, maxPolicySize: 10240 })).toHaveLength(1);
   });
 

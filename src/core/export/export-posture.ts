@@ -2,6 +2,7 @@ import { ExportFile, ExportPostureInput } from './export-types';
 import { CFCT_POLICY_DIR, LZA_POLICY_DIR, cfctManifest, lzaOrganizationConfig } from './landing-zone-configs';
 import { policySet } from './policy-set';
 import { validateExportInput } from './validate-export';
+import { MAX_SCP_SIZE } from '../quota-maximums';
 import { SYDNEY } from '../regions';
 import { DEFAULT_MAX_POLICY_SIZE } from '../size-budget';
 import { resolveResidencyRules } from '../statements/residency-rules';
@@ -24,7 +25,8 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   for (const p of policies) {
     if (p.json.length > limit) {
       errors.add(`policy ${p.name}`, `is ${p.json.length} characters minified; the SCP limit is ${limit}. `
-        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota`);
+        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles`
+        + (limit < MAX_SCP_SIZE ? `, or raise maxPolicySize (AWS allows at most ${MAX_SCP_SIZE})` : ''));
     }
   }
   errors.throwIfAny(where);
