@@ -137,7 +137,7 @@ describe('SCP slot guard (handler)', () => {
     fullTarget(...targets);
     const logged: string[] = [];
     const err = await onScpSlotGuardEvent(event([posture([FULL, ...targets])]), { api: api(), retry: noSleep, log: (t) => logged.push(t) })
-      .catch((e: Error) => e.message);
+      .then(() => '', (e: Error) => e.message);
     expect(err.length).toBeLessThanOrEqual(2000);
     expect(Buffer.byteLength(err)).toBeLessThan(4096 - 1024); // room for the provider framework's IDs and log link
     expect(err).toMatch(/^201 targets would go over the limit of 5 SCPs per target\. Nothing was attached\. Detach a policy/);
