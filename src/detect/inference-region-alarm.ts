@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { allowAlarmsToPublish, createEncryptedTopic } from './alarm-topic';
+import { allowAlarmsToPublish, allowRulesToPublish, createEncryptedTopic } from './alarm-topic';
 import { BedrockDataEvents } from './bedrock-data-events';
 import { createSignal, Signal, SignalWiring } from './detection-signal';
 import { InferenceRegionAlarmProps } from './inference-region-alarm-props';
@@ -127,13 +127,14 @@ export class InferenceRegionAlarm extends Construct {
     const nearRealTime = props.nearRealTime ?? true;
     if (props.topic) {
       this.topic = props.topic;
-      if (!allowAlarmsToPublish(this, props.topic)) {
+      if (!allowAlarmsToPublish(this, props.topic) || (nearRealTime && !allowRulesToPublish(this, props.topic))) {
         Annotations.of(this).addInfoV2('cdk-sovereign-bedrock:imported-topic',
           'The topic is imported: its policy must let cloudwatch.amazonaws.com and events.amazonaws.com publish, and its KMS key (if any) must let them use it.');
       }
     } else {
       const created = createEncryptedTopic(this, 'Topic');
       allowAlarmsToPublish(this, created.topic);
+      if (nearRealTime) allowRulesToPublish(this, created.topic);
       this.topic = created.topic;
       this.topicKey = created.key;
     }
