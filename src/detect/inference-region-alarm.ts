@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { durationSeconds } from './alarm-settings';
 import { allowAlarmsToPublish, allowRulesToPublish, createEncryptedTopic } from './alarm-topic';
 import { BedrockDataEvents } from './bedrock-data-events';
 import { createSignal, Signal, SignalWiring } from './detection-signal';
@@ -106,7 +107,7 @@ export class InferenceRegionAlarm extends Construct {
     validateAlarmSettings({
       metricNamespace: props.metricNamespace,
       threshold: props.threshold,
-      periodSeconds: props.period && !props.period.isUnresolved() ? props.period.toSeconds({ integral: false }) : undefined,
+      periodSeconds: durationSeconds('period', props.period, errors),
       evaluationPeriods: props.evaluationPeriods,
       datapointsToAlarm: props.datapointsToAlarm,
     }, errors, isToken);
