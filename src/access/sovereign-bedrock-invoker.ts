@@ -6,6 +6,7 @@ import { SydneyModelCatalog } from '../catalog/sydney-model-catalog';
 import { AllowStatementJson, batchStatements, invokerStatements, InvokerScope } from '../core/access/invoker-statements';
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject } from '../core/validators';
 
 export interface SovereignBedrockInvokerProps {
   /**
@@ -121,6 +122,7 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
 
   constructor(scope: Construct, id: string, props: SovereignBedrockInvokerProps) {
     super(scope, id);
+    assertPropsObject('SovereignBedrockInvoker', this.node.path, props, 'assumedBy or role');
     const errors = new ValidationErrors();
     if ((props.assumedBy === undefined) === (props.role === undefined)) {
       errors.add('assumedBy', 'give exactly one of assumedBy (to create a role) and role (to use an existing one)');

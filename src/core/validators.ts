@@ -188,3 +188,15 @@ export function checkPolicyDescription(
     errors.add(prop, `is ${description.length} characters long; Organizations accepts at most ${POLICY_DESCRIPTION_MAX}`);
   }
 }
+
+/**
+ * Throws the library's validation error when an untyped caller passes no
+ * props object at all (`undefined`, a string): a named problem instead of a
+ * TypeError on the first prop read.
+ */
+export function assertPropsObject(source: string, constructPath: string | undefined, props: unknown, needs: string): void {
+  if (typeof props === 'object' && props !== null && !Array.isArray(props)) return;
+  const errors = new ValidationErrors();
+  errors.add('props', `must be an object with ${needs}, got ${describeType(props)}`);
+  errors.throwIfAny(source, constructPath);
+}

@@ -26,6 +26,7 @@ import {
   DEFAULT_THRESHOLD, validateAlarmSettings, validateDetectionRulesInput,
 } from '../core/detect/validate-detection-input';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject } from '../core/validators';
 import { isToken } from '../scp/internal';
 
 /**
@@ -96,6 +97,7 @@ export class InferenceRegionAlarm extends Construct {
 
   constructor(scope: Construct, id: string, props: InferenceRegionAlarmProps) {
     super(scope, id);
+    assertPropsObject('InferenceRegionAlarm', this.node.path, props, 'logGroup or trail');
     const errors = new ValidationErrors();
     const logGroup = resolveLogGroup(props, errors);
     validateDetectionRulesInput(props, errors, isToken);
