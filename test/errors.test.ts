@@ -1,3 +1,5 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import {
   InferenceRegionAlarm, OrganizationalUnitPath, PostureExport, ResidencyPolicies, SovereignBedrockErrors, SovereignBedrockInvoker,
 } from '../src';
@@ -47,5 +49,13 @@ describe('SovereignBedrockErrors: one typed validation error', () => {
     expect(e.source).toBe(source);
     expect(e.constructPath ?? '').toBe(path);
     expect(e.problems[0].prop).toMatch(/^(props|options)$/);
+  });
+
+  test('booleans given as strings are named errors: "false" is truthy', () => {
+    const stack = newStack();
+    const e = thrown(() => new SovereignBedrockInvoker(stack, 'I', { assumedBy: new iam.AccountRootPrincipal(), allowBatchInference: 'false' as any }));
+    expect(SovereignBedrockErrors.isValidationError(e) && e.problems).toEqual([{ prop: 'allowBatchInference', message: 'must be true or false, got a string ("false")' }]);
+    const a = thrown(() => new InferenceRegionAlarm(stack, 'A', { logGroup: logs.LogGroup.fromLogGroupName(stack, 'L', 't'), nearRealTime: 'no' as any }));
+    expect(SovereignBedrockErrors.isValidationError(a) && a.problems.map((p) => p.prop)).toEqual(['nearRealTime']);
   });
 });

@@ -6,7 +6,7 @@ import { SydneyModelCatalog } from '../catalog/sydney-model-catalog';
 import { AllowStatementJson, batchStatements, invokerStatements, InvokerScope } from '../core/access/invoker-statements';
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
-import { assertPropsObject } from '../core/validators';
+import { assertPropsObject, checkBoolean } from '../core/validators';
 
 export interface SovereignBedrockInvokerProps {
   /**
@@ -124,6 +124,7 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
     super(scope, id);
     assertPropsObject('SovereignBedrockInvoker', this.node.path, props, 'assumedBy or role');
     const errors = new ValidationErrors();
+    for (const prop of ['allowStreaming', 'allowBatchInference'] as const) checkBoolean(prop, props[prop], errors);
     if ((props.assumedBy === undefined) === (props.role === undefined)) {
       errors.add('assumedBy', 'give exactly one of assumedBy (to create a role) and role (to use an existing one)');
     }

@@ -26,7 +26,7 @@ import {
   DEFAULT_THRESHOLD, validateAlarmSettings, validateDetectionRulesInput,
 } from '../core/detect/validate-detection-input';
 import { ValidationErrors } from '../core/validation-errors';
-import { assertPropsObject } from '../core/validators';
+import { assertPropsObject, checkBoolean } from '../core/validators';
 import { isToken } from '../scp/internal';
 
 /**
@@ -101,6 +101,7 @@ export class InferenceRegionAlarm extends Construct {
     const errors = new ValidationErrors();
     const logGroup = resolveLogGroup(props, errors);
     validateDetectionRulesInput(props, errors, isToken);
+    for (const prop of ['alarmOnNonAustralianProfiles', 'notifyOnOk', 'nearRealTime', 'logDataEvents'] as const) checkBoolean(prop, props[prop], errors);
     for (const prop of ['allowedInferenceRegions', 'approvedGlobalModelIds'] as const) {
       if (props[prop] !== undefined && Token.isUnresolved(props[prop])) {
         errors.add(prop, 'is a deploy-time list; it is written into filter patterns at synth time, so give a literal list (its elements may be deploy-time values)');
