@@ -5,6 +5,8 @@ import { OrganizationsApi } from '../core/audit/organizations-api';
 import { renderMarkdown, renderTable } from '../core/audit/render-report';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
+import { checkRegionsInGeography } from '../core/fail-open';
+import { AUSTRALIA } from '../core/geography';
 import { checkRegions } from '../core/validators';
 
 export const AUDIT_USAGE = `Usage: cdk-sovereign-bedrock audit [options]
@@ -72,6 +74,8 @@ export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
   if (!['table', 'json', 'markdown'].includes(v.format!)) errors.add('--format', `"${v.format}" is not one of table, json, markdown`);
   const allowedRegions = v['allowed-regions']!.split(',').map((r) => r.trim()).filter((r) => r.length > 0);
   checkRegions('--allowed-regions', allowedRegions, errors);
+  checkRegionsInGeography('--allowed-regions', allowedRegions, AUSTRALIA, errors, () => false,
+    'the audit would report a posture that allows Bedrock calls from it as protected');
   checkRegions('--region', [v.region!], errors);
   const concurrency = Number(v.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 20) errors.add('--concurrency', `must be an integer from 1 to 20, got ${v.concurrency}`);

@@ -136,4 +136,12 @@ describe('export command', () => {
     } finally { io.restore(); }
     expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8')).toContain('"arn:aws:iam::111122223333:role/*"');
   });
+
+  test('the audit refuses an origin Region abroad: it would call such a posture protected', async () => {
+    const io = capture();
+    try {
+      expect(await main(['audit', '--allowed-regions', 'ap-southeast-2,us-east-1'])).toBe(2);
+    } finally { io.restore(); }
+    expect(io.err.join('')).toMatch(/--allowed-regions\[1\]: "us-east-1" is outside Australia/);
+  });
 });
