@@ -10,12 +10,12 @@ import { Construct } from 'constructs';
 import { PostureAuditorFunction } from './posture-auditor-function';
 import { REQUIRED_PERMISSIONS } from '../core/audit/organizations-api';
 import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
+import { validateAlarmSettings } from '../core/detect/validate-detection-input';
+import { checkRegionsInGeography } from '../core/fail-open';
+import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
-import { checkRegionsInGeography } from '../core/fail-open';
-import { AUSTRALIA } from '../core/geography';
-import { validateAlarmSettings } from '../core/detect/validate-detection-input';
 import { durationSeconds, rateSeconds } from '../detect/alarm-settings';
 import { isToken } from '../scp/internal';
 

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
+import { checkPostureProps } from './check-posture-props';
 import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { buildPart, ValidationErrors } from '../core/validation-errors';
-import { checkPostureProps } from './check-posture-props';
 import { OrganizationalUnitPath } from '../deploy/organizational-unit-path';
 import { ScpSlotGuard } from '../deploy/scp-slot-guard';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';

@@ -1,6 +1,6 @@
+import { isToken } from './internal';
 import { ScpKind } from './scp-kinds';
 import { ScpLimits } from './scp-quota';
-import { isToken } from './internal';
 import { PolicyDocumentJson } from '../core/policy-json';
 import { MAX_SCP_SIZE, MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { minify, sizeReport } from '../core/size-budget';

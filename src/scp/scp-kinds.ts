@@ -1,7 +1,7 @@
+import { PolicyDocumentJson } from '../core/policy-json';
 import { auOnlyInferenceDescription, regionAllowlistDescription, residencyPostureDescription } from '../core/statements/descriptions';
 import { auOnlyInferenceDocument, regionAllowlistDocument, residencyPostureDocument } from '../core/statements/documents';
 import { ResidencyRules } from '../core/statements/residency-rules';
-import { PolicyDocumentJson } from '../core/policy-json';
 
 /** The three SCP constructs, by class name (also the `source` of their errors). */
 export type ScpKindName = 'AuBedrockResidencyScp' | 'AuOnlyInferenceScp' | 'RegionAllowlistScp';

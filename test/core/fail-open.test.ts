@@ -1,5 +1,5 @@
-import { AUSTRALIA } from '../../src/core/geography';
 import { checkExemptionBreadth, checkRegionsInGeography, exemptionBreadth } from '../../src/core/fail-open';
+import { AUSTRALIA } from '../../src/core/geography';
 import { ValidationErrors } from '../../src/core/validation-errors';
 
 const noTokens = () => false;

@@ -7,10 +7,10 @@
  */
 import * as fc from 'fast-check';
 import { ResidencyPolicies, SovereignBedrockErrors } from '../../src';
-import { exemptionBreadth } from '../../src/core/fail-open';
-import { COMMERCIAL_REGIONS } from '../../src/core/regions';
 import { foundationModelArn } from './decision-table/legs';
 import { simulate } from './decision-table/simulate';
+import { exemptionBreadth } from '../../src/core/fail-open';
+import { COMMERCIAL_REGIONS } from '../../src/core/regions';
 
 const HOME = ['ap-southeast-2', 'ap-southeast-4'];
 const ABROAD = COMMERCIAL_REGIONS.filter((r) => !HOME.includes(r));

@@ -102,7 +102,8 @@ export function validateAlarmSettings(
   if (known(input.threshold) && !(typeof input.threshold === 'number' && Number.isFinite(input.threshold) && input.threshold >= 1)) {
     errors.add(name('threshold'), `must be a number of at least 1 (calls per period), got ${JSON.stringify(input.threshold)}`);
   }
-  const periodOk = !known(input.periodSeconds) || (Number.isInteger(input.periodSeconds) && input.periodSeconds >= 60 && input.periodSeconds % 60 === 0);
+  const periodOk = !known(input.periodSeconds)
+    || (Number.isInteger(input.periodSeconds) && input.periodSeconds >= 60 && input.periodSeconds % 60 === 0);
   if (!periodOk) {
     // Metric filters publish standard-resolution (one-minute) metrics.
     errors.add(name('period'), `must be a whole number of minutes, at least 1 (the metrics have one-minute resolution), got ${input.periodSeconds} seconds`);

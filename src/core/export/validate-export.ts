@@ -1,8 +1,8 @@
 import { ExportPostureInput, ExportTargetsInput, POSTURE_FORMATS } from './export-types';
 import { AU_ONLY_POLICY_NAME, COMBINED_POLICY_NAME, REGION_ALLOWLIST_POLICY_NAME } from './policy-set';
+import { MAX_SCP_SIZE } from '../quota-maximums';
 import { validateResidencyRulesInput } from '../statements/validate-residency-rules';
 import { ValidationErrors } from '../validation-errors';
-import { MAX_SCP_SIZE } from '../quota-maximums';
 import { checkObject, checkPositiveInteger, describeType, regionProblem } from '../validators';
 
 /** Letters, digits, `-` and `_`: safe as an Organizations policy name, a file name and a YAML plain scalar. */

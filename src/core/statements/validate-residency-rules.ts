@@ -23,7 +23,8 @@ export function validateResidencyRulesInput(
   input: ResidencyRulesInput, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS,
 ): void {
   for (const prop of LITERAL_LISTS) {
-    checkList(prop, isUnresolved(input[prop]) ? input[prop] : undefined, { allowEmpty: true, check: () => undefined, literalList: true }, errors, isUnresolved);
+    const list = isUnresolved(input[prop]) ? input[prop] : undefined;
+    checkList(prop, list, { allowEmpty: true, check: () => undefined, literalList: true }, errors, isUnresolved);
   }
   const literal = <T>(v: T): T | undefined => (isUnresolved(v) ? undefined : v);
   for (const prop of ['denyGlobalCrossRegionInference', 'includeBedrockMantle'] as const) checkBoolean(prop, input[prop], errors);

@@ -101,8 +101,10 @@ describe('OU path resolution (handler)', () => {
     mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: 'ou-ab12-workload' })
       .resolves({ OrganizationalUnits: [{ Id: 'ou-ab12-prodprod', Name: 'Production' }] });
     // Without the fix this Update would re-resolve 'Prod', which no longer exists: UPDATE_ROLLBACK_FAILED.
-    const rollback = await onOuPathEvent({ ...event('Root/Workloads/Prod', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'),
-      OldResourceProperties: { ServiceToken: 'arn', Path: 'Root/Workloads/Typo' } }, { api: api(), retry: noSleep });
+    const rollback = await onOuPathEvent({
+      ...event('Root/Workloads/Prod', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'),
+      OldResourceProperties: { ServiceToken: 'arn', Path: 'Root/Workloads/Typo' },
+    }, { api: api(), retry: noSleep });
     expect(rollback).toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Prod', Data: { Id: 'ou-ab12-prodprod' } });
     expect(mock.calls()).toHaveLength(0);
   });
