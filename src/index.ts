@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './scp/scp-quota';
 export * from './scp/residency-scp-props';
 export * from './scp/residency-scp';

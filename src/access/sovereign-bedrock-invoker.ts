@@ -8,7 +8,7 @@ import {
 } from '../core/access/invoker-statements';
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkList } from '../core/validators';
+import { assertPropsObject, checkBoolean, checkList } from '../core/validators';
 
 export interface SovereignBedrockInvokerProps {
   /**
@@ -159,7 +159,9 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
 
   constructor(scope: Construct, id: string, props: SovereignBedrockInvokerProps) {
     super(scope, id);
+    assertPropsObject('SovereignBedrockInvoker', this.node.path, props, 'assumedBy or role');
     const errors = new ValidationErrors();
+    for (const prop of ['allowStreaming', 'allowBatchInference', 'allowCountTokens', 'allowShortTermApiKeys'] as const) checkBoolean(prop, props[prop], errors);
     if ((props.assumedBy === undefined) === (props.role === undefined)) {
       errors.add('assumedBy', 'give exactly one of assumedBy (to create a role) and role (to use an existing one)');
     }

@@ -10,9 +10,13 @@ import { Construct } from 'constructs';
 import { PostureAuditorFunction } from './posture-auditor-function';
 import { REQUIRED_PERMISSIONS } from '../core/audit/organizations-api';
 import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
+import { validateAlarmSettings } from '../core/detect/validate-detection-input';
+import { checkRegionsInGeography } from '../core/fail-open';
+import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
+import { durationSeconds, rateSeconds } from '../detect/alarm-settings';
 import { isToken } from '../scp/internal';
 
 export interface PostureAuditorProps {
@@ -81,7 +85,20 @@ export class PostureAuditor extends Construct {
       errors.add('target', `"${t}" is not a root (r-ab12), OU (ou-ab12-34cd56ef) or 12-digit account ID`);
     }
     checkRegions('allowedRegions', props.allowedRegions, errors, isToken);
-    errors.throwIfAny(`PostureAuditor at ${this.node.path}`);
+    // An origin abroad here would let the audit call a posture that allows it PROTECTED.
+    checkRegionsInGeography('allowedRegions', props.allowedRegions, AUSTRALIA, errors, isToken,
+      'the audit would report a posture that allows Bedrock calls from it as protected');
+    const periodSeconds = durationSeconds('metricPeriod', props.metricPeriod, errors);
+    // The alarms evaluate one period.
+    validateAlarmSettings({ metricNamespace: props.metricNamespace, periodSeconds }, errors, isToken, { period: 'metricPeriod' });
+    const interval = rateSeconds(props.schedule?.expressionString);
+    const period = periodSeconds ?? 86_400;
+    if (interval !== undefined && interval > period) {
+      errors.add(props.metricPeriod === undefined ? 'schedule' : 'metricPeriod',
+        `the schedule runs every ${interval} seconds but metricPeriod is ${period} seconds: periods without a run would raise the error alarm. `
+        + 'Make metricPeriod at least the schedule\'s interval');
+    }
+    errors.throwIfAny('PostureAuditor', this.node.path);
 
     const namespace = props.metricNamespace ?? 'SovereignBedrock';
     const dimension = props.target ?? 'organization';

@@ -5,7 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { allowAlarmsToPublish, createEncryptedTopic } from './alarm-topic';
+import { durationSeconds } from './alarm-settings';
+import { allowAlarmsToPublish, allowRulesToPublish, createEncryptedTopic } from './alarm-topic';
 import { BedrockDataEvents } from './bedrock-data-events';
 import { createSignal, Signal, SignalWiring } from './detection-signal';
 import { InferenceRegionAlarmProps } from './inference-region-alarm-props';
@@ -26,6 +27,7 @@ import {
   DEFAULT_THRESHOLD, validateAlarmSettings, validateDetectionRulesInput,
 } from '../core/detect/validate-detection-input';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject, checkBoolean } from '../core/validators';
 import { isToken } from '../scp/internal';
 
 /**
@@ -126,9 +128,11 @@ export class InferenceRegionAlarm extends Construct {
 
   constructor(scope: Construct, id: string, props: InferenceRegionAlarmProps) {
     super(scope, id);
+    assertPropsObject('InferenceRegionAlarm', this.node.path, props, 'logGroup or trail');
     const errors = new ValidationErrors();
     const logGroup = resolveLogGroup(props, errors);
     validateDetectionRulesInput(props, errors, isToken);
+    for (const prop of ['alarmOnNonAustralianProfiles', 'notifyOnOk', 'nearRealTime', 'logDataEvents'] as const) checkBoolean(prop, props[prop], errors);
     for (const prop of ['allowedInferenceRegions', 'approvedGlobalModelIds'] as const) {
       if (props[prop] !== undefined && Token.isUnresolved(props[prop])) {
         errors.add(prop, 'is a deploy-time list; it is written into filter patterns at synth time, so give a literal list (its elements may be deploy-time values)');
@@ -137,7 +141,7 @@ export class InferenceRegionAlarm extends Construct {
     validateAlarmSettings({
       metricNamespace: props.metricNamespace,
       threshold: props.threshold,
-      periodSeconds: props.period && !props.period.isUnresolved() ? props.period.toSeconds({ integral: false }) : undefined,
+      periodSeconds: durationSeconds('period', props.period, errors),
       evaluationPeriods: props.evaluationPeriods,
       datapointsToAlarm: props.datapointsToAlarm,
     }, errors, isToken);
@@ -159,13 +163,14 @@ export class InferenceRegionAlarm extends Construct {
     const nearRealTime = props.nearRealTime ?? true;
     if (props.topic) {
       this.topic = props.topic;
-      if (!allowAlarmsToPublish(this, props.topic)) {
+      if (!allowAlarmsToPublish(this, props.topic) || (nearRealTime && !allowRulesToPublish(this, props.topic))) {
         Annotations.of(this).addInfoV2('cdk-sovereign-bedrock:imported-topic',
           'The topic is imported: its policy must let cloudwatch.amazonaws.com and events.amazonaws.com publish, and its KMS key (if any) must let them use it.');
       }
     } else {
       const created = createEncryptedTopic(this, 'Topic');
       allowAlarmsToPublish(this, created.topic);
+      if (nearRealTime) allowRulesToPublish(this, created.topic);
       this.topic = created.topic;
       this.topicKey = created.key;
     }

@@ -117,6 +117,9 @@ export class PostureExport {
    * problem (targets, names, options, policy size).
    */
   public static toFiles(props: PostureExportProps): ExportedFile[] {
+    if (props === undefined || props === null || typeof props !== 'object') {
+      return exportPosture(props as never, 'PostureExport.toFiles'); // reports the missing props
+    }
     return exportPosture({
       format: props.format,
       targets: props.targets,

@@ -33,6 +33,17 @@ export interface ResidencyScpBaseProps {
   readonly exemptPrincipalArns?: string[];
 
   /**
+   * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one
+   * account, such as `arn:aws:iam::111122223333:role/*`, accepted as intended.
+   * Without this such a pattern is a synth error; with it, a warning. A pattern
+   * exempting every role of every account (`arn:aws:iam::*:role/*`) is refused
+   * either way. Prefer named roles or a path (`role/break-glass/*`), or leave
+   * the account out of `targetIds`.
+   * @default - none: account-wide exemptions are refused
+   */
+  readonly acknowledgedAccountWideExemptions?: string[];
+
+  /**
    * Quotas to check the policy against at synth time.
    * @default - 10,240 characters, 10 policies per target, 1 attached elsewhere (the AWS Organizations quotas since 15 May 2026)
    */

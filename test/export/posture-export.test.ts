@@ -129,7 +129,7 @@ describe('validation: every problem at once, naming the option and the accepted 
       '- targets.accounts[0]: "12345" looks like an account ID but is not 12 digits',
       '- targets.accounts[1]: must not contain control characters or line breaks',
       '- namePrefix: "acme corp/" is not a valid prefix. Use letters, digits, - and _',
-      '- maxPolicySize: must be an integer of at least 1, got 0',
+      '- maxPolicySize: must be an integer of at least 1 and at most 10240, got 0',
       '- homeRegion: is only used with format cfct',
       '- homeRegion: "sydney" is not a Region name',
       '- allowedProfilePrefixes[0]: "au" is not a system inference profile prefix',
@@ -145,8 +145,11 @@ describe('validation: every problem at once, naming the option and the accepted 
     expect(errorOf(() => PostureExport.toFiles(big))).toBe(
       'PostureExport.toFiles: invalid props (1 problem):\n'
       + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 10240. Export the two locks apart (split), `
-      + 'list fewer exemptions or application profiles, or drop a stricter maxPolicySize you set (AWS allows 10,240 characters since 15 May 2026)');
+      + 'list fewer exemptions or application profiles');
     expect(PostureExport.toFiles({ ...big, split: true })).toHaveLength(2);
+    // A stricter budget than AWS's is the user's to raise again.
+    expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 2000 })))
+      .toContain('or raise maxPolicySize (AWS allows at most 10240)');
   });
 
   test('a prefix that would make a policy name longer than 128 characters', () => {

@@ -102,9 +102,9 @@ describe('AuBedrockPosture', () => {
       .toThrow(/AuBedrockPosture at Test\/Nothing: invalid props \(1 problem\):\n {2}- scpMode: NONE with neither detection nor invoker leaves nothing to create/);
   });
 
-  test('bad input from the parts is reported with the part\'s path', () => {
+  test('bad input for the parts is reported as the posture\'s, at the posture\'s path', () => {
     expect(() => new AuBedrockPosture(newStack(), 'Posture', { targetIds: ['ou-nope'], allowedRegions: ['ap-southeast2'] }))
-      .toThrow(/AuBedrockResidencyScp at Test\/Posture\/Scp: invalid props \(2 problems\)/);
+      .toThrow(/^AuBedrockPosture at Test\/Posture: invalid props \(2 problems\):\n {2}- targetIds\[0\]: "ou-nope".*\n {2}- allowedRegions\[0\]: "ap-southeast2"/);
   });
 
   test('the invoker under the posture: au. Melbourne leg allowed, apac. denied', async () => {

@@ -28,9 +28,9 @@ describe('bad input is rejected at synth time, naming the prop and the accepted 
     ['application profile in an unknown Region', { targetIds: [OU], allowedApplicationInferenceProfileArns: ['arn:aws:bedrock:ap-southeast-9:123456789012:application-inference-profile/a1b2c3d4e5f6'] }, /names an unknown Region "ap-southeast-9"/],
     ['policy name too long', { targetIds: [OU], policyName: 'x'.repeat(129) }, /policyName: "x+" is not a valid policy name\. Use 1-128 printable ASCII characters/],
     ['description too long', { targetIds: [OU], description: 'd'.repeat(513) }, /description: is 513 characters long; Organizations accepts at most 512/],
-    ['zero policies per target', { targetIds: [OU], quota: { maxPoliciesPerTarget: 0 } }, /quota\.maxPoliciesPerTarget: must be an integer of at least 1, got 0/],
-    ['fractional size limit', { targetIds: [OU], quota: { maxPolicySize: 100.5 } }, /quota\.maxPolicySize: must be an integer of at least 1, got 100\.5/],
-    ['negative policies elsewhere', { targetIds: [OU], quota: { policiesAttachedElsewhere: -1 } }, /quota\.policiesAttachedElsewhere: must be an integer of at least 0, got -1/],
+    ['zero policies per target', { targetIds: [OU], quota: { maxPoliciesPerTarget: 0 } }, /quota\.maxPoliciesPerTarget: must be an integer of at least 1 and at most 10, got 0/],
+    ['fractional size limit', { targetIds: [OU], quota: { maxPolicySize: 100.5 } }, /quota\.maxPolicySize: must be an integer of at least 1 and at most 10240, got 100\.5/],
+    ['negative policies elsewhere', { targetIds: [OU], quota: { policiesAttachedElsewhere: -1 } }, /quota\.policiesAttachedElsewhere: must be an integer of at least 0 and at most 9, got -1/],
   ])('%s', (_name, props, message) => {
     const msg = errorOf(() => new AuBedrockResidencyScp(newStack(), 'Posture', props as any));
     expect(msg).toMatch(message);

@@ -3,6 +3,7 @@ import { CFCT_POLICY_DIR, LZA_POLICY_DIR, cfctManifest, lzaOrganizationConfig } 
 import { policySet } from './policy-set';
 import { regionDenyExportFiles } from './region-deny-export';
 import { validateExportInput } from './validate-export';
+import { MAX_SCP_SIZE } from '../quota-maximums';
 import { SYDNEY } from '../regions';
 import { DEFAULT_MAX_POLICY_SIZE } from '../size-budget';
 import { resolveResidencyRules } from '../statements/residency-rules';
@@ -18,7 +19,7 @@ import { ValidationErrors } from '../validation-errors';
 export function exportPosture(input: ExportPostureInput, where = 'exportPosture'): ExportFile[] {
   const errors = new ValidationErrors();
   validateExportInput(input, errors);
-  const regionDeny = regionDenyExportFiles(input.controlTowerRegionDeny, errors);
+  const regionDeny = regionDenyExportFiles(input?.controlTowerRegionDeny, errors);
   errors.throwIfAny(where);
 
   const policies = policySet(resolveResidencyRules(input.options ?? {}), input.split ?? false, input.namePrefix ?? '');
@@ -26,7 +27,8 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   for (const p of policies) {
     if (p.json.length > limit) {
       errors.add(`policy ${p.name}`, `is ${p.json.length} characters minified; the SCP limit is ${limit}. `
-        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles, or drop a stricter maxPolicySize you set (AWS allows 10,240 characters since 15 May 2026)`);
+        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles`
+        + (limit < MAX_SCP_SIZE ? `, or raise maxPolicySize (AWS allows at most ${MAX_SCP_SIZE})` : ''));
     }
   }
   errors.throwIfAny(where);

@@ -87,6 +87,8 @@ export interface ResidencyRulesInput {
   readonly allowedProfilePrefixes?: readonly string[];
   readonly allowedApplicationInferenceProfileArns?: readonly string[];
   readonly exemptPrincipalArns?: readonly string[];
+  /** Account-wide patterns of `exemptPrincipalArns` (`arn:aws:iam::111122223333:role/*`) the user accepts. */
+  readonly acknowledgedAccountWideExemptions?: readonly string[];
   readonly denyGlobalCrossRegionInference?: boolean;
   readonly allowedRegions?: readonly string[];
   /** @deprecated use coveredServices */
