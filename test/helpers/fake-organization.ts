@@ -5,6 +5,7 @@
  */
 import * as sdk from '@aws-sdk/client-organizations';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { fullSurfacePosture } from './full-surface-posture';
 import { ResidencyPolicies } from '../../src';
 
 export const MANAGEMENT = '111111111111';
@@ -40,7 +41,8 @@ export const POLICIES: Record<string, { name: string; doc: unknown; awsManaged?:
   'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL, awsManaged: true },
   'p-guardrail1': { name: 'aws-guardrails-AbCdEf', doc: CT_GUARDRAIL },
   'p-regiondeny': { name: 'aws-guardrails-RegionDeny', doc: CT_REGION_DENY },
-  'p-posture0001': { name: 'bedrock-au-residency', doc: ResidencyPolicies.posture() },
+  // A hand-written posture over the whole governed surface, so these tests do not depend on the library's own.
+  'p-posture0001': { name: 'bedrock-au-residency', doc: fullSurfacePosture() },
   'p-auonly0001': { name: 'bedrock-au-only-inference-profiles', doc: ResidencyPolicies.auOnlyInference() },
 };
 

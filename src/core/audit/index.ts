@@ -8,3 +8,8 @@ export * from './audit-report';
 export * from './render-report';
 export * from './scheduled-audit';
 export * from './sdk-organizations-api';
+export * from './service-surface-types';
+export * from './service-surface';
+export * from './chain-analysis';
+export * from './derived-probes';
+export * from './judge-chain';
