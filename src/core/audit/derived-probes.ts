@@ -130,6 +130,8 @@ function keyValues(clauses: readonly Clause[], keyLower: string): Value[] {
         values.add('true');
         values.add('false');
       } else if (base !== 'Null') {
+        // The literal itself (what an equality operator matches) and what it stands for as a pattern.
+        values.add(v);
         instances(v).forEach((x) => values.add(x));
       }
     }
@@ -283,7 +285,7 @@ export function deriveProbes(analysis: ChainAnalysis, options: StandardOptions =
   // Principals: the ordinary ones, and one for each pattern the chain names.
   const principalClauses = clausesOn(analysis, PRINCIPAL_KEY);
   const ordinary = ordinaryPrincipals(account);
-  const named = principalClauses.flatMap((c) => c.values).flatMap((v) => arnInstances(v, '', account)).filter((p) => !ordinary.includes(p));
+  const named = principalClauses.flatMap((c) => c.values).flatMap((v) => [v, ...arnInstances(v, '', account)]).filter((p) => !ordinary.includes(p));
   const principals = dedupe<{ arn: string; cls: PrincipalClass }>(
     [...ordinary.map((arn) => ({ arn, cls: 'ordinary' as const })), ...named.map((arn) => ({ arn, cls: 'named' as const }))],
     (p) => `${p.cls}|${signature(principalClauses, { 'aws:PrincipalArn': p.arn })}`,
@@ -297,7 +299,7 @@ export function deriveProbes(analysis: ChainAnalysis, options: StandardOptions =
     profileArn(MELBOURNE, account, AUSTRALIA.profilePrefix),
     profileArn('us-east-1', account, 'us.'),
     `arn:aws:bedrock:${SYDNEY}:${account}:application-inference-profile/zz00audit000`,
-    ...profileClauses.flatMap((c) => c.values).flatMap((v) => arnInstances(v, SYDNEY, account, 'bedrock')),
+    ...profileClauses.flatMap((c) => c.values).flatMap((v) => [v, ...arnInstances(v, SYDNEY, account, 'bedrock')]),
   ];
   const profiles = dedupe(profileValues, (v) => `${profileClass(v, vouched)}|${signature(profileClauses, { 'bedrock:InferenceProfileArn': v })}`);
   const noProfile = profiles.filter((p) => p.item === undefined);
