@@ -72,7 +72,8 @@ describe('PostureAuditor', () => {
         Action: [
           'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit',
           'organizations:DescribePolicy', 'organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent',
-          'organizations:ListParents', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots',
+          'organizations:ListParents', 'organizations:ListPolicies', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots',
+          'organizations:ListTargetsForPolicy',
         ],
       },
       { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': 'SovereignBedrock' } } },

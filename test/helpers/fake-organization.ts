@@ -120,6 +120,30 @@ export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
       mock.on(sdk.DescribeAccountCommand, { AccountId: a.id }).resolves({ Account: { Id: a.id, Name: a.name, Status: 'ACTIVE' } });
     }
   }
+  // Per-policy reading: every SCP, and the targets of each, in pages of two.
+  const policyIds = Object.keys(POLICIES);
+  for (const token of [undefined, '2', '4']) {
+    const page = pages(policyIds, token);
+    mock.on(sdk.ListPoliciesCommand, { Filter: 'SERVICE_CONTROL_POLICY', NextToken: token })
+      .resolves({ Policies: page.items.map((id) => ({ Id: id, Name: POLICIES[id].name })), NextToken: page.next });
+  }
+  const attachments = new Map<string, { id: string; name: string; type: string }[]>();
+  for (const [node] of walk(ORG)) {
+    const entries: [string, string, string[]][] = [[node.id, node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT', node.policies],
+      ...(node.accounts ?? []).map((a): [string, string, string[]] => [a.id, 'ACCOUNT', a.policies])];
+    for (const [id, type, policies] of entries) {
+      for (const p of policies) attachments.set(p, [...(attachments.get(p) ?? []), { id, name: id, type }]);
+    }
+  }
+  for (const [policyId, targets] of attachments) {
+    for (let start = 0; start < targets.length; start += 2) {
+      const token = start === 0 ? undefined : String(start);
+      mock.on(sdk.ListTargetsForPolicyCommand, { PolicyId: policyId, NextToken: token }).resolves({
+        Targets: targets.slice(start, start + 2).map((t) => ({ TargetId: t.id, Name: t.name, Type: t.type as sdk.TargetType })),
+        NextToken: start + 2 < targets.length ? String(start + 2) : undefined,
+      });
+    }
+  }
   for (const [id, p] of Object.entries(POLICIES)) {
     mock.on(sdk.DescribePolicyCommand, { PolicyId: id }).resolves({
       Policy: { PolicySummary: { Id: id, Name: p.name, AwsManaged: p.awsManaged ?? false }, Content: JSON.stringify(p.doc) },

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { StandardOptions } from './derived-probes';
-import { ChainJudge, EscapeHatch } from './judge-chain';
+import { ChainJudge, EscapeHatch, touchesSurface } from './judge-chain';
 import { OrgSnapshot, ReadFailure } from './org-walker';
 import { ProbeOptions } from './probes';
 import { SERVICE_SURFACE } from './service-surface';
@@ -44,6 +44,8 @@ export interface AuditReport {
   readonly summary: Record<Protection, number>;
   readonly readFailures: ReadFailure[];
   readonly apiCalls: Record<string, number>;
+  /** How attachments were read: per target, or per policy (fewer calls in large organizations). */
+  readonly attachmentReading?: string;
 }
 
 export interface AuditOptions extends ProbeOptions, StandardOptions {
@@ -59,6 +61,12 @@ function sha256(text: string): string {
 export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {}): AuditReport {
   const allowedRegions = [...(options.allowedRegions ?? ['ap-southeast-2'])];
   const judge = new ChainJudge({ allowedRegions });
+  // Chains that differ only by policies that never touch Bedrock are judged once.
+  const touching = new Map<string, boolean>();
+  const touches = (id: string) => {
+    if (!touching.has(id)) touching.set(id, touchesSurface(snapshot.policies.get(id)!.content, snapshot.policies.get(id)!.name));
+    return touching.get(id)!;
+  };
   const accounts: AccountResult[] = snapshot.accounts.map((a) => {
     const levels = [...a.path.map((c) => ({ id: c.id, name: c.name, policyIds: c.policyIds })), { id: a.id, name: a.name, policyIds: a.policyIds }];
     const policiesByLevel = levels.map((l) => ({
@@ -75,6 +83,10 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
       };
     }
     if (a.error) return { ...base, protection: Protection.ERROR, failures: [], message: a.error };
+    const unreadable = a.path.find((c) => c.error);
+    if (unreadable) {
+      return { ...base, protection: Protection.ERROR, failures: [], message: `the policies attached to ${unreadable.name} (${unreadable.id}) could not be read: ${unreadable.error}` };
+    }
     const missing = levels.flatMap((l) => l.policyIds).filter((id) => !snapshot.policies.has(id));
     if (missing.length > 0) {
       return { ...base, protection: Protection.ERROR, failures: [], message: `could not read policies ${[...new Set(missing)].join(', ')}` };
@@ -83,7 +95,7 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
       id: l.id,
       policies: l.policyIds.map((id) => ({ name: snapshot.policies.get(id)!.name, document: snapshot.policies.get(id)!.content })),
     }));
-    const chainKey = levels.map((l) => l.policyIds.join(',')).join('|');
+    const chainKey = levels.map((l) => l.policyIds.filter(touches).join(',')).join('|');
     const { protection, failures, failureCount, probeCount, escapeHatches, message } = judge.judge(chainKey, chain, a.id);
     return { ...base, protection, failures, failureCount, probeCount, escapeHatches, ...(message ? { message } : {}) };
   });
@@ -108,6 +120,7 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
     summary,
     readFailures: snapshot.failures,
     apiCalls: snapshot.apiCalls,
+    attachmentReading: snapshot.attachmentReading,
   };
 }
 

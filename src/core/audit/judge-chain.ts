@@ -184,6 +184,20 @@ export function accountSensitive(analysis: ChainAnalysis): boolean {
 }
 
 /**
+ * Whether a policy has a statement that can apply to the governed surface.
+ * Policies that cannot (most guardrails) never change a verdict, so chains that
+ * differ only by them are the same chain to the audit. A policy that cannot be
+ * read counts as touching it, so its chains are judged (and reported ERROR).
+ */
+export function touchesSurface(document: unknown, name: string): boolean {
+  try {
+    return analyseChain([{ id: 'level', policies: [{ name, document }] }]).covered.length > 0;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Judges chains with memoisation: accounts that share a chain (the same
  * policies at every level) are judged once, unless the chain names accounts.
  */

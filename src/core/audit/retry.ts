@@ -4,6 +4,10 @@ const RETRYABLE = new Set([
   'ServiceException', 'InternalFailure', 'ServiceUnavailable', 'ConcurrentModificationException',
 ]);
 
+/** Node.js and SDK network failures: the request may not have reached AWS, so trying again is safe for these reads. */
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED']);
+const TRANSIENT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError', 'AbortError']);
+
 export interface RetryOptions {
   /** Attempts in all, including the first. */
   readonly attempts?: number;
@@ -15,8 +19,9 @@ export interface RetryOptions {
 }
 
 export function isRetryable(e: unknown): boolean {
-  const err = e as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  return RETRYABLE.has(err?.name ?? '') || err?.$retryable !== undefined || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
+  const err = e as { name?: string; code?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  return RETRYABLE.has(err?.name ?? '') || TRANSIENT_NAMES.has(err?.name ?? '') || TRANSIENT_CODES.has(err?.code ?? '')
+    || err?.$retryable !== undefined || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -43,6 +48,8 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
 
 /** Runs async tasks with at most `limit` in flight. */
 export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  // Below 1 nothing would ever run: every caller would wait forever.
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be an integer of at least 1, got ${limit}`);
   let active = 0;
   const queue: (() => void)[] = [];
   const next = () => {
