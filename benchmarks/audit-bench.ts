@@ -11,7 +11,6 @@
  * the evaluation time with and without chain memoisation.
  */
 import { performance } from 'perf_hooks';
-import { performance as perf } from 'perf_hooks';
 import { auditSnapshot, judgeChain, OrganizationsApi, OrgPolicy, Page, readOrganization } from '../src/core/audit';
 import { ResidencyPolicies } from 'cdk-sovereign-bedrock';
 
@@ -102,15 +101,18 @@ async function main() {
   console.log(`default (auto) reading chose ${snapshot.attachmentReading}: ${Object.values(auto).reduce((a, b) => a + b, 0)} calls`);
 
   // Evaluation: memoised per distinct chain (what the audit does) against judging every account on its own.
-  const m0 = perf.now();
+  const m0 = performance.now();
   const memo = auditSnapshot(snapshot);
-  const m1 = perf.now();
+  const m1 = performance.now();
   let probes = 0;
   for (const a of snapshot.accounts) {
-    const levels = [...a.path, a].map((l) => ({ id: l.id, policies: l.policyIds.map((id) => ({ name: snapshot.policies.get(id)!.name, document: snapshot.policies.get(id)!.content })) }));
+    const levels = [...a.path, a].map((l) => ({
+      id: l.id,
+      policies: l.policyIds.map((id) => ({ name: snapshot.policies.get(id)!.name, document: snapshot.policies.get(id)!.content })),
+    }));
     probes += judgeChain(levels, { account: a.id }).probeCount;
   }
-  const m2 = perf.now();
+  const m2 = performance.now();
   console.log(`evaluation with chain memoisation: ${((m1 - m0) / 1000).toFixed(2)} s for ${memo.accounts.length} accounts (${memo.chainsJudged} chains judged)`);
   console.log(`evaluation without memoisation:   ${((m2 - m1) / 1000).toFixed(2)} s (${probes} generated requests in all)`);
 }

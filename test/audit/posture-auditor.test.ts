@@ -96,3 +96,22 @@ describe('PostureAuditor', () => {
       .toMatch(/PostureAuditor at Test\/Bad: invalid props \(2 problems\):\n {2}- target: "ou-x" is not a root.*\n {2}- allowedRegions\[0\]: "mars-1"/);
   });
 });
+
+describe('PostureAuditor Security Hub findings', () => {
+  test('opt-in: the function gets the default product ARN and may import findings there only', () => {
+    const stack = newStack();
+    new PostureAuditor(stack, 'Auditor', { securityHubFindings: true });
+    const t = Template.fromStack(stack);
+    const fn = Object.values(t.findResources('AWS::Lambda::Function'))[0];
+    expect(JSON.stringify(fn.Properties.Environment.Variables.SECURITY_HUB_PRODUCT_ARN)).toMatch(/securityhub.*product\/.*\/default/);
+    const statements = Object.values(t.findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'securityhub:BatchImportFindings', Resource: expect.anything() }));
+  });
+
+  test('off by default', () => {
+    const stack = newStack();
+    new PostureAuditor(stack, 'Auditor');
+    const t = Template.fromStack(stack);
+    expect(JSON.stringify(t.toJSON())).not.toMatch(/securityhub/);
+  });
+});

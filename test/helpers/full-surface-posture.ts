@@ -22,20 +22,31 @@ export function fullSurfaceStatements(exemptPrincipalArns: string[] = []): any[]
   };
   return [
     {
-      Sid: 'DenyUnapprovedInferenceProfiles', Effect: 'Deny', Action: 'bedrock:*', Resource: '*',
+      Sid: 'DenyUnapprovedInferenceProfiles',
+      Effect: 'Deny',
+      Action: 'bedrock:*',
+      Resource: '*',
       Condition: withExempt({ Null: { 'bedrock:InferenceProfileArn': 'false' }, ArnNotLike: { 'bedrock:InferenceProfileArn': [AU_PROFILES] } }),
     },
     {
-      Sid: 'DenyOutsideAustralia', Effect: 'Deny', Action: REGION_BOUND, Resource: '*',
+      Sid: 'DenyOutsideAustralia',
+      Effect: 'Deny',
+      Action: REGION_BOUND,
+      Resource: '*',
       Condition: withExempt({ StringNotEquals: { 'aws:RequestedRegion': AU } }),
     },
     {
-      Sid: 'DenyOriginOutsideSydney', Effect: 'Deny', Action: REGION_BOUND, Resource: '*',
+      Sid: 'DenyOriginOutsideSydney',
+      Effect: 'Deny',
+      Action: REGION_BOUND,
+      Resource: '*',
       Condition: withExempt({ StringNotEquals: { 'aws:RequestedRegion': ['ap-southeast-2'] }, ArnNotLike: { 'bedrock:InferenceProfileArn': [AU_PROFILES] } }),
     },
     { Sid: 'DenyClaudePlatform', Effect: 'Deny', Action: 'aws-external-anthropic:*', Resource: '*', ...(exemptPrincipalArns.length ? { Condition: exempt } : {}) },
     {
-      Sid: 'DenyForeignProfiles', Effect: 'Deny', Action: PROFILE_LEG_ACTIONS,
+      Sid: 'DenyForeignProfiles',
+      Effect: 'Deny',
+      Action: PROFILE_LEG_ACTIONS,
       NotResource: [
         'arn:aws:bedrock:*:*:guardrail-profile/au.*', 'arn:aws:bedrock:*:*:data-automation-profile/au.*',
         'arn:aws:bedrock:*:*:guardrail/*', 'arn:aws:bedrock:*:*:data-automation-project/*', 'arn:aws:bedrock:*:*:blueprint/*',

@@ -104,7 +104,9 @@ describe('audit soundness (property-based)', () => {
       // comparable, so the first leak it evaluates in full must be allowed there too.
       for (const leak of v.failures.filter((f) => f.expected === 'Denied').slice(0, 10)) {
         const theirs = await iamSimulateVerdict(chain, {
-          principal: String(leak.request!.context['aws:PrincipalArn']), action: leak.request!.action, resource: leak.request!.resource,
+          principal: String(leak.request!.context['aws:PrincipalArn']),
+          action: leak.request!.action,
+          resource: leak.request!.resource,
           context: Object.fromEntries(Object.entries(leak.request!.context).filter(([k]) => k !== 'aws:PrincipalArn')) as Record<string, string>,
         });
         if (!theirs || theirs.ignoredContextKeys.length > 0) continue;

@@ -13,3 +13,4 @@ export * from './service-surface';
 export * from './chain-analysis';
 export * from './derived-probes';
 export * from './judge-chain';
+export * from './security-hub-findings';

@@ -84,7 +84,14 @@ export function escapeHatches(analysis: ChainAnalysis, account = PROBE_ACCOUNT):
         ? ordinary.some((p) => !evaluateCondition(c.operator, c.key, c.values, { 'aws:PrincipalArn': p }))
         : kind !== 'application-inference-profile';
       out.push({
-        kind, level: s.levelId, policy: s.policy, statement: s.label, operator: c.operator, key: c.key, values, broad,
+        kind,
+        level: s.levelId,
+        policy: s.policy,
+        statement: s.label,
+        operator: c.operator,
+        key: c.key,
+        values,
+        broad,
         note: broad && kind === 'principal-arn' ? 'matches ordinary roles (workload, Identity Center or service roles): they are not denied' : NOTES[kind],
       });
     }

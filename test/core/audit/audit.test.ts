@@ -47,7 +47,10 @@ describe('audit of a realistic organization', () => {
     expect(dev.failures[0].deniedBy).toEqual(['aws-guardrails-RegionDeny/GRREGIONDENY']);
     // Control Tower's exemption of its execution role is named, and it is narrow.
     expect(dev.escapeHatches).toEqual([expect.objectContaining({
-      kind: 'principal-arn', statement: 'aws-guardrails-RegionDeny/GRREGIONDENY', level: 'ou-ab12-devdevde', broad: false,
+      kind: 'principal-arn',
+      statement: 'aws-guardrails-RegionDeny/GRREGIONDENY',
+      level: 'ou-ab12-devdevde',
+      broad: false,
       values: ['arn:aws:iam::*:role/AWSControlTowerExecution'],
     })]);
     // The profile lock alone leaves every Region open to calls without a profile, and the new prefixes everywhere.

@@ -116,8 +116,13 @@ describe('escape hatches', () => {
     expect(v.protection).toBe(Protection.PROTECTED);
     expect(v.escapeHatches).toHaveLength(5);
     expect(v.escapeHatches[0]).toMatchObject({
-      kind: 'principal-arn', level: 'ou-ab12-34cd56ef', policy: 'posture0', operator: 'ArnNotLike', key: 'aws:PrincipalArn',
-      values: ['arn:aws:iam::*:role/BreakGlass*'], broad: false,
+      kind: 'principal-arn',
+      level: 'ou-ab12-34cd56ef',
+      policy: 'posture0',
+      operator: 'ArnNotLike',
+      key: 'aws:PrincipalArn',
+      values: ['arn:aws:iam::*:role/BreakGlass*'],
+      broad: false,
     });
   });
 

@@ -77,7 +77,8 @@ describe('robust reading', () => {
     mock.on(sdk.ListAccountsForParentCommand, { ParentId: 'ou-ab12-sandboxx' }).resolves({ Accounts: [{ Id: '555555555555', Name: 'x' }], NextToken: 'same' });
     const snapshot = await readOrganization(api(), { retry: NO_WAIT });
     expect(snapshot.failures).toEqual([expect.objectContaining({
-      target: 'ou-ab12-sandboxx', call: 'listAccountsForParent',
+      target: 'ou-ab12-sandboxx',
+      call: 'listAccountsForParent',
       message: expect.stringMatching(/organizations:ListAccountsForParent failed: .*NextToken it had already returned/),
     })]);
   });
