@@ -107,10 +107,12 @@ export function renderMarkdown(report: AuditReport): string {
     for (const a of notProtected) {
       out.push(`### ${a.id} ${md(a.name)}: ${a.protection}`, '');
       if (a.message) out.push(md(a.message), '');
-      for (const f of a.failures) {
+      for (const f of a.failures.slice(0, 10)) {
         out.push(`- ${md(f.description)}: ${f.actual}, expected ${f.expected}${f.deniedBy.length ? `; denied by ${f.deniedBy.join(', ')}` : ''}`);
       }
-      if ((a.failureCount ?? 0) > a.failures.length) out.push(`- ... ${a.failureCount! - a.failures.length} more requests decided against the standard`);
+      const shown = Math.min(a.failures.length, 10);
+      const total = a.failureCount ?? a.failures.length;
+      if (total > shown) out.push(`- ... ${total - shown} more requests decided against the standard (all of them in --format json, up to 40)`);
       out.push('', 'Policies on the path:', '');
       for (const l of a.policiesByLevel) out.push(`- ${md(l.level)}: ${l.policies.map(md).join(', ') || '(none)'}`);
       out.push('');
