@@ -16,7 +16,7 @@ export interface AccountResult {
   /** SCP names attached at each level, root first, the account last. */
   readonly policiesByLevel: { readonly level: string; readonly policies: string[] }[];
   readonly protection: Protection;
-  /** Probes decided against the standard (at most 40 listed; see failureCount). */
+  /** Probes decided against the standard (the first ten; failureCount has them all). */
   readonly failures: ProbeOutcome[];
   readonly failureCount?: number;
   /** Requests generated from the account's chain and evaluated. */
@@ -60,7 +60,8 @@ function sha256(text: string): string {
 /** Evaluates every account of a snapshot against the posture's probes. */
 export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {}): AuditReport {
   const allowedRegions = [...(options.allowedRegions ?? ['ap-southeast-2'])];
-  const judge = new ChainJudge({ allowedRegions });
+  // Ten failures per account keep a 2,000-account JSON report readable; failureCount has the full count.
+  const judge = new ChainJudge({ allowedRegions, maxFailures: 10 });
   // Chains that differ only by policies that never touch Bedrock are judged once.
   const touching = new Map<string, boolean>();
   const touches = (id: string) => {

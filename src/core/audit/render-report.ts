@@ -112,7 +112,7 @@ export function renderMarkdown(report: AuditReport): string {
       }
       const shown = Math.min(a.failures.length, 10);
       const total = a.failureCount ?? a.failures.length;
-      if (total > shown) out.push(`- ... ${total - shown} more requests decided against the standard (all of them in --format json, up to 40)`);
+      if (total > shown) out.push(`- ... ${total - shown} more requests decided against the standard`);
       out.push('', 'Policies on the path:', '');
       for (const l of a.policiesByLevel) out.push(`- ${md(l.level)}: ${l.policies.map(md).join(', ') || '(none)'}`);
       out.push('');

@@ -58,7 +58,8 @@ describe('audit of a realistic organization', () => {
     expect(sandbox2.failures.every((f) => f.expected === 'Denied')).toBe(true);
     const leaks = sandbox2.failures.map((f) => f.request!);
     expect(leaks).toContainEqual(expect.objectContaining({ action: expect.stringMatching(/^bedrock:/), context: expect.not.objectContaining({ 'bedrock:InferenceProfileArn': expect.anything() }) }));
-    expect(leaks.some((r) => r.action.startsWith('bedrock-mantle:'))).toBe(true);
+    expect(sandbox2.failures).toHaveLength(10);
+    expect(sandbox2.failureCount).toBeGreaterThan(10);
     // ...but no apac. leg is among them: that lock denies those.
     expect(leaks.some((r) => String(r.context['bedrock:InferenceProfileArn'] ?? '').includes('/apac.'))).toBe(false);
     expect(report.summary).toMatchObject({ PROTECTED: 2, PARTIAL: 2, UNPROTECTED: 2, NOT_COVERED: 1, ERROR: 0 });
