@@ -1,5 +1,7 @@
 import { analyseChain, ChainAnalysis } from './chain-analysis';
-import { deriveProbes, ordinaryPrincipals, PROBE_ACCOUNT, StandardOptions, vouchedApplicationProfiles } from './derived-probes';
+import {
+  deriveProbes, ordinaryPrincipals, PROBE_ACCOUNT, StandardOptions, vouchedApplicationProfiles, workloadPrincipal,
+} from './derived-probes';
 import { AccountVerdict, ProbeOutcome, Protection } from './verdict';
 import { evaluateCondition, UnsupportedPolicyError } from '../evaluate/condition-operators';
 import { evaluateScpChain, PolicyLevel } from '../evaluate/scp-evaluator';
@@ -45,6 +47,12 @@ export interface JudgeOptions extends StandardOptions {
   readonly maxFailures?: number;
 }
 
+const BASE_KEYS = new Set(['aws:PrincipalArn', 'aws:RequestedRegion', 'bedrock:InferenceProfileArn']);
+
+function pick(context: Readonly<Record<string, string | string[]>>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(context).filter(([k]) => BASE_KEYS.has(k)));
+}
+
 function kindOf(keyLower: string): EscapeHatchKind {
   if (keyLower === 'aws:principalarn') return 'principal-arn';
   if (keyLower.startsWith('aws:principaltag/')) return 'principal-tag';
@@ -60,12 +68,19 @@ const NOTES: Record<EscapeHatchKind, string> = {
   'condition-key': 'requests for which this condition is false are not denied',
 };
 
+const GOVERNED_KEY = /^(bedrock|bedrock-mantle|bedrock-agentcore|bedrock-websearch|aws-external-anthropic):/;
+
 /**
  * Every condition of a Deny statement that guards the surface, except the ones
  * that scope it to the paths it denies (`aws:RequestedRegion`, and
  * `bedrock:InferenceProfileArn` against system profile patterns).
+ *
+ * Conditions on the governed services' own keys (a model, a data-retention
+ * mode) describe what a request asks for, not who makes it: they count only on
+ * statements in `guarding`, those that deny a must-deny request as an ordinary
+ * role makes it. Without `guarding`, every statement counts.
  */
-export function escapeHatches(analysis: ChainAnalysis, account = PROBE_ACCOUNT): EscapeHatch[] {
+export function escapeHatches(analysis: ChainAnalysis, account = PROBE_ACCOUNT, guarding?: ReadonlySet<string>): EscapeHatch[] {
   const ordinary = ordinaryPrincipals(account);
   const vouched = vouchedApplicationProfiles(analysis);
   const out: EscapeHatch[] = [];
@@ -73,6 +88,7 @@ export function escapeHatches(analysis: ChainAnalysis, account = PROBE_ACCOUNT):
     if (s.effect !== 'Deny') continue;
     for (const c of s.clauses) {
       if (c.keyLower === 'aws:requestedregion') continue;
+      if (guarding && !guarding.has(s.label) && GOVERNED_KEY.test(c.keyLower) && c.keyLower !== 'bedrock:inferenceprofilearn') continue;
       let kind = kindOf(c.keyLower);
       let values = c.values;
       if (c.keyLower === 'bedrock:inferenceprofilearn') {
@@ -107,7 +123,11 @@ function reduced(analysis: ChainAnalysis): PolicyLevel[] {
       ? [{ name: '(none)', document: { Statement: [] } }]
       : [...new Set(analysis.covered.filter((s) => s.levelId === l.id).map((s) => s.policy))].map((name) => ({
         name,
-        document: { Statement: analysis.covered.filter((s) => s.levelId === l.id && s.policy === name).map((s) => s.statement) },
+        // Each statement keeps its label (a Sid-less one its index in the original policy) for deniedBy.
+        document: {
+          Statement: analysis.covered.filter((s) => s.levelId === l.id && s.policy === name)
+            .map((s) => ({ ...s.statement, Sid: s.label.slice(name.length + 1) })),
+        },
       })),
   }));
 }
@@ -138,6 +158,9 @@ export function judgeChain(levels: readonly PolicyLevel[], options: JudgeOptions
     throw e;
   }
   const chain = reduced(analysis);
+  const workload = workloadPrincipal(options.account ?? PROBE_ACCOUNT);
+  const guarding = new Set<string>();
+  const seenBase = new Set<string>();
   const failures: ProbeOutcome[] = [];
   let mustDeny = 0;
   let denied = 0;
@@ -151,10 +174,17 @@ export function judgeChain(levels: readonly PolicyLevel[], options: JudgeOptions
     }
     mustDeny++;
     const r = evaluateScpChain(chain, p.request);
+    // Statements that deny a must-deny request as an ordinary role makes it, with nothing extra in its context.
+    const base = { ...p.request, context: { ...pick(p.request.context), 'aws:PrincipalArn': workload } };
+    const baseKey = JSON.stringify(base);
+    if (!seenBase.has(baseKey)) {
+      seenBase.add(baseKey);
+      evaluateScpChain(chain, base).deniedBy.forEach((label) => guarding.add(label));
+    }
     if (r.decision === 'Allowed') failures.push({ id: p.id, description: p.description, expected: 'Denied', actual: 'Allowed', deniedBy: [], request: p.request });
     else denied++;
   }
-  const hatches = escapeHatches(analysis, options.account);
+  const hatches = escapeHatches(analysis, options.account, guarding);
   const max = options.maxFailures ?? 40;
   const base = { escapeHatches: hatches, probeCount: probes.length, failureCount: failures.length, failures: failures.slice(0, max) };
   if (failures.length === 0) return { protection: Protection.PROTECTED, ...base };

@@ -145,6 +145,26 @@ describe('escape hatches', () => {
     expect(v.protection).toBe(Protection.PARTIAL);
   });
 
+  test('a condition on what a request asks for is a hatch only on a statement that guards the standard', () => {
+    // A deny scoped to one setting (sharing prompts with model providers) never decides a residency probe: no hatch.
+    const scoped = edited((st) => st.push({
+      Sid: 'DenyDataSharing', Effect: 'Deny', Action: 'bedrock:PutAccountDataRetention', Resource: '*',
+      Condition: { 'Null': { 'bedrock:DataRetentionMode': 'false' }, 'StringNotEquals': { 'bedrock:DataRetentionMode': ['default', 'none'] } },
+    }));
+    const v = judgeChain(chainOf(scoped));
+    expect(v.protection).toBe(Protection.PROTECTED);
+    expect(v.escapeHatches).toEqual([]);
+    // The same kind of key on the Region rule lets that model through: named, and broad.
+    const carved = judgeChain(chainOf(edited((st) => {
+      for (const s of st.filter((x) => REGION_STATEMENTS.includes(x.Sid))) s.Condition.StringNotEquals['bedrock-mantle:Model'] = 'openai.gpt-oss-120b';
+    })));
+    expect(carved.escapeHatches.map((h) => [h.kind, h.key, h.statement, h.broad])).toEqual([
+      ['condition-key', 'bedrock-mantle:Model', 'posture0/DenyOutsideAustralia', true],
+      ['condition-key', 'bedrock-mantle:Model', 'posture0/DenyOriginOutsideSydney', true],
+    ]);
+    expect(carved.protection).toBe(Protection.PARTIAL);
+  });
+
   test('an application profile the chain names is vouched for and named; one it does not name is a leak', () => {
     const app = 'arn:aws:bedrock:ap-southeast-2:111111111111:application-inference-profile/abc123';
     const withApp = edited((st) => {
