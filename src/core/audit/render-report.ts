@@ -141,6 +141,7 @@ export function renderMarkdown(report: AuditReport): string {
     for (const f of report.readFailures) out.push(`- ${f.target} (${f.call}): ${md(f.message)}`);
   }
   out.push('', '## Organizations API calls', '');
+  if (report.attachmentReading) out.push(`Attachments were read ${report.attachmentReading === 'per-policy' ? 'per policy (ListPolicies, ListTargetsForPolicy)' : 'per root, OU and account (ListPoliciesForTarget)'}.`, '');
   for (const [k, v] of Object.entries(report.apiCalls).sort()) out.push(`- ${k}: ${v}`);
   out.push('');
   return out.join('\n');
