@@ -148,8 +148,11 @@ describe('escape hatches', () => {
   test('a condition on what a request asks for is a hatch only on a statement that guards the standard', () => {
     // A deny scoped to one setting (sharing prompts with model providers) never decides a residency probe: no hatch.
     const scoped = edited((st) => st.push({
-      Sid: 'DenyDataSharing', Effect: 'Deny', Action: 'bedrock:PutAccountDataRetention', Resource: '*',
-      Condition: { 'Null': { 'bedrock:DataRetentionMode': 'false' }, 'StringNotEquals': { 'bedrock:DataRetentionMode': ['default', 'none'] } },
+      Sid: 'DenyDataSharing',
+      Effect: 'Deny',
+      Action: 'bedrock:PutAccountDataRetention',
+      Resource: '*',
+      Condition: { Null: { 'bedrock:DataRetentionMode': 'false' }, StringNotEquals: { 'bedrock:DataRetentionMode': ['default', 'none'] } },
     }));
     const v = judgeChain(chainOf(scoped));
     expect(v.protection).toBe(Protection.PROTECTED);
