@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -56,6 +56,15 @@ export interface PostureAuditorProps {
    * @default - alarms with no actions
    */
   readonly topic?: sns.ITopic;
+
+  /**
+   * Also publish one AWS Security Hub finding per audited account (ASFF, through
+   * BatchImportFindings with this account's default product). Each run updates
+   * the same findings: accounts not protected are active and failed, protected
+   * ones are archived as passed. Security Hub must be enabled in this account and Region.
+   * @default false
+   */
+  readonly securityHubFindings?: boolean;
 }
 
 /**
@@ -147,6 +156,12 @@ export class PostureAuditor extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+    if (props.securityHubFindings) {
+      const stack = Stack.of(this);
+      const productArn = `arn:${stack.partition}:securityhub:${stack.region}:${stack.account}:product/${stack.account}/default`;
+      this.function.addEnvironment('SECURITY_HUB_PRODUCT_ARN', productArn);
+      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['securityhub:BatchImportFindings'], resources: [productArn] }));
+    }
     if (props.topic) {
       for (const alarm of [this.notProtectedAlarm, this.auditErrorAlarm]) alarm.addAlarmAction(new actions.SnsAction(props.topic));
     }

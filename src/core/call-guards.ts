@@ -10,7 +10,7 @@ const TRANSIENT_NAMES = new Set([
   'TooManyRequestsException', 'ThrottlingException', 'Throttling', 'RequestLimitExceeded',
   'ServiceException', 'InternalFailure', 'ServiceUnavailable', 'ConcurrentModificationException',
   // The SDK's own names for a request that timed out or lost its connection.
-  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError',
+  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError', 'AbortError',
 ]);
 
 /**

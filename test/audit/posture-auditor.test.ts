@@ -72,7 +72,8 @@ describe('PostureAuditor', () => {
         Action: [
           'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit',
           'organizations:DescribePolicy', 'organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent',
-          'organizations:ListParents', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots',
+          'organizations:ListParents', 'organizations:ListPolicies', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots',
+          'organizations:ListTargetsForPolicy',
         ],
       },
       { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': 'SovereignBedrock' } } },
@@ -109,5 +110,24 @@ describe('PostureAuditor', () => {
 
   test('the same CloudWatch limits as the alarm: an hourly period over a day of evaluations is fine, a minute over a day is not', () => {
     expect(() => new PostureAuditor(newStack(), 'Hourly', { schedule: events.Schedule.rate(Duration.hours(1)), metricPeriod: Duration.hours(1) })).not.toThrow();
+  });
+});
+
+describe('PostureAuditor Security Hub findings', () => {
+  test('opt-in: the function gets the default product ARN and may import findings there only', () => {
+    const stack = newStack();
+    new PostureAuditor(stack, 'Auditor', { securityHubFindings: true });
+    const t = Template.fromStack(stack);
+    const fn = Object.values(t.findResources('AWS::Lambda::Function'))[0];
+    expect(JSON.stringify(fn.Properties.Environment.Variables.SECURITY_HUB_PRODUCT_ARN)).toMatch(/securityhub.*product\/.*\/default/);
+    const statements = Object.values(t.findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'securityhub:BatchImportFindings', Resource: expect.anything() }));
+  });
+
+  test('off by default', () => {
+    const stack = newStack();
+    new PostureAuditor(stack, 'Auditor');
+    const t = Template.fromStack(stack);
+    expect(JSON.stringify(t.toJSON())).not.toMatch(/securityhub/);
   });
 });

@@ -120,8 +120,9 @@ export function regionDenyRemedies(
   const remedies: RegionDenyRemedy[] = [];
   for (const f of failures) {
     if (f.expected !== 'Allowed' || f.actual !== 'Denied') continue;
-    const probe = probes.find((p) => p.id === f.id);
-    const region = probe?.request.context['aws:RequestedRegion'];
+    // Generated probes carry their request; fixed probes are looked up by ID.
+    const request = f.request ?? probes.find((p) => p.id === f.id)?.request;
+    const region = request?.context['aws:RequestedRegion'];
     if (typeof region !== 'string') continue;
     for (const ref of f.deniedBy) {
       const found = findStatement(levels, ref);

@@ -39,6 +39,8 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
 
 /** Runs async tasks with at most `limit` in flight. */
 export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  // Below 1 nothing would ever run: every caller would wait forever.
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be an integer of at least 1, got ${limit}`);
   let active = 0;
   const queue: (() => void)[] = [];
   const next = () => {
