@@ -1,6 +1,6 @@
-import { Probe, postureProbes } from '../audit/probes';
+import { ChainVerdict, judgeChain } from '../audit/judge-chain';
 import { regionDenyRemedies, remedyLines } from '../audit/region-deny-remedy';
-import { AccountVerdict, judgeAccount, ProbeOutcome, Protection } from '../audit/verdict';
+import { ProbeOutcome, Protection } from '../audit/verdict';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
 import { ACCOUNT_ID } from '../identifiers';
 
@@ -15,17 +15,15 @@ export interface PostureOnTarget {
   readonly target: string;
   /** The chain evaluated: what is attached now, with the posture on the target in place of any older version. */
   readonly levels: PolicyLevel[];
-  readonly probes: Probe[];
-  readonly verdict: AccountVerdict;
+  /** The audit's verdict over requests derived from the chain (failures carry their requests). */
+  readonly verdict: ChainVerdict;
 }
-
-/** An account ID to put in probe ARNs when the target is a root or an OU. */
-const PROBE_ACCOUNT = '111111111111';
 
 /**
  * The one place the deploy-time check evaluates: the SCPs already on the
- * target's path plus the posture's own documents on the target, over the
- * audit's probes with the library's evaluator. Policies already attached under
+ * target's path plus the posture's own documents on the target, judged as the
+ * audit judges an account: requests derived from the chain and the Service
+ * Authorization Reference, evaluated with the library's evaluator. Policies already attached under
  * a posture policy's name are the previous version of that policy and are left
  * out: this deployment replaces them.
  */
@@ -40,8 +38,8 @@ export function evaluatePostureOnTarget(
       ...(i === existing.length - 1 ? posture : []),
     ],
   }));
-  const probes = postureProbes(ACCOUNT_ID.test(target) ? target : PROBE_ACCOUNT, { allowedRegions });
-  return { target, levels, probes, verdict: judgeAccount(levels, probes) };
+  const verdict = judgeChain(levels, { allowedRegions, ...(ACCOUNT_ID.test(target) ? { account: target } : {}) });
+  return { target, levels, verdict };
 }
 
 /**
@@ -50,23 +48,38 @@ export function evaluatePostureOnTarget(
  * workload roles), so they share one sentence.
  */
 function findingLines(result: PostureOnTarget, postureNames: ReadonlySet<string>): string[] {
-  const remedies = regionDenyRemedies(result.levels, result.probes, result.verdict.failures);
-  const lines = result.verdict.failures.filter((f: ProbeOutcome) => f.expected === 'Allowed').map((f) => {
-    const what = `${f.description} (${f.id})`;
+  const remedies = regionDenyRemedies(result.levels, [], result.verdict.failures);
+  // Requests denied for the same reason with the same fix (InvokeModel and its streaming form) share one sentence.
+  const grouped = new Map<string, string[]>();
+  for (const f of result.verdict.failures.filter((x: ProbeOutcome) => x.expected === 'Allowed')) {
+    let sentence: string;
     if (f.deniedBy.length === 0) {
-      return `${what} would be implicitly denied: some level of the path has no SCP that allows it. Keep FullAWSAccess (or an equivalent Allow) attached at every level`;
+      sentence = 'would be implicitly denied: some level of the path has no SCP that allows it. Keep FullAWSAccess (or an equivalent Allow) attached at every level';
+    } else {
+      const fix = remedyLines(remedies.filter((r) => r.probe === f.id));
+      const byPosture = f.deniedBy.every((d) => postureNames.has(d.slice(0, d.lastIndexOf('/'))));
+      const advice = fix.length > 0 ? fix.join(' ')
+        : byPosture ? 'The posture\'s own options deny it: check allowedRegions and allowedProfilePrefixes'
+          : 'Narrow that statement so it leaves the Australian Regions and au. inference profiles alone, or detach it from this target';
+      sentence = `would be denied by ${f.deniedBy.join(', ')}. Fix: ${advice}`;
     }
-    const fix = remedyLines(remedies.filter((r) => r.probe === f.id));
-    const byPosture = f.deniedBy.every((d) => postureNames.has(d.slice(0, d.lastIndexOf('/'))));
-    const advice = fix.length > 0 ? fix.join(' ')
-      : byPosture ? 'The posture\'s own options deny it: check allowedRegions and allowedProfilePrefixes'
-        : 'Narrow that statement so it leaves the Australian Regions and au. inference profiles alone, or detach it from this target';
-    return `${what} would be denied by ${f.deniedBy.join(', ')}. Fix: ${advice}`;
-  });
-  const open = result.verdict.failures.filter((f) => f.expected === 'Denied').map((f) => f.id);
+    grouped.set(sentence, [...(grouped.get(sentence) ?? []), f.description]);
+  }
+  const lines = [...grouped].map(([sentence, what]) => `${what[0]}${what.length > 1 ? ` (and ${what.length - 1} more like it)` : ''} ${sentence}`);
+  const open = result.verdict.failures.filter((f) => f.expected === 'Denied');
   if (open.length > 0) {
-    lines.push(`the posture would not take effect for workload roles: ${open.join(', ')} would stay allowed. `
-      + 'Narrow exemptPrincipalArns to the break-glass roles, and check the posture\'s options');
+    // The conditions that let workload roles past the denies, once each: the same exemption is repeated in every statement.
+    const broad = new Map<string, string[]>();
+    for (const h of result.verdict.escapeHatches.filter((x) => x.broad)) {
+      const cond = `${h.operator} ${h.key} ${h.values.join(', ')}`;
+      broad.set(cond, [...(broad.get(cond) ?? []), h.statement]);
+    }
+    const allowedCount = result.verdict.failures.filter((f) => f.expected === 'Allowed').length;
+    const total = Math.max(open.length, result.verdict.failureCount - allowedCount);
+    lines.push(`the posture would not take effect for workload roles: ${total} request(s) that must be denied would stay allowed, `
+      + `for example ${open[0].description}`
+      + [...broad].map(([cond, statements]) => `. Broad exemption ${cond} in ${statements.length} statement(s), first ${statements[0]}`).join('')
+      + '. Narrow exemptPrincipalArns to the break-glass roles, and check the posture\'s options');
   }
   return lines;
 }
@@ -109,7 +122,7 @@ export function conflictReport(
       lines.push(`${r.target}: the SCPs on its path could not be evaluated (${r.verdict.message})`);
       continue;
     }
-    for (const l of findingLines(r, names)) lines.push(`${r.target}: ${l}`);
+    for (const l of findingLines(r, names)) lines.push(`${r.target}: ${l.replace(/\.$/, '')}`);
   }
   return lines.length === 0 ? undefined : cap(lines);
 }
