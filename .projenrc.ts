@@ -31,7 +31,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   jestOptions: {
     // jest 30 + eslint-import-resolver-typescript 4 give a lockfile `npm ci` rejects on this
-    // toolchain (TOOLCHAIN.md); jest 29 does not.
+    // toolchain; jest 29 does not.
     jestVersion: '^29',
     // Snapshot tests must be able to fail: `npm test` never rewrites snapshots;
     // `npx projen test:update` does, on purpose.
@@ -92,7 +92,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 // projen pins eslint-import-resolver-typescript ^4, whose unrs-resolver platform packages are
-// missing from lockfiles written here, so `npm ci` fails on a fresh clone (TOOLCHAIN.md).
+// missing from lockfiles written here, so `npm ci` fails on a fresh clone.
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
 

@@ -1,6 +1,9 @@
 /**
  * System cross-Region inference profile prefixes and where a call from Sydney
- * can be served through each (FACTS.md §1; seed: "What APAC actually means").
+ * can be served through each. The destinations depend on the source Region:
+ * from Sydney, `apac.` reaches six Regions outside Australia, `au.` none.
+ *
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html
  */
 export const SYSTEM_PROFILE_PREFIXES: readonly string[] = [
   'au.', 'apac.', 'jp.', 'us.', 'us-gov.', 'eu.', 'ca.', 'global.',

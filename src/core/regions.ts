@@ -28,7 +28,9 @@ export const COMMERCIAL_REGIONS: readonly string[] = [
 
 /**
  * The literal value of `aws:RequestedRegion` on the Region-less model leg of a
- * `global.` cross-Region inference call (FACTS.md §1).
+ * `global.` cross-Region inference call, as AWS's own example policies use it.
+ *
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html
  */
 export const UNSPECIFIED_REGION = 'unspecified';
 

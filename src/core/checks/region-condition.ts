@@ -20,7 +20,8 @@ function onlyAustralian(value: string): boolean {
  * Australian Regions (`aws:RequestedRegion` is ap-southeast-2 or ap-southeast-4).
  * Every leg of a cross-Region call is authorised with the Region that serves
  * it, and a `global.` model leg with `unspecified`, so such a statement cannot
- * authorise a leg served abroad, whatever its resources say (FACTS.md §1).
+ * authorise a leg served abroad, whatever its resources say
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html).
  * Other conditions are not credited: the checks do not evaluate IAM.
  */
 export function pinnedToAustralia(condition: unknown, ctx: IntrinsicContext): boolean {

@@ -1,6 +1,9 @@
 /**
- * Where the residency evidence sits in a CloudTrail record of a Bedrock call
- * (FACTS.md §6; seed: "Auditing what actually happened").
+ * Where the residency evidence sits in a CloudTrail record of a Bedrock
+ * call: `additionalEventData.inferenceRegion` names the Region that served a
+ * profile call and is absent on a direct one.
+ *
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html
  */
 
 /** `eventSource` of Bedrock runtime and agent calls. Restricting to it keeps other services' look-alike fields out. */

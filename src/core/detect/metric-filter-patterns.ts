@@ -8,7 +8,8 @@ import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
  * `=`, `!=`, `= *` (present), quoted strings with a `*` wildcard only at the start
  * and/or the end, `&&`, `||` and parentheses.
  *
- * Rules that the patterns rely on (FACTS.md §6):
+ * Rules that the patterns rely on
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html):
  * - `EXISTS` is not supported; `$.f = *` is the presence test.
  * - `$.f != "x"` does not match a record that lacks `f`, so each "not in the
  *   allowed set" is paired with a presence test anyway, to say what is meant.

@@ -2,7 +2,11 @@ import { ExportTargetsInput } from './export-types';
 import { ExportedPolicy } from './policy-set';
 import { YamlValue, YamlVerbatim, toYaml } from './yaml';
 
-/** Directories the pipelines read policy files from, by convention (FACTS.md §5). */
+/**
+ * Directories the pipelines read policy files from, by convention.
+ *
+ * @see https://docs.aws.amazon.com/controltower/latest/userguide/cfct-manifest-file-resources-section.html
+ */
 export const CFCT_POLICY_DIR = 'policies';
 export const LZA_POLICY_DIR = 'service-control-policies';
 /** The latest CfCT manifest schema. */
