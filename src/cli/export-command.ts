@@ -1,6 +1,8 @@
 import { parseArgs } from 'util';
 import { UsageError } from './audit-command';
+import { toFlagMessage } from './flag-names';
 import { writeExport } from './write-export';
+import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { PostureExport, PostureExportFormat } from '../export/posture-export';
 
 export const EXPORT_USAGE = `Usage: cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [options]
@@ -16,6 +18,10 @@ Options:
   --ou NAME                   a deployment target OU, as your pipeline names it (repeatable)
   --account ID                a deployment target account (repeatable)
   --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from every statement (repeatable)
+  --no-control-tower-exemptions
+                              do not exempt AWS Control Tower's roles (exempt by default,
+                              as AuBedrockPosture does; leave them exempt in a Control Tower
+                              landing zone, or Control Tower's own operations can fail)
   --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
   --split                     two policies (profile lock, Region lock) instead of one
   --name-prefix PREFIX        prepended to policy and file names
@@ -40,6 +46,8 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
         'ou': { type: 'string', multiple: true },
         'account': { type: 'string', multiple: true },
         'exempt-principal-arn': { type: 'string', multiple: true },
+        'control-tower-exemptions': { type: 'boolean' },
+        'no-control-tower-exemptions': { type: 'boolean' },
         'allowed-regions': { type: 'string' },
         'split': { type: 'boolean', default: false },
         'name-prefix': { type: 'string' },
@@ -64,7 +72,13 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0)) {
     problems.push(`--max-policy-size: must be a positive integer, got ${v['max-policy-size']}`);
   }
+  if (v['control-tower-exemptions'] && v['no-control-tower-exemptions']) {
+    problems.push('--control-tower-exemptions: give it or --no-control-tower-exemptions, not both');
+  }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
+
+  // The same exemptions, in the same order, as AuBedrockPosture's default.
+  const controlTower = v['no-control-tower-exemptions'] ? [] : controlTowerRoleArnPatterns();
 
   let files;
   try {
@@ -72,7 +86,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       format,
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
       options: {
-        exemptPrincipalArns: v['exempt-principal-arn'],
+        exemptPrincipalArns: [...controlTower, ...(v['exempt-principal-arn'] ?? [])],
         allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
       },
       split: v.split,
@@ -80,7 +94,19 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       maxPolicySize,
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(toFlagMessage((e as Error).message, [
+      { prop: 'targets.organizationalUnits', flag: '--ou' },
+      { prop: 'targets.accounts', flag: '--account' },
+      { prop: 'targets', flag: '--ou/--account' },
+      { prop: 'options.exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
+      { prop: 'options.allowedRegions', flag: '--allowed-regions', kind: 'list' },
+      { prop: 'exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
+      { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
+      { prop: 'namePrefix', flag: '--name-prefix' },
+      { prop: 'maxPolicySize', flag: '--max-policy-size' },
+      { prop: 'split', flag: '--split' },
+      { prop: 'format', flag: '--format' },
+    ]));
   }
   for (const written of writeExport(files, v.out!)) io.stdout(`wrote ${written}\n`);
   return 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
-import { ResidencyPolicies } from '../../src';
+import { ControlTowerRoles, ResidencyPolicies } from '../../src';
 import { main } from '../../src/cli/main';
 import { loadOrganizationsSdk, MissingSdkError } from '../../src/cli/organizations-sdk';
 import { isRetryable, limiter, withRetry } from '../../src/core/audit';
@@ -89,7 +89,8 @@ describe('export command', () => {
     } finally { io.restore(); }
     expect(readdirSync(join(dir, 'policies'))).toEqual(['au-bedrock-residency.json']);
     expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8'))
-      .toBe(JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] })));
+      // Control Tower's roles are exempt by default, as in AuBedrockPosture.
+      .toBe(JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns: [...ControlTowerRoles.arnPatterns(), 'arn:aws:iam::*:role/BreakGlassAdmin'] })));
     const manifest = parse(readFileSync(join(dir, 'manifest.yaml'), 'utf8'));
     expect(manifest.resources[0]).toMatchObject({
       resource_file: 'policies/au-bedrock-residency.json',
@@ -106,6 +107,44 @@ describe('export command', () => {
       expect(await main(['export', '--format', 'lza', '--out', '/tmp/x', '--allowed-regions', 'sydney'])).toBe(2);
     } finally { io.restore(); }
     expect(io.err.join('')).toMatch(/--format: "xml" is not one of cfct, lza, json\n--out: is required/);
-    expect(io.err.join('')).toMatch(/allowedRegions\[0\]: "sydney" is not a Region name/);
+    expect(io.err.join('')).toMatch(/--allowed-regions \(item 1\): "sydney" is not a Region name/);
+  });
+
+  test('errors name the flags and the position of the value among its repeats, not API props', async () => {
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'lza', '--out', '/tmp/x', '--account', '12', '--ou', 'Workloads',
+        '--exempt-principal-arn', 'arn:aws:iam::*:role/BreakGlass', '--exempt-principal-arn', 'nope', '--name-prefix', '!!'])).toBe(2);
+      expect(await main(['export', '--format', 'lza', '--out', '/tmp/x'])).toBe(2);
+    } finally { io.restore(); }
+    const err = io.err.join('');
+    expect(err).toMatch(/^invalid options \(3 problems\):\n/);
+    expect(err).toMatch(/  - --account \(value 1\): "12"/);
+    expect(err).toMatch(/  - --exempt-principal-arn \(value 2\): "nope"/);
+    expect(err).toMatch(/  - --name-prefix: "!!"/);
+    expect(err).toMatch(/  - --ou\/--account: must name at least one/);
+    expect(err).not.toMatch(/targets|options\.|exemptPrincipalArns|PostureExport|invalid props/);
+  });
+
+  test('--no-control-tower-exemptions leaves Control Tower\'s roles out; giving both is an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, '--no-control-tower-exemptions'])).toBe(0);
+      expect(await main(['export', '--format', 'json', '--out', dir, '--control-tower-exemptions', '--no-control-tower-exemptions'])).toBe(2);
+    } finally { io.restore(); }
+    expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8')).toBe(JSON.stringify(ResidencyPolicies.posture({})));
+    expect(io.err.join('')).toMatch(/--control-tower-exemptions: give it or --no-control-tower-exemptions, not both/);
+  });
+});
+
+describe('--version', () => {
+  test('prints the version in package.json', async () => {
+    const out: string[] = [];
+    const w = jest.spyOn(process.stdout, 'write').mockImplementation((t: any) => { out.push(String(t)); return true; });
+    try {
+      expect(await main(['--version'])).toBe(0);
+    } finally { w.mockRestore(); }
+    expect(out.join('')).toBe(`${JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version}\n`);
   });
 });
