@@ -45,6 +45,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // Coverage instrumentation slows the decision table for no benefit in CI.
       collectCoverage: false,
+      // jest's default is one worker fewer than the cores: a single worker on a
+      // 2-core CI machine. The two long suites (decision table, evaluator agreement)
+      // then run one after the other; with a worker per core they overlap.
+      maxWorkers: '100%',
       testTimeout: 120_000,
       // Examples import the package by name, as users do.
       moduleNameMapper: { '^cdk-sovereign-bedrock$': '<rootDir>/src/index.ts' },
@@ -163,9 +167,11 @@ for (const [dir, task, entry, description] of [
 }
 
 // ts-jest transpiles tests without type-checking them (isolatedModules): check
-// tests, examples and benchmarks with tsc as part of `npm test`.
-project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });
-project.testTask.prependExec('tsc --noEmit -p benchmarks/tsconfig.json');
+// tests, examples, benchmarks and maintainer scripts with tsc as part of `npm test`,
+// in one program, so src/ is type-checked once rather than once per directory.
+const testTsconfig = project.tryFindObjectFile('test/tsconfig.json');
+testTsconfig?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });
+testTsconfig?.addOverride('include', ['**/*.ts', '../examples/**/*.ts', '../benchmarks/**/*.ts', '../maintainer/**/*.ts']);
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
 // `npm run bench` prints every benchmark.
