@@ -171,7 +171,14 @@ for (const [dir, task, entry, description] of [
 // in one program, so src/ is type-checked once rather than once per directory.
 const testTsconfig = project.tryFindObjectFile('test/tsconfig.json');
 testTsconfig?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });
-testTsconfig?.addOverride('include', ['**/*.ts', '../examples/**/*.ts', '../benchmarks/**/*.ts', '../maintainer/**/*.ts']);
+testTsconfig?.addOverride('include', [
+  '**/*.ts', '../examples/**/*.ts', '../benchmarks/**/*.ts', '../maintainer/**/*.ts', '../src/**/*.ts', '../projenrc/**/*.ts', '../.projenrc.ts',
+]);
+// Typed lint rules read the same single program. projen's default (the project service)
+// builds one program per directory's tsconfig, each loading aws-cdk-lib's types again:
+// about 45 s of CPU for eslint against about 20 s with one program.
+project.eslint?.file.addDeletionOverride('parserOptions.projectService');
+project.eslint?.file.addOverride('parserOptions.project', ['./test/tsconfig.json']);
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
 // `npm run bench` prints every benchmark.
