@@ -39,4 +39,4 @@ export function buildLibraryApp(outdir: string) {
   return { app, stacks: [management, workload] };
 }
 
-if (require.main === module) buildLibraryApp(join(__dirname, 'cdk.out')).app.synth();
+if (require.main === module) buildLibraryApp(process.env.CDK_OUTDIR ?? join(__dirname, 'cdk.out')).app.synth();
