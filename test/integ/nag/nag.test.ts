@@ -55,7 +55,7 @@ function resourcesByTemplate(app: App): Map<string, IConstruct> {
  * Control Tower proactive controls that library resources do not meet, by design:
  * the library's Lambda functions call only AWS APIs, so they are not placed in a VPC
  * (CT.LAMBDA.PR.3); their log groups use CloudWatch Logs' default encryption rather
- * than a customer managed key per stack (CT.CLOUDWATCH.PR.5). cfn-guard reads no
+ * than a customer managed key per stack (CT.CLOUDWATCH.PR.3). cfn-guard reads no
  * suppression metadata, so the list lives here, with the resource types it may cover.
  */
 const CONTROL_TOWER_ACCEPTED: Record<string, string> = {
