@@ -25,7 +25,7 @@ export function createEncryptedTopic(scope: Construct, id: string): { topic: sns
   }
   // Grants only for AWS services acting on AWS resources (the Control Tower proactive
   // control CT.KMS.PR.3): SNS encrypts with GenerateDataKey and Decrypt, never a grant.
-  // https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html
+  // https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'DenyGrantsExceptForAwsServices',
     effect: iam.Effect.DENY,
