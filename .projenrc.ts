@@ -1,9 +1,15 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
-// aws-cdk-lib >= 2.257.0 is the first release with the non-beta IPolicyValidationPlugin
-// that cdk-nag v3 (and our own shift-left checks) build on.
-const CDK_VERSION = '2.257.0';
+// The oldest aws-cdk-lib with which the current CDK CLI (aws-cdk@2, 2.1148) fails `cdk synth`
+// on a SovereignBedrockChecks error, measured against each release (test/integ/cdk-cli-synth.test.ts):
+// - up to 2.257.0 the library writes policy-validation-report.json, which the CLI no longer reads,
+//   so a failing report passes the synth (exit 0, nothing printed);
+// - 2.258.0 to 2.260.0 write validation-report.json, but the CLI drops every violation whose
+//   resource it cannot place in the construct tree ("N/A"), so such a finding still passes;
+// - from 2.261.0 every error-level violation fails the synth and is printed with its rule ID.
+// 2.258.0 is also the first release that hands plugins the construct tree, which cdk-nag v3 needs.
+const CDK_VERSION = '2.261.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-sovereign-bedrock',
@@ -31,7 +37,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   jestOptions: {
     // jest 30 + eslint-import-resolver-typescript 4 give a lockfile `npm ci` rejects on this
-    // toolchain; jest 29 does not.
+    // toolchain (platform packages of unrs-resolver go missing); jest 29 does not.
     jestVersion: '^29',
     // Snapshot tests must be able to fail: `npm test` never rewrites snapshots;
     // `npx projen test:update` does, on purpose.
@@ -39,6 +45,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // Coverage instrumentation slows the decision table for no benefit in CI.
       collectCoverage: false,
+      // jest's default is one worker fewer than the cores: a single worker on a
+      // 2-core CI machine. The two long suites (decision table, evaluator agreement)
+      // then run one after the other; with a worker per core they overlap.
+      maxWorkers: '100%',
       testTimeout: 120_000,
       // Examples import the package by name, as users do.
       moduleNameMapper: { '^cdk-sovereign-bedrock$': '<rootDir>/src/index.ts' },
@@ -71,6 +81,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'yaml@^2',
     // PostureAuditor's Lambda publishes metrics; the Lambda runtime provides it (bundled as external).
     '@aws-sdk/client-cloudwatch',
+    // The real CDK CLI, to prove `cdk synth` fails on a leaking grant (CLI 3.x rejects the cloud
+    // assemblies of aws-cdk-lib 2.x, so stay on the 2.x line).
+    'aws-cdk@^2.1148.0',
+    // AwsSolutions and NIST 800-53 R5 packs over every example: the library's own resources must be clean.
+    'cdk-nag@^3',
+    // The Control Tower proactive controls (cfn-guard rules, bundled binary) over the same templates.
+    '@cdklabs/cdk-validator-cfnguard',
   ],
 
   // Custom resource handlers (src/**/*.lambda.ts) are bundled by esbuild into assets/
@@ -90,6 +107,25 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // `npx cdk-sovereign-bedrock audit ...`
   bin: { 'cdk-sovereign-bedrock': 'lib/cli/main.js' },
 });
+
+// The public surface is the package root: `lib/**` is an implementation detail that no
+// compatibility check covers, so Node refuses deep imports such as `cdk-sovereign-bedrock/lib/core`.
+// `.jsii` and `package.json` stay reachable for jsii tooling and bundlers that read them.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './.jsii': './.jsii',
+  './package.json': './package.json',
+});
+
+// Warnings that say nothing actionable in this project's scripts and tests: the AWS SDK's notice
+// that releases after January 2027 need Node 22 (the SDK is a dev/test dependency here), jsii's
+// banner for Node 20 (the supported floor), its release-list lookup, and CDK CLI telemetry.
+for (const [name, value] of Object.entries({
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  JSII_SILENCE_SUPPORT_WARNING: '1',
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+})) project.tasks.addEnvironment(name, value);
 
 // projen pins eslint-import-resolver-typescript ^4, whose unrs-resolver platform packages are
 // missing from lockfiles written here, so `npm ci` fails on a fresh clone.
@@ -131,9 +167,18 @@ for (const [dir, task, entry, description] of [
 }
 
 // ts-jest transpiles tests without type-checking them (isolatedModules): check
-// tests, examples and benchmarks with tsc as part of `npm test`.
-project.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });
-project.testTask.prependExec('tsc --noEmit -p benchmarks/tsconfig.json');
+// tests, examples, benchmarks and maintainer scripts with tsc as part of `npm test`,
+// in one program, so src/ is type-checked once rather than once per directory.
+const testTsconfig = project.tryFindObjectFile('test/tsconfig.json');
+testTsconfig?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });
+testTsconfig?.addOverride('include', [
+  '**/*.ts', '../examples/**/*.ts', '../benchmarks/**/*.ts', '../maintainer/**/*.ts', '../src/**/*.ts', '../projenrc/**/*.ts', '../.projenrc.ts',
+]);
+// Typed lint rules read the same single program. projen's default (the project service)
+// builds one program per directory's tsconfig, each loading aws-cdk-lib's types again:
+// about 45 s of CPU for eslint against about 20 s with one program.
+project.eslint?.file.addDeletionOverride('parserOptions.projectService');
+project.eslint?.file.addOverride('parserOptions.project', ['./test/tsconfig.json']);
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
 // `npm run bench` prints every benchmark.

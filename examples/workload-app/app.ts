@@ -8,6 +8,7 @@ import { join } from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { SovereignBedrockInvoker, SydneyModelCatalog } from 'cdk-sovereign-bedrock';
 
 export function buildApp(outdir = join(__dirname, 'cdk.out')) {
@@ -21,13 +22,19 @@ export function buildApp(outdir = join(__dirname, 'cdk.out')) {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     models: [model.invokeModelId!],
   });
-  invoker.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'));
+  // The function's own log group, kept a year, and the right to write to it alone
+  // (not AWSLambdaBasicExecutionRole, which covers every log group in the account).
+  const logGroup = new logs.LogGroup(stack, 'SummariserLogs', { retention: logs.RetentionDays.ONE_YEAR });
+  invoker.role.addManagedPolicy(new iam.ManagedPolicy(stack, 'SummariserLogging', {
+    statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+  }));
 
   new lambda.Function(stack, 'Summariser', {
-    runtime: lambda.Runtime.NODEJS_20_X,
+    runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: lambda.Code.fromAsset(join(__dirname, 'lambda')),
     role: invoker.role,
+    logGroup,
     environment: { BEDROCK_MODEL_ID: invoker.modelId },
   });
   return { app, stack, invoker };

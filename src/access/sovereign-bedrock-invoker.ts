@@ -9,6 +9,7 @@ import {
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject, checkBoolean, checkList } from '../core/validators';
+import { suppressNag } from '../private/library-function';
 
 export interface SovereignBedrockInvokerProps {
   /**
@@ -123,6 +124,29 @@ function toStatement(s: AllowStatementJson, principal?: iam.IPrincipal): iam.Pol
 }
 
 /**
+ * The endpoint's security group when the user gives none: HTTPS in from the VPC's
+ * own CIDR block, and no outbound rules (an interface endpoint answers, it never
+ * initiates).
+ *
+ * @see https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html
+ */
+function endpointSecurityGroup(scope: Construct, vpc: ec2.IVpc): ec2.SecurityGroup {
+  const sg = new ec2.SecurityGroup(scope, 'BedrockRuntimeEndpointSecurityGroup', {
+    vpc,
+    description: 'Amazon Bedrock Runtime interface endpoint: HTTPS from this VPC only',
+    allowAllOutbound: false,
+  });
+  sg.addIngressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.tcp(443), 'HTTPS from this VPC');
+  const reason = 'Ingress is TCP 443 from this VPC\'s own CIDR block only; the block is a deploy-time value, which the rule cannot read.';
+  suppressNag(sg, [
+    { id: 'AwsSolutions-EC23', reason },
+    { id: 'NIST.800.53.R5-EC2RestrictedCommonPorts', reason },
+    { id: 'NIST.800.53.R5-EC2RestrictedSSH', reason },
+  ]);
+  return sg;
+}
+
+/**
  * An IAM role that can invoke Amazon Bedrock only along paths that keep data in
  * Australia: foundation models on-demand in ap-southeast-2, and `au.` inference
  * profiles with exactly the model legs they need (Sydney and Melbourne, and the
@@ -201,13 +225,19 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
     // A named policy keeps the statement IDs, so a reviewer can read the role's rights as written here.
     this.policy = new iam.Policy(this, 'InvokePolicy', { statements: this.statements });
     this.policy.attachToRole(this.role);
+    suppressNag(this.policy, [{
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason: 'The invoke grant is one named policy on this one role, so it is reviewed and removed with the role; its statement IDs name each residency-safe path.',
+    }]);
 
     if (props.vpc) {
       this.vpcEndpoint = new ec2.InterfaceVpcEndpoint(this, 'BedrockRuntimeEndpoint', {
         vpc: props.vpc,
         service: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
         subnets: props.vpcSubnets,
-        securityGroups: props.vpcEndpointSecurityGroups,
+        securityGroups: props.vpcEndpointSecurityGroups ?? [endpointSecurityGroup(this, props.vpc)],
+        // The security group above admits the VPC on 443; CDK would otherwise add its own rule.
+        open: props.vpcEndpointSecurityGroups === undefined ? false : undefined,
         privateDnsEnabled: true,
       });
       // Endpoint policies need a principal; the identity policy still decides who.

@@ -17,6 +17,7 @@ import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
 import { durationSeconds, rateSeconds } from '../detect/alarm-settings';
+import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
 import { isToken } from '../scp/internal';
 
 export interface PostureAuditorProps {
@@ -111,26 +112,37 @@ export class PostureAuditor extends Construct {
 
     const namespace = props.metricNamespace ?? 'SovereignBedrock';
     const dimension = props.target ?? 'organization';
+    // Read-only Organizations access, metrics in this namespace only, and its own log group.
+    const identity = libraryFunctionIdentity(this, 'Function', 'Audits the organization\'s Bedrock residency posture (cdk-sovereign-bedrock)', [
+      new iam.PolicyStatement({
+        sid: 'ReadOrganization',
+        actions: [...new Set(Object.values(REQUIRED_PERMISSIONS))].sort(),
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'PublishAuditMetrics',
+        actions: ['cloudwatch:PutMetricData'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'cloudwatch:namespace': namespace } },
+      }),
+    ]);
+    suppressNag(identity.policy, [{
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Read-only AWS Organizations calls, listed one by one, whose ARNs embed the organization ID (unknown at synth); cloudwatch:PutMetricData has no resource type and is pinned to this namespace by condition.',
+    }]);
     this.function = new PostureAuditorFunction(this, 'Function', {
       description: 'Audits the organization\'s Bedrock residency posture (cdk-sovereign-bedrock)',
       timeout: Duration.minutes(15),
       memorySize: 512,
+      role: identity.role,
+      logGroup: identity.logGroup,
       environment: {
         METRIC_NAMESPACE: namespace,
         AUDIT_TARGET: props.target ?? '',
         ALLOWED_REGIONS: (props.allowedRegions ?? ['ap-southeast-2']).join(','),
       },
     });
-    // Read-only Organizations access, and metrics in this namespace only.
-    this.function.addToRolePolicy(new iam.PolicyStatement({
-      actions: [...new Set(Object.values(REQUIRED_PERMISSIONS))].sort(),
-      resources: ['*'],
-    }));
-    this.function.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['cloudwatch:PutMetricData'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'cloudwatch:namespace': namespace } },
-    }));
+    suppressNag(this.function, LIBRARY_FUNCTION_NAG_REASONS);
 
     this.rule = new events.Rule(this, 'Schedule', {
       schedule: props.schedule ?? events.Schedule.rate(Duration.days(1)),

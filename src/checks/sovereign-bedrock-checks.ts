@@ -4,6 +4,7 @@ import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPlug
 import { CheckFinding, CheckRuleInfo, CheckSeverity, SovereignBedrockChecksProps } from './check-types';
 import { CheckSettings, checkSettings, ruleById, shown, toCheckFinding } from './rule-selection';
 import { ALL_RULES } from './rules';
+import { checkFailed, readTemplates, UNCHECKED_NESTED_STACK_RULE_ID, CHECK_FAILED_RULE_ID } from './template-files';
 import { checkTemplate } from '../core/checks/run-checks';
 import { SuppressedFinding } from '../core/checks/suppressions';
 
@@ -32,7 +33,7 @@ function violations(found: readonly Located[]): PolicyViolation[] {
   }
   return [...byProblem.values()].map(({ finding, resources }) => ({
     ruleName: finding.ruleId,
-    description: `${ruleById(finding.ruleId)?.name ?? 'Malformed suppression'}: ${finding.message}`,
+    description: `${ruleName(finding.ruleId)}: ${finding.message}`,
     fix: finding.fix,
     severity: finding.severity,
     violatingResources: [...resources.values()].map((r) => ({
@@ -61,6 +62,12 @@ export function templateRegion(templatePath: string): string | undefined {
     // No manifest: a template checked on its own.
   }
   return undefined;
+}
+
+function ruleName(id: string): string {
+  if (id === CHECK_FAILED_RULE_ID) return 'Check failed';
+  if (id === UNCHECKED_NESTED_STACK_RULE_ID) return 'Unchecked nested stack';
+  return ruleById(id)?.name ?? 'Malformed suppression';
 }
 
 function auditTrail(suppressed: readonly { s: SuppressedFinding; templatePath: string }[]): Record<string, string> {
@@ -109,10 +116,19 @@ export class SovereignBedrockChecks implements IPolicyValidationPlugin {
    * call it directly with the template paths of a synthesized assembly.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const found: Located[] = [];
+    // Nested stacks' templates are checked too; what cannot be read is reported, never skipped.
+    const { files, problems } = readTemplates(context.templatePaths);
+    const found: Located[] = problems.filter(({ finding }) => this.settings.reportWarnings || finding.severity === CheckSeverity.ERROR);
     const suppressed: { s: SuppressedFinding; templatePath: string }[] = [];
-    for (const templatePath of context.templatePaths) {
-      const outcome = checkTemplate(JSON.parse(fs.readFileSync(templatePath, 'utf8')), this.settings.rules, templateRegion(templatePath));
+    for (const file of files) {
+      const { templatePath, template } = file;
+      let outcome: ReturnType<typeof checkTemplate>;
+      try {
+        outcome = checkTemplate(template, this.settings.rules, templateRegion(file.topLevelPath));
+      } catch (e) {
+        found.push(checkFailed(templatePath, `checking the template failed: ${(e as Error).message}`));
+        continue;
+      }
       for (const f of outcome.findings) {
         if (shown(f, this.settings)) found.push({ finding: toCheckFinding(f), templatePath });
       }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'util';
 import { UsageError } from './audit-command';
+import { toFlagMessage } from './flag-names';
 import { writeExport } from './write-export';
+import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { MAX_SCP_SIZE } from '../core/quota-maximums';
 import { PostureExport, PostureExportFormat } from '../export/posture-export';
 
@@ -20,6 +22,10 @@ Options:
   --acknowledge-account-wide-exemption ARN
                               accept an --exempt-principal-arn that covers every role or user
                               of one account, like arn:aws:iam::111122223333:role/* (repeatable)
+  --no-control-tower-exemptions
+                              do not exempt AWS Control Tower's roles (exempt by default,
+                              as AuBedrockPosture does; leave them exempt in a Control Tower
+                              landing zone, or Control Tower's own operations can fail)
   --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
   --split                     two policies (profile lock, Region lock) instead of one
   --name-prefix PREFIX        prepended to policy and file names
@@ -45,6 +51,8 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
         'account': { type: 'string', multiple: true },
         'exempt-principal-arn': { type: 'string', multiple: true },
         'acknowledge-account-wide-exemption': { type: 'string', multiple: true },
+        'control-tower-exemptions': { type: 'boolean' },
+        'no-control-tower-exemptions': { type: 'boolean' },
         'allowed-regions': { type: 'string' },
         'split': { type: 'boolean', default: false },
         'name-prefix': { type: 'string' },
@@ -69,7 +77,13 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0 && maxPolicySize <= MAX_SCP_SIZE)) {
     problems.push(`--max-policy-size: must be an integer from 1 to ${MAX_SCP_SIZE} (AWS's largest SCP), got ${v['max-policy-size']}`);
   }
+  if (v['control-tower-exemptions'] && v['no-control-tower-exemptions']) {
+    problems.push('--control-tower-exemptions: give it or --no-control-tower-exemptions, not both');
+  }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
+
+  // The same exemptions, in the same order, as AuBedrockPosture's default.
+  const controlTower = v['no-control-tower-exemptions'] ? [] : controlTowerRoleArnPatterns();
 
   let files;
   try {
@@ -77,7 +91,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       format,
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
       options: {
-        exemptPrincipalArns: v['exempt-principal-arn'],
+        exemptPrincipalArns: [...controlTower, ...(v['exempt-principal-arn'] ?? [])],
         acknowledgedAccountWideExemptions: v['acknowledge-account-wide-exemption'],
         allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
       },
@@ -86,7 +100,21 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       maxPolicySize,
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(toFlagMessage((e as Error).message, [
+      { prop: 'targets.organizationalUnits', flag: '--ou' },
+      { prop: 'targets.accounts', flag: '--account' },
+      { prop: 'targets', flag: '--ou/--account' },
+      { prop: 'options.exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
+      { prop: 'options.allowedRegions', flag: '--allowed-regions', kind: 'list' },
+      { prop: 'exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
+      { prop: 'options.acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
+      { prop: 'acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
+      { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
+      { prop: 'namePrefix', flag: '--name-prefix' },
+      { prop: 'maxPolicySize', flag: '--max-policy-size' },
+      { prop: 'split', flag: '--split' },
+      { prop: 'format', flag: '--format' },
+    ]));
   }
   for (const written of writeExport(files, v.out!)) io.stdout(`wrote ${written}\n`);
   return 0;

@@ -4,7 +4,10 @@
  *
  *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
  *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
+ *   cdk-sovereign-bedrock --version
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
@@ -16,7 +19,16 @@ Commands:
   audit    report which accounts' service control policies keep Bedrock in Australia
   export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
 
+Options:
+  --version  print the package version
+  --help
+
 Run "cdk-sovereign-bedrock <command> --help" for a command's options.`;
+
+/** The installed package's version (src/cli and lib/cli are both two levels below package.json). */
+export function packageVersion(): string {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
       return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
     }
     if (command === 'export') return runExportCommand(rest, io);
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(`${packageVersion()}\n`);
+      return 0;
+    }
     if (command === undefined || command === '--help' || command === 'help') {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

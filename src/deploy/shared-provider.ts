@@ -1,8 +1,9 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
 
 /** One deploy-time handler: how to create its function and what it may call. */
 export interface SharedProviderSpec {
@@ -21,18 +22,43 @@ class SharedProvider extends Construct {
 
   constructor(scope: Construct, id: string, spec: SharedProviderSpec) {
     super(scope, id);
+    const handler = libraryFunctionIdentity(this, 'Handler', spec.description, [new iam.PolicyStatement({
+      sid: 'ReadOrganization',
+      actions: spec.actions,
+      // Organizations ARNs embed the organization ID, which is not known at synth.
+      resources: ['*'],
+    })]);
+    suppressNag(handler.policy, [{
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `Read-only AWS Organizations calls (${spec.actions.join(', ')}) whose ARNs embed the organization ID, unknown at synth; the actions are listed one by one.`,
+    }]);
     const onEvent = spec.createHandler(this, 'Handler', {
       description: spec.description,
       // Each call is retried on throttling with backoff of up to 10 s; a landing
       // zone's worth of paginated reads fits well inside this.
       timeout: Duration.minutes(5),
-      initialPolicy: [new iam.PolicyStatement({
-        actions: spec.actions,
-        // Organizations ARNs embed the organization ID, which is not known at synth.
-        resources: ['*'],
-      })],
+      role: handler.role,
+      logGroup: handler.logGroup,
     });
-    this.provider = new cr.Provider(this, 'Provider', { onEventHandler: onEvent });
+    suppressNag(onEvent, LIBRARY_FUNCTION_NAG_REASONS);
+
+    // CDK's provider framework function: the same treatment. Its role cannot take
+    // policy updates, so the one grant the framework needs is written here.
+    const framework = libraryFunctionIdentity(this, 'Framework', `${spec.description} (CDK provider framework)`, [new iam.PolicyStatement({
+      sid: 'InvokeHandler',
+      actions: ['lambda:InvokeFunction'],
+      resources: [onEvent.functionArn, `${onEvent.functionArn}:*`],
+    })]);
+    suppressNag(framework.policy, [{
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(onEvent.node.defaultChild as CfnResource)}.Arn>:*]`,
+      reason: 'The provider framework invokes exactly its handler function; the :* suffix covers that function\'s versions and aliases.',
+    }]);
+    this.provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: onEvent,
+      frameworkOnEventRole: framework.role.withoutPolicyUpdates(),
+      logGroup: framework.logGroup,
+    });
+    suppressNag(this.provider.node.findChild('framework-onEvent'), LIBRARY_FUNCTION_NAG_REASONS);
   }
 }
 

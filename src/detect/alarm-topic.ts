@@ -45,6 +45,17 @@ export function createEncryptedTopic(scope: Construct, id: string): { topic: sns
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
     resources: ['*'],
   }));
+  // Grants only for AWS services acting on AWS resources (the Control Tower proactive
+  // control CT.KMS.PR.3): SNS encrypts with GenerateDataKey and Decrypt, never a grant.
+  // https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsServices',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
   const topic = new sns.Topic(scope, id, {
     displayName: 'Bedrock calls served outside the allowed Regions',
     masterKey: key,

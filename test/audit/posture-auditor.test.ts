@@ -8,6 +8,7 @@ import { MetricDatum, runScheduledAudit } from '../../src/core/audit';
 import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
 import { errorOf } from '../helpers/errors';
 import { mockOrganization } from '../helpers/fake-organization';
+import { permissionsBesidesLogging } from '../helpers/function-permissions';
 import { newStack } from '../helpers/stack';
 
 describe('scheduled audit run', () => {
@@ -64,9 +65,9 @@ describe('PostureAuditor', () => {
       Timeout: 900,
       Environment: { Variables: { METRIC_NAMESPACE: 'SovereignBedrock', AUDIT_TARGET: 'ou-ab12-34cd56ef', ALLOWED_REGIONS: 'ap-southeast-2' } },
     });
-    const policy = Object.values(t.findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
-    expect(policy).toEqual([
+    expect(permissionsBesidesLogging(t, /Audits the organization/)).toEqual([
       {
+        Sid: 'ReadOrganization',
         Effect: 'Allow',
         Resource: '*',
         Action: [
@@ -76,7 +77,7 @@ describe('PostureAuditor', () => {
           'organizations:ListTargetsForPolicy',
         ],
       },
-      { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': 'SovereignBedrock' } } },
+      { Sid: 'PublishAuditMetrics', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': 'SovereignBedrock' } } },
     ]);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'AccountsNotProtected',

@@ -19,11 +19,11 @@ export function sydneyApp(): { app: App; stack: Stack } {
 /**
  * Synthesizes the app and calls the plugin's validate() on the templates,
  * exactly as CDK does, without registering the plugin (a registered plugin only
- * sets process.exitCode on a violation; TOOLCHAIN.md).
+ * sets process.exitCode on a violation, which fails jest without saying why).
  */
 export function validateApp(app: App, props: SovereignBedrockChecksProps = {}): PolicyValidationPluginReport {
   const assembly = app.synth();
-  return new SovereignBedrockChecks(props).validate({ templatePaths: assembly.stacks.map((s) => s.templateFullPath) });
+  return new SovereignBedrockChecks(props).validate({ templatePaths: assembly.stacks.map((s) => s.templateFullPath), appConstruct: app });
 }
 
 /** `ruleName severity: description` lines, for readable assertions. */

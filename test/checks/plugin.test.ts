@@ -73,10 +73,10 @@ describe('the validation plugin', () => {
     roleWith(stack, { actions: ['bedrock:InvokeModel'], resources: ['*'] });
     roleWith(stack, { actions: ['bedrock:InvokeModel'], resources: [`arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:application-inference-profile/a1b2c3d4e5f6`] }, 'Warned');
     roleWith(stack, { actions: ['bedrock-mantle:*'], resources: ['*'] }, 'Mantle');
-    const templatePaths = app.synth().stacks.map((s) => s.templateFullPath);
-    expect(ruleCounts(new SovereignBedrockChecks().validate({ templatePaths }))).toEqual({ AuBedrock1: 1, AuBedrock2: 1, AuBedrock5: 1 });
-    expect(ruleCounts(new SovereignBedrockChecks({ reportWarnings: false }).validate({ templatePaths }))).toEqual({ AuBedrock1: 1, AuBedrock5: 1 });
-    expect(ruleCounts(new SovereignBedrockChecks({ rules: ['AuBedrock5'] }).validate({ templatePaths }))).toEqual({ AuBedrock5: 1 });
+    const context = { templatePaths: app.synth().stacks.map((s) => s.templateFullPath), appConstruct: app };
+    expect(ruleCounts(new SovereignBedrockChecks().validate(context))).toEqual({ AuBedrock1: 1, AuBedrock2: 1, AuBedrock5: 1 });
+    expect(ruleCounts(new SovereignBedrockChecks({ reportWarnings: false }).validate(context))).toEqual({ AuBedrock1: 1, AuBedrock5: 1 });
+    expect(ruleCounts(new SovereignBedrockChecks({ rules: ['AuBedrock5'] }).validate(context))).toEqual({ AuBedrock5: 1 });
   });
 
   test('bad props are reported together, naming the accepted form', () => {
@@ -118,9 +118,10 @@ describe('the validation plugin', () => {
       process.exitCode = exitCode; // a registered plugin only sets process.exitCode on a violation, which would fail jest silently
       consoleError.mockRestore();
     }
-    const report = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'policy-validation-report.json'), 'utf8'));
-    const plugin = report.pluginReports.find((r: any) => r.summary.pluginName === 'cdk-sovereign-bedrock');
-    expect(plugin.summary.status).toBe('failure');
+    // The report the CDK CLI reads (aws-cdk-lib >= 2.258.0; older releases wrote policy-validation-report.json).
+    const report = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'validation-report.json'), 'utf8'));
+    const plugin = report.pluginReports.find((r: any) => r.pluginName === 'cdk-sovereign-bedrock');
+    expect(plugin.conclusion).toBe('failure');
     expect(plugin.violations.map((v: any) => v.ruleName)).toEqual(['AuBedrock1']);
   });
 });

@@ -3,12 +3,21 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
-import { ResidencyPolicies } from '../../src';
+import { ControlTowerRoles, ResidencyPolicies } from '../../src';
 import { main } from '../../src/cli/main';
 import { loadOrganizationsSdk, MissingSdkError } from '../../src/cli/organizations-sdk';
 import { isRetryable, limiter, withRetry } from '../../src/core/audit';
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
+
+/** Captures what the command line writes, for one call. */
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const w = jest.spyOn(process.stdout, 'write').mockImplementation((t: any) => { out.push(String(t)); return true; });
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((t: any) => { err.push(String(t)); return true; });
+  return { out, err, restore: () => { w.mockRestore(); e.mockRestore(); } };
+}
 
 describe('withRetry', () => {
   test('retries throttling with capped exponential backoff, then gives up', async () => {
@@ -72,14 +81,6 @@ describe('command line', () => {
 });
 
 describe('export command', () => {
-  function capture() {
-    const out: string[] = [];
-    const err: string[] = [];
-    const w = jest.spyOn(process.stdout, 'write').mockImplementation((t: any) => { out.push(String(t)); return true; });
-    const e = jest.spyOn(process.stderr, 'write').mockImplementation((t: any) => { err.push(String(t)); return true; });
-    return { out, err, restore: () => { w.mockRestore(); e.mockRestore(); } };
-  }
-
   test('cfct: policy file and manifest block written to --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-'));
     const io = capture();
@@ -89,7 +90,8 @@ describe('export command', () => {
     } finally { io.restore(); }
     expect(readdirSync(join(dir, 'policies'))).toEqual(['au-bedrock-residency.json']);
     expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8'))
-      .toBe(JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] })));
+      // Control Tower's roles are exempt by default, as in AuBedrockPosture.
+      .toBe(JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns: [...ControlTowerRoles.arnPatterns(), 'arn:aws:iam::*:role/BreakGlassAdmin'] })));
     const manifest = parse(readFileSync(join(dir, 'manifest.yaml'), 'utf8'));
     expect(manifest.resources[0]).toMatchObject({
       resource_file: 'policies/au-bedrock-residency.json',
@@ -106,7 +108,45 @@ describe('export command', () => {
       expect(await main(['export', '--format', 'lza', '--out', '/tmp/x', '--allowed-regions', 'sydney'])).toBe(2);
     } finally { io.restore(); }
     expect(io.err.join('')).toMatch(/--format: "xml" is not one of cfct, lza, json\n--out: is required/);
-    expect(io.err.join('')).toMatch(/allowedRegions\[0\]: "sydney" is not a Region name/);
+    expect(io.err.join('')).toMatch(/--allowed-regions \(item 1\): "sydney" is not a Region name/);
+  });
+
+  test('errors name the flags and the position of the value among its repeats, not API props', async () => {
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'lza', '--out', '/tmp/x', '--account', '12', '--ou', 'Workloads',
+        '--exempt-principal-arn', 'arn:aws:iam::*:role/BreakGlass', '--exempt-principal-arn', 'nope', '--name-prefix', '!!'])).toBe(2);
+      expect(await main(['export', '--format', 'lza', '--out', '/tmp/x'])).toBe(2);
+    } finally { io.restore(); }
+    const err = io.err.join('');
+    expect(err).toMatch(/^invalid options \(3 problems\):\n/);
+    expect(err).toMatch(/  - --account \(value 1\): "12"/);
+    expect(err).toMatch(/  - --exempt-principal-arn \(value 2\): "nope"/);
+    expect(err).toMatch(/  - --name-prefix: "!!"/);
+    expect(err).toMatch(/  - --ou\/--account: must name at least one/);
+    expect(err).not.toMatch(/targets|options\.|exemptPrincipalArns|PostureExport|invalid props/);
+  });
+
+  test('--no-control-tower-exemptions leaves Control Tower\'s roles out; giving both is an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, '--no-control-tower-exemptions'])).toBe(0);
+      expect(await main(['export', '--format', 'json', '--out', dir, '--control-tower-exemptions', '--no-control-tower-exemptions'])).toBe(2);
+    } finally { io.restore(); }
+    expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8')).toBe(JSON.stringify(ResidencyPolicies.posture({})));
+    expect(io.err.join('')).toMatch(/--control-tower-exemptions: give it or --no-control-tower-exemptions, not both/);
+  });
+});
+
+describe('--version', () => {
+  test('prints the version in package.json', async () => {
+    const out: string[] = [];
+    const w = jest.spyOn(process.stdout, 'write').mockImplementation((t: any) => { out.push(String(t)); return true; });
+    try {
+      expect(await main(['--version'])).toBe(0);
+    } finally { w.mockRestore(); }
+    expect(out.join('')).toBe(`${JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version}\n`);
   });
 
   test('the export refuses what the constructs refuse, and writes nothing', async () => {
@@ -119,10 +159,10 @@ describe('export command', () => {
       expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', 'arn:aws:iam::111122223333:role/*'])).toBe(2);
     } finally { io.restore(); }
     const err = io.err.join('');
-    expect(err).toMatch(/exemptPrincipalArns\[0\]: "arn:aws:iam::\*:role\/\*" exempts every IAM role in every account/);
-    expect(err).toMatch(/allowedRegions\[1\]: "us-east-1" is outside Australia/);
+    expect(err).toMatch(/--exempt-principal-arn \(value 1\): "arn:aws:iam::\*:role\/\*" exempts every IAM role in every account/);
+    expect(err).toMatch(/--allowed-regions \(item 2\): "us-east-1" is outside Australia/);
     expect(err).toMatch(/--max-policy-size: must be an integer from 1 to 10240/);
-    expect(err).toMatch(/exemptPrincipalArns\[0\]: .* exempts every IAM role in account 111122223333/);
+    expect(err).toMatch(/--exempt-principal-arn \(value 1\): .* exempts every IAM role in account 111122223333/);
     expect(readdirSync(dir)).toEqual([]);
   });
 

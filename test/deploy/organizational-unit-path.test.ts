@@ -1,22 +1,15 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AuBedrockResidencyScp, OrganizationalUnitPath } from '../../src';
+import { permissionsBesidesLogging } from '../helpers/function-permissions';
 import { newStack, onlyPolicy } from '../helpers/stack';
 
 /** The IAM actions granted to the role of each Lambda function whose description matches. */
 function actionsOfFunction(template: Template, description: RegExp): string[] {
-  const fns = template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp(description.source) } });
-  const roles = Object.values(fns).map((f: any) => f.Properties.Role['Fn::GetAtt'][0]);
-  expect(roles).toHaveLength(1);
-  const policies = Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((p: any) => p.Properties.Roles.some((r: any) => r.Ref === roles[0]));
-  const role = template.findResources('AWS::IAM::Role')[roles[0]];
-  // Only the logging managed policy besides the inline grant.
-  expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toMatch(/^\[[^\]]*AWSLambdaBasicExecutionRole"\]\]\}\]$/);
-  return policies.flatMap((p: any) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => {
+  return permissionsBesidesLogging(template, description).flatMap((s: any) => {
     expect(s).toMatchObject({ Effect: 'Allow', Resource: '*' });
     return [s.Action].flat();
-  })).sort();
+  }).sort();
 }
 
 describe('OrganizationalUnitPath', () => {

@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { AuBedrockResidencyScp, AuOnlyInferenceScp, OrganizationalUnitPath, RegionAllowlistScp, ScpSlotGuard } from '../../src';
+import { permissionsBesidesLogging } from '../helpers/function-permissions';
 import { newStack, validationErrors } from '../helpers/stack';
 
 const OU = 'ou-ab12-34cd56ef';
@@ -86,12 +87,8 @@ describe('ScpSlotGuard', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('checks SCP slots'), Runtime: 'nodejs24.x', Handler: 'index.handler',
     });
-    const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('checks SCP slots') } }))[0] as any;
-    const role = fn.Properties.Role['Fn::GetAtt'][0];
-    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((p: any) => p.Properties.Roles.some((r: any) => r.Ref === role))
-      .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toEqual([{ Action: 'organizations:ListPoliciesForTarget', Effect: 'Allow', Resource: '*' }]);
+    expect(permissionsBesidesLogging(template, /checks SCP slots/))
+      .toEqual([{ Sid: 'ReadOrganization', Action: 'organizations:ListPoliciesForTarget', Effect: 'Allow', Resource: '*' }]);
   });
 
   test('bad input is reported naming the prop', () => {

@@ -15,10 +15,28 @@ export interface RawVerdict {
   readonly ignoredContextKeys: string[];
 }
 
-export async function iamSimulateVerdict(
-  levels: readonly RawLevel[], request: { principal: string; action: string; resource: string; context: Record<string, string | string[]> },
-  identityPolicies: readonly { name: string; document: unknown }[] = [{ name: 'admin', document: ALLOW_ALL }],
-): Promise<RawVerdict | undefined> {
+type Request = { principal: string; action: string; resource: string; context: Record<string, string | string[]> };
+type Identity = readonly { name: string; document: unknown }[];
+
+/**
+ * Verdicts already computed in this test file. The evaluator is deterministic, and
+ * the decision table asks the same question more than once (a leg under the posture,
+ * then as part of its whole call); each answer is still checked where it is asked.
+ */
+const verdicts = new Map<string, Promise<RawVerdict | undefined>>();
+
+export function iamSimulateVerdict(levels: readonly RawLevel[], request: Request, identityPolicies: Identity = [{ name: 'admin', document: ALLOW_ALL }]): Promise<RawVerdict | undefined> {
+  const key = JSON.stringify([levels, request, identityPolicies]);
+  let verdict = verdicts.get(key);
+  if (!verdict) {
+    verdict = evaluate(levels, request, identityPolicies);
+    verdicts.set(key, verdict);
+  }
+  // A copy, so a caller that edits its verdict cannot change another's.
+  return verdict.then((v) => v && { ...v, ignoredContextKeys: [...v.ignoredContextKeys] });
+}
+
+async function evaluate(levels: readonly RawLevel[], request: Request, identityPolicies: Identity): Promise<RawVerdict | undefined> {
   const account = request.principal.split(':')[4];
   const simulation = (resource: string) => ({
     request: {

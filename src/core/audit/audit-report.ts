@@ -103,8 +103,14 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
     const { protection, failures, failureCount, probeCount, escapeHatches, message } = judge.judge(chainKey, chain, a.id);
     const remedies = remedyLines(regionDenyRemedies(chain, [], failures));
     return {
-      ...base, protection, failures, failureCount, probeCount, escapeHatches,
-      ...(message ? { message } : {}), ...(remedies.length > 0 ? { remedies } : {}),
+      ...base,
+      protection,
+      failures,
+      failureCount,
+      probeCount,
+      escapeHatches,
+      ...(message ? { message } : {}),
+      ...(remedies.length > 0 ? { remedies } : {}),
     };
   });
 

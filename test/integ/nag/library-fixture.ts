@@ -1,0 +1,42 @@
+/**
+ * One app with every construct the library offers, with the options that create
+ * resources (functions, providers, the detections' topic and key, the invoker's
+ * VPC endpoint), so cdk-nag and the Control Tower rules see all of them.
+ */
+import { join } from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import {
+  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, InferenceRegionAlarm, OrganizationalUnitPath, PostureAuditor,
+  ScpSlotGuard, SovereignBedrockInvoker,
+} from 'cdk-sovereign-bedrock';
+
+export function buildLibraryApp(outdir: string) {
+  const app = new App({ outdir });
+  const management = new Stack(app, 'Management', { env: { account: '111122223333', region: 'ap-southeast-2' } });
+  const posture = new AuBedrockPosture(management, 'Posture', {
+    organizationalUnitPaths: ['Root/Workloads/Prod'],
+    guardScpSlots: true,
+    detection: { logGroup: logs.LogGroup.fromLogGroupName(management, 'OrgTrail', 'aws-controltower/CloudTrailLogs') },
+  });
+  const sandbox = new OrganizationalUnitPath(management, 'Sandbox', { path: 'Root/Sandbox' });
+  ScpSlotGuard.protect(new AuOnlyInferenceScp(management, 'SandboxProfiles', { targetIds: [sandbox.organizationalUnitId] }));
+  new PostureAuditor(management, 'Auditor', { topic: posture.alarm?.topic });
+
+  const workload = new Stack(app, 'Workload', { env: { account: '333344445555', region: 'ap-southeast-2' } });
+  const vpc = new ec2.Vpc(workload, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+  new SovereignBedrockInvoker(workload, 'Invoker', {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    models: ['Claude Haiku 4.5'],
+    vpc,
+  });
+  const trail = new cloudtrail.Trail(workload, 'Trail', { sendToCloudWatchLogs: true });
+  new InferenceRegionAlarm(workload, 'Alarm', { trail });
+  BedrockDataEvents.enable(trail);
+  return { app, stacks: [management, workload] };
+}
+
+if (require.main === module) buildLibraryApp(process.env.CDK_OUTDIR ?? join(__dirname, 'cdk.out')).app.synth();
