@@ -3,8 +3,9 @@
  *
  *   npm run bench
  *
- * 1. Minified size of each default policy against the SCP size quota, and how
- *    many break-glass exemptions fit before the limit.
+ * 1. Minified size of each default policy against the SCP size quota (10,240
+ *    since 15 May 2026; 5,120 before), with Control Tower's roles and three
+ *    break-glass roles exempt, and how many exemptions fit before the limit.
  * 2. Synth time of a landing zone attaching the posture to 200 targets, with
  *    this library and with a hand-written CfnPolicy carrying the same document,
  *    in the same process, interleaved, median of several runs.
@@ -12,7 +13,7 @@
 import { performance } from 'perf_hooks';
 import { App, Stack } from 'aws-cdk-lib';
 import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
-import { AuBedrockResidencyScp, ResidencyPolicies, ScpLimits } from 'cdk-sovereign-bedrock';
+import { AuBedrockResidencyScp, ControlTowerRoles, ResidencyPolicies, ScpLimits } from 'cdk-sovereign-bedrock';
 
 const TARGETS = 200;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -23,18 +24,27 @@ function pct(size: number, limit: number): string {
 
 function sizes(): void {
   console.log('== Policy sizes (minified characters) ==');
-  const limits = [ScpLimits.DEFAULT_MAX_POLICY_SIZE, ScpLimits.RAISED_MAX_POLICY_SIZE];
+  const limits = [ScpLimits.LEGACY_MAX_POLICY_SIZE, ScpLimits.DEFAULT_MAX_POLICY_SIZE];
+  // A typical Control Tower landing zone: Control Tower's four roles exempt, and three break-glass roles.
+  const breakGlass = ['arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/BreakGlassReadOnly', 'arn:aws:iam::*:role/IncidentResponder'];
+  const landingZone = [...ControlTowerRoles.arnPatterns(), ...breakGlass];
   const rows: [string, unknown][] = [
     ['AuOnlyInferenceScp (default)', ResidencyPolicies.auOnlyInference()],
     ['RegionAllowlistScp (default)', ResidencyPolicies.regionAllowlist()],
     ['AuBedrockResidencyScp (default)', ResidencyPolicies.posture()],
     ['AuBedrockResidencyScp, 1 break-glass role', ResidencyPolicies.posture({ exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] })],
     ['AuBedrockResidencyScp, Sydney+Melbourne origins', ResidencyPolicies.posture({ allowedRegions: ['ap-southeast-2', 'ap-southeast-4'] })],
+    ['AuBedrockResidencyScp, 4 Control Tower roles + 3 break-glass', ResidencyPolicies.posture({ exemptPrincipalArns: landingZone })],
+    ['  same, every opt-in control on', ResidencyPolicies.posture({
+      exemptPrincipalArns: landingZone, denyLongTermApiKeys: true, serviceSideInference: { denyAgentCoreMemoryChanges: true },
+    })],
+    ['AuOnlyInferenceScp, 4 Control Tower roles + 3 break-glass', ResidencyPolicies.auOnlyInference({ exemptPrincipalArns: landingZone })],
+    ['RegionAllowlistScp, 4 Control Tower roles + 3 break-glass', ResidencyPolicies.regionAllowlist({ exemptPrincipalArns: landingZone })],
   ];
-  console.log(`${'policy'.padEnd(50)} ${'size'.padStart(6)} ${'of 5,120'.padStart(9)} ${'of 10,240'.padStart(10)}`);
+  console.log(`${'policy'.padEnd(62)} ${'size'.padStart(6)} ${'of 5,120'.padStart(9)} ${'of 10,240'.padStart(10)}`);
   for (const [name, doc] of rows) {
     const size = ResidencyPolicies.minifiedSize(doc);
-    console.log(`${name.padEnd(50)} ${String(size).padStart(6)} ${pct(size, limits[0]).padStart(9)} ${pct(size, limits[1]).padStart(10)}`);
+    console.log(`${name.padEnd(62)} ${String(size).padStart(6)} ${pct(size, limits[0]).padStart(9)} ${pct(size, limits[1]).padStart(10)}`);
   }
   // How many exemptions of a typical length fit (each is repeated in every statement).
   const arn = (i: number) => `arn:aws:iam::*:role/break-glass/responder-${String(i).padStart(3, '0')}`;

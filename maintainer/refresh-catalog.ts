@@ -1,7 +1,7 @@
 /**
  * Regenerates the Sydney model catalog from the live Bedrock APIs and prints
  * what changed, in particular models reachable from Sydney that have no
- * Australian path yet (the seed's "day a new model launches" runbook).
+ * Australian path yet (the "day a new model launches" runbook).
  *
  *   npm run catalog:refresh            # write src/core/catalog/sydney-catalog.generated.ts
  *   npm run catalog:refresh -- --check # write nothing; exit 1 when the catalog is out of date

@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './scp/scp-quota';
 export * from './scp/residency-scp-props';
 export * from './scp/residency-scp';
@@ -20,4 +21,6 @@ export * from './checks/sovereign-bedrock-suppressions';
 export * from './export/posture-export';
 export * from './deploy/organizational-unit-path';
 export * from './deploy/scp-slot-guard';
+export * from './deploy/scp-conflict-check';
 export * from './audit/posture-auditor';
+export * from './landing-zone/control-tower-region-deny';

@@ -3,6 +3,7 @@ import { auOnlyInferenceDocument, regionAllowlistDocument, residencyPostureDocum
 import { resolveResidencyRules, ResidencyRules } from './core/statements/residency-rules';
 import { validateResidencyRulesInput } from './core/statements/validate-residency-rules';
 import { ValidationErrors } from './core/validation-errors';
+import { checkObject } from './core/validators';
 import { AuOnlyInferenceOptions, RegionAllowlistOptions } from './scp/residency-scp-props';
 
 /** Options for generating residency policy documents without CDK. */
@@ -12,6 +13,14 @@ export interface ResidencyPolicyOptions extends AuOnlyInferenceOptions, RegionAl
    * @default - none
    */
   readonly exemptPrincipalArns?: string[];
+
+  /**
+   * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one
+   * account (`arn:aws:iam::111122223333:role/*`), accepted as intended. Without
+   * this such a pattern is refused; every role of every account always is.
+   * @default - none: account-wide exemptions are refused
+   */
+  readonly acknowledgedAccountWideExemptions?: string[];
 }
 
 /**
@@ -43,8 +52,8 @@ export class ResidencyPolicies {
 
   private static rules(options: ResidencyPolicyOptions, where: string): ResidencyRules {
     const errors = new ValidationErrors();
-    validateResidencyRulesInput(options, errors);
+    if (checkObject('options', options, errors)) validateResidencyRulesInput(options, errors);
     errors.throwIfAny(where);
-    return resolveResidencyRules(options);
+    return resolveResidencyRules(options ?? {});
   }
 }

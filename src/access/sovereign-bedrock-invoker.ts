@@ -3,9 +3,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { SydneyModelCatalog } from '../catalog/sydney-model-catalog';
-import { AllowStatementJson, batchStatements, invokerStatements, InvokerScope } from '../core/access/invoker-statements';
+import {
+  AllowStatementJson, batchStatements, guardrailProblem, invokerStatements, InvokerScope, ownModelArnProblem,
+} from '../core/access/invoker-statements';
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject, checkBoolean, checkList } from '../core/validators';
 
 export interface SovereignBedrockInvokerProps {
   /**
@@ -42,6 +45,39 @@ export interface SovereignBedrockInvokerProps {
    * @default true
    */
   readonly allowStreaming?: boolean;
+
+  /**
+   * Allow `CountTokens` on the same models, in Sydney.
+   * @default true
+   */
+  readonly allowCountTokens?: boolean;
+
+  /**
+   * Guardrails the role may apply (`bedrock:ApplyGuardrail`, also needed to call
+   * a model with a guardrail), by ID or ARN, in ap-southeast-2. The `au.`
+   * guardrail profile (`au.guardrail.v1:0`, served only in Sydney) is granted
+   * with them; no other guardrail profile is.
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/guardrail-profiles-permissions.html
+   * @default - no guardrails
+   */
+  readonly guardrails?: string[];
+
+  /**
+   * Provisioned throughput, custom model deployment, imported or custom model
+   * ARNs in ap-southeast-2 the role may invoke directly.
+   * @default - none
+   */
+  readonly provisionedOrCustomModelArns?: string[];
+
+  /**
+   * Allow short-term Bedrock API keys (`CallWithBearerToken` with
+   * `bearerTokenType = SHORT_TERM`), in ap-southeast-2 only. A short-term key
+   * carries this role's own permissions and works only in the Region it was
+   * made in. Long-term keys are never granted.
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html
+   * @default false
+   */
+  readonly allowShortTermApiKeys?: boolean;
 
   /**
    * Allow batch inference (`CreateModelInvocationJob`) in Sydney on the same models.
@@ -90,8 +126,10 @@ function toStatement(s: AllowStatementJson, principal?: iam.IPrincipal): iam.Pol
  * An IAM role that can invoke Amazon Bedrock only along paths that keep data in
  * Australia: foundation models on-demand in ap-southeast-2, and `au.` inference
  * profiles with exactly the model legs they need (Sydney and Melbourne, and the
- * Melbourne leg only for an `au.` profile). No `apac.`, no `global.`, no other
- * Region, no other service.
+ * Melbourne leg only for an `au.` profile), and `CountTokens` on the same
+ * models in Sydney. Opt-in: named guardrails in Sydney with the `au.` guardrail
+ * profile, provisioned, custom and imported models in Sydney, short-term API
+ * keys in Sydney. No `apac.`, no `global.`, no other Region, no other service.
  *
  * @example
  * const invoker = new SovereignBedrockInvoker(this, 'Invoker', {
@@ -121,7 +159,9 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
 
   constructor(scope: Construct, id: string, props: SovereignBedrockInvokerProps) {
     super(scope, id);
+    assertPropsObject('SovereignBedrockInvoker', this.node.path, props, 'assumedBy or role');
     const errors = new ValidationErrors();
+    for (const prop of ['allowStreaming', 'allowBatchInference', 'allowCountTokens', 'allowShortTermApiKeys'] as const) checkBoolean(prop, props[prop], errors);
     if ((props.assumedBy === undefined) === (props.role === undefined)) {
       errors.add('assumedBy', 'give exactly one of assumedBy (to create a role) and role (to use an existing one)');
     }
@@ -129,6 +169,8 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
       errors.add('batchServiceRole', 'is only used with allowBatchInference: true');
     }
     this.paths = this.resolveModels(props.models, errors);
+    checkList('guardrails', props.guardrails, { allowEmpty: false, check: guardrailProblem }, errors, Token.isUnresolved);
+    checkList('provisionedOrCustomModelArns', props.provisionedOrCustomModelArns, { allowEmpty: false, check: ownModelArnProblem }, errors, Token.isUnresolved);
     errors.throwIfAny(`SovereignBedrockInvoker at ${this.node.path}`);
 
     this.modelIds = this.paths.map((p) => p.invokeModelId!);
@@ -138,6 +180,10 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
       onDemandModelIds: props.models ? this.baseIdsOf(ResidencyPathKind.ON_DEMAND_IN_SYDNEY) : undefined,
       auProfileModelIds: props.models ? this.baseIdsOf(ResidencyPathKind.AU_INFERENCE_PROFILE) : undefined,
       streaming: props.allowStreaming ?? true,
+      countTokens: props.allowCountTokens ?? true,
+      guardrails: props.guardrails,
+      ownModelArns: props.provisionedOrCustomModelArns,
+      shortTermApiKeys: props.allowShortTermApiKeys ?? false,
     };
 
     this.invokeJson = invokerStatements(this.invokeScope);

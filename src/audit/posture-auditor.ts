@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -10,9 +10,13 @@ import { Construct } from 'constructs';
 import { PostureAuditorFunction } from './posture-auditor-function';
 import { REQUIRED_PERMISSIONS } from '../core/audit/organizations-api';
 import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
+import { validateAlarmSettings } from '../core/detect/validate-detection-input';
+import { checkRegionsInGeography } from '../core/fail-open';
+import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
+import { durationSeconds, rateSeconds } from '../detect/alarm-settings';
 import { isToken } from '../scp/internal';
 
 export interface PostureAuditorProps {
@@ -52,6 +56,15 @@ export interface PostureAuditorProps {
    * @default - alarms with no actions
    */
   readonly topic?: sns.ITopic;
+
+  /**
+   * Also publish one AWS Security Hub finding per audited account (ASFF, through
+   * BatchImportFindings with this account's default product). Each run updates
+   * the same findings: accounts not protected are active and failed, protected
+   * ones are archived as passed. Security Hub must be enabled in this account and Region.
+   * @default false
+   */
+  readonly securityHubFindings?: boolean;
 }
 
 /**
@@ -81,7 +94,20 @@ export class PostureAuditor extends Construct {
       errors.add('target', `"${t}" is not a root (r-ab12), OU (ou-ab12-34cd56ef) or 12-digit account ID`);
     }
     checkRegions('allowedRegions', props.allowedRegions, errors, isToken);
-    errors.throwIfAny(`PostureAuditor at ${this.node.path}`);
+    // An origin abroad here would let the audit call a posture that allows it PROTECTED.
+    checkRegionsInGeography('allowedRegions', props.allowedRegions, AUSTRALIA, errors, isToken,
+      'the audit would report a posture that allows Bedrock calls from it as protected');
+    const periodSeconds = durationSeconds('metricPeriod', props.metricPeriod, errors);
+    // The alarms evaluate one period.
+    validateAlarmSettings({ metricNamespace: props.metricNamespace, periodSeconds }, errors, isToken, { period: 'metricPeriod' });
+    const interval = rateSeconds(props.schedule?.expressionString);
+    const period = periodSeconds ?? 86_400;
+    if (interval !== undefined && interval > period) {
+      errors.add(props.metricPeriod === undefined ? 'schedule' : 'metricPeriod',
+        `the schedule runs every ${interval} seconds but metricPeriod is ${period} seconds: periods without a run would raise the error alarm. `
+        + 'Make metricPeriod at least the schedule\'s interval');
+    }
+    errors.throwIfAny('PostureAuditor', this.node.path);
 
     const namespace = props.metricNamespace ?? 'SovereignBedrock';
     const dimension = props.target ?? 'organization';
@@ -130,6 +156,12 @@ export class PostureAuditor extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+    if (props.securityHubFindings) {
+      const stack = Stack.of(this);
+      const productArn = `arn:${stack.partition}:securityhub:${stack.region}:${stack.account}:product/${stack.account}/default`;
+      this.function.addEnvironment('SECURITY_HUB_PRODUCT_ARN', productArn);
+      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['securityhub:BatchImportFindings'], resources: [productArn] }));
+    }
     if (props.topic) {
       for (const alarm of [this.notProtectedAlarm, this.auditErrorAlarm]) alarm.addAlarmAction(new actions.SnsAction(props.topic));
     }

@@ -1,4 +1,4 @@
-import { CatalogModel, ResidencyPath } from '../core/catalog/catalog-types';
+import { CatalogModel, CatalogRoutingProfile, ResidencyPath } from '../core/catalog/catalog-types';
 import { resolveResidencyPath } from '../core/catalog/residency-path';
 import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
 
@@ -14,7 +14,7 @@ import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
  * // "au.anthropic.claude-sonnet-4-5-20250929-v1:0"
  */
 export class SydneyModelCatalog {
-  /** The date the catalog reflects. */
+  /** The date of the catalog's last full refresh from the Bedrock APIs (entries added by hand carry their own `checkedOn`). */
   public static readonly AS_OF: string = SYDNEY_CATALOG.asOf;
 
   /** Every model in the catalog. */
@@ -28,6 +28,15 @@ export class SydneyModelCatalog {
    */
   public static find(model: string): CatalogModel | undefined {
     return resolveResidencyPath(SYDNEY_CATALOG, model).model;
+  }
+
+  /**
+   * Guardrail and Data Automation profiles usable from Sydney, with where they
+   * route: `au.guardrail.v1:0` stays in Sydney; Data Automation has no
+   * Australian profile.
+   */
+  public static routingProfiles(): CatalogRoutingProfile[] {
+    return [...SYDNEY_CATALOG.routingProfiles];
   }
 
   /** The residency-safe path for a model, with the model ID to hand to the SDK, or the reason there is none. */

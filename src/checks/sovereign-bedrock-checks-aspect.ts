@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { SovereignBedrockChecksProps } from './check-types';
 import { CheckSettings, checkSettings, shown, toCheckFinding } from './rule-selection';
@@ -64,7 +64,7 @@ export class SovereignBedrockChecksAspect implements IAspect {
       for (const c of stack.node.findAll()) {
         if (CfnResource.isCfnResource(c) && Stack.of(c) === stack) resourceTypes[stack.resolve(c.logicalId)] = c.cfnResourceType;
       }
-      ctx = { resourceTypes };
+      ctx = { resourceTypes, region: Token.isUnresolved(stack.region) ? undefined : stack.region };
       this.contexts.set(stack, ctx);
     }
     return ctx;

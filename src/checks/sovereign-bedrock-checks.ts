@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { CheckFinding, CheckRuleInfo, CheckSeverity, SovereignBedrockChecksProps } from './check-types';
 import { CheckSettings, checkSettings, ruleById, shown, toCheckFinding } from './rule-selection';
@@ -42,6 +43,26 @@ function violations(found: readonly Located[]): PolicyViolation[] {
   }));
 }
 
+/**
+ * The Region a synthesized template deploys to, from the cloud assembly's
+ * manifest next to it (`environment: aws://ACCOUNT/REGION`); undefined for an
+ * environment-agnostic stack or when the manifest cannot be read.
+ */
+export function templateRegion(templatePath: string): string | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(templatePath), 'manifest.json'), 'utf8'));
+    const file = path.basename(templatePath);
+    for (const artifact of Object.values<any>(manifest.artifacts ?? {})) {
+      if (artifact?.properties?.templateFile !== file) continue;
+      const region = /^aws:\/\/[^/]*\/(.+)$/.exec(String(artifact.environment ?? ''))?.[1];
+      return region && region !== 'unknown-region' ? region : undefined;
+    }
+  } catch {
+    // No manifest: a template checked on its own.
+  }
+  return undefined;
+}
+
 function auditTrail(suppressed: readonly { s: SuppressedFinding; templatePath: string }[]): Record<string, string> {
   if (suppressed.length === 0) return {};
   return {
@@ -55,7 +76,7 @@ function auditTrail(suppressed: readonly { s: SuppressedFinding; templatePath: s
  * Shift-left residency checks for application teams, as an aws-cdk-lib policy
  * validation plugin: it reads every synthesized template and reports IAM grants
  * and Bedrock resources that would let prompts leave Australia, with rule IDs
- * (`AuBedrock1`...`AuBedrock5`) and a fix for each.
+ * (`AuBedrock1`...`AuBedrock14`, listed in docs/rules.md) and a fix for each.
  *
  * Suppress a rule on one resource with `SovereignBedrockSuppressions`
  * (a reason is required), or app-wide with CDK's own
@@ -91,7 +112,7 @@ export class SovereignBedrockChecks implements IPolicyValidationPlugin {
     const found: Located[] = [];
     const suppressed: { s: SuppressedFinding; templatePath: string }[] = [];
     for (const templatePath of context.templatePaths) {
-      const outcome = checkTemplate(JSON.parse(fs.readFileSync(templatePath, 'utf8')), this.settings.rules);
+      const outcome = checkTemplate(JSON.parse(fs.readFileSync(templatePath, 'utf8')), this.settings.rules, templateRegion(templatePath));
       for (const f of outcome.findings) {
         if (shown(f, this.settings)) found.push({ finding: toCheckFinding(f), templatePath });
       }
@@ -108,9 +129,13 @@ export class SovereignBedrockChecks implements IPolicyValidationPlugin {
   /**
    * Checks one parsed template (for example `Template.fromStack(stack).toJSON()`)
    * and returns the findings that suppressions leave standing.
+   *
+   * @param template the parsed CloudFormation template
+   * @param region the Region the template deploys to, for rules that depend on it
+   * (AgentCore resources); without it they report that they cannot verify
    */
-  public checkTemplate(template: any): CheckFinding[] {
-    return checkTemplate(template, this.settings.rules).findings
+  public checkTemplate(template: any, region?: string): CheckFinding[] {
+    return checkTemplate(template, this.settings.rules, region).findings
       .filter((f) => shown(f, this.settings))
       .map(toCheckFinding);
   }

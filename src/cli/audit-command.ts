@@ -3,6 +3,8 @@ import { auditExitCode, auditSnapshot } from '../core/audit/audit-report';
 import { AuditReadError, ReadProgress, readOrganization } from '../core/audit/org-walker';
 import { OrganizationsApi } from '../core/audit/organizations-api';
 import { renderMarkdown, renderTable } from '../core/audit/render-report';
+import { checkRegionsInGeography } from '../core/fail-open';
+import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
@@ -72,6 +74,8 @@ export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
   if (!['table', 'json', 'markdown'].includes(v.format!)) errors.add('--format', `"${v.format}" is not one of table, json, markdown`);
   const allowedRegions = v['allowed-regions']!.split(',').map((r) => r.trim()).filter((r) => r.length > 0);
   checkRegions('--allowed-regions', allowedRegions, errors);
+  checkRegionsInGeography('--allowed-regions', allowedRegions, AUSTRALIA, errors, () => false,
+    'the audit would report a posture that allows Bedrock calls from it as protected');
   checkRegions('--region', [v.region!], errors);
   const concurrency = Number(v.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 20) errors.add('--concurrency', `must be an integer from 1 to 20, got ${v.concurrency}`);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { UsageError } from './audit-command';
 import { writeExport } from './write-export';
+import { MAX_SCP_SIZE } from '../core/quota-maximums';
 import { PostureExport, PostureExportFormat } from '../export/posture-export';
 
 export const EXPORT_USAGE = `Usage: cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [options]
@@ -16,10 +17,13 @@ Options:
   --ou NAME                   a deployment target OU, as your pipeline names it (repeatable)
   --account ID                a deployment target account (repeatable)
   --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from every statement (repeatable)
+  --acknowledge-account-wide-exemption ARN
+                              accept an --exempt-principal-arn that covers every role or user
+                              of one account, like arn:aws:iam::111122223333:role/* (repeatable)
   --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
   --split                     two policies (profile lock, Region lock) instead of one
   --name-prefix PREFIX        prepended to policy and file names
-  --max-policy-size N         SCP size limit in characters (default: 5120)
+  --max-policy-size N         SCP size limit in characters, at most 10240 (default: 10240)
   --help`;
 
 const FORMATS: Record<string, PostureExportFormat> = {
@@ -40,6 +44,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
         'ou': { type: 'string', multiple: true },
         'account': { type: 'string', multiple: true },
         'exempt-principal-arn': { type: 'string', multiple: true },
+        'acknowledge-account-wide-exemption': { type: 'string', multiple: true },
         'allowed-regions': { type: 'string' },
         'split': { type: 'boolean', default: false },
         'name-prefix': { type: 'string' },
@@ -61,8 +66,8 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   if (!format) problems.push(`--format: ${v.format === undefined ? 'is required' : `"${v.format}" is not one of cfct, lza, json`}`);
   if (!v.out) problems.push('--out: is required (the directory to write to)');
   const maxPolicySize = v['max-policy-size'] === undefined ? undefined : Number(v['max-policy-size']);
-  if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0)) {
-    problems.push(`--max-policy-size: must be a positive integer, got ${v['max-policy-size']}`);
+  if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0 && maxPolicySize <= MAX_SCP_SIZE)) {
+    problems.push(`--max-policy-size: must be an integer from 1 to ${MAX_SCP_SIZE} (AWS's largest SCP), got ${v['max-policy-size']}`);
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
 
@@ -73,6 +78,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
       options: {
         exemptPrincipalArns: v['exempt-principal-arn'],
+        acknowledgedAccountWideExemptions: v['acknowledge-account-wide-exemption'],
         allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
       },
       split: v.split,

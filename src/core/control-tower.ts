@@ -2,7 +2,9 @@
  * Roles AWS Control Tower uses in every enrolled account. Its own Region deny
  * control (CT.MULTISERVICE.PV.1) exempts them; a residency posture that does not
  * can break Control Tower's Config recording and notifications in other Regions.
- * (FACTS.md §4.) Never edit Control Tower's own SCPs: exempt these instead.
+ * Never edit Control Tower's own SCPs: exempt these instead.
+ *
+ * @see https://docs.aws.amazon.com/controltower/latest/controlreference/ou-region-deny.html
  */
 export const CONTROL_TOWER_ROLE_NAMES: readonly string[] = [
   'AWSControlTowerExecution',

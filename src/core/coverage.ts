@@ -45,3 +45,36 @@ export const PROFILE_RESOURCE_TYPES = ['inference-profile', 'guardrail-profile',
 
 /** One of {@link PROFILE_RESOURCE_TYPES}. */
 export type ProfileResourceType = typeof PROFILE_RESOURCE_TYPES[number];
+
+/**
+ * The Region-bound prefixes the Region rules cover by default: all of them.
+ * Leaving one out draws a synth-time warning, because calls to it are then
+ * governed by nothing in this posture.
+ */
+export const DEFAULT_COVERED_PREFIXES: readonly RegionBoundPrefix[] = REGION_BOUND_PREFIXES;
+
+/** Whether a string names a Region-bound prefix. */
+export function isRegionBoundPrefix(value: string): value is RegionBoundPrefix {
+  return (REGION_BOUND_PREFIXES as readonly string[]).includes(value);
+}
+
+/** `bedrock:*` for `bedrock`: the action pattern covering a whole service. */
+export function allActionsOf(prefix: string): string {
+  return `${prefix}:*`;
+}
+
+/**
+ * Service-side cross-Region inference: features that run inference in an
+ * AWS-managed account, so no leg reaches the customer's account and no SCP
+ * sees where the prompt is processed. The posture can only deny the action
+ * or configuration that turns each one on; what remains is listed in
+ * docs/coverage.md.
+ */
+export const SERVICE_SIDE_INFERENCE_SOURCES = {
+  agentCore: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/cross-region-inference.html',
+  evaluations: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/evaluations-cross-region-inference.html',
+  registry: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-cross-region-inference.html',
+  structuredKnowledgeBases: 'https://docs.aws.amazon.com/bedrock/latest/userguide/kb-structured-cris.html',
+  dataRetention: 'https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html',
+  abuseDetection: 'https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html',
+} as const;

@@ -8,7 +8,10 @@ export interface StatementJson {
   readonly Sid: string;
   readonly Effect: 'Allow' | 'Deny';
   readonly Action: string | string[];
-  readonly Resource: string | string[];
+  /** The resources the statement covers; exactly one of `Resource` and `NotResource` is set. */
+  readonly Resource?: string | string[];
+  /** The resources the statement does NOT cover (every other one is). */
+  readonly NotResource?: string | string[];
   readonly Condition?: ConditionBlock;
 }
 

@@ -1,12 +1,18 @@
 import { PolicyDocumentJson } from './policy-json';
 
 /**
- * Long-standing SCP limits (AWS Organizations quotas). Public reports say AWS
- * raised them to 10,240 characters and 10 policies per target in May 2026; both
- * are settings in this library, so an organization on the raised quotas can say so.
+ * AWS Organizations SCP quotas. Since 15 May 2026 every organization has
+ * 10,240 characters per SCP and 10 SCPs attached directly to each root, OU or
+ * account, automatically, with no request needed.
+ *
+ * @see https://aws.amazon.com/about-aws/whats-new/2026/05/aws-organizations-increased-scp-quotas/
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
  */
-export const DEFAULT_MAX_POLICY_SIZE = 5120;
-export const DEFAULT_MAX_POLICIES_PER_TARGET = 5;
+export const DEFAULT_MAX_POLICY_SIZE = 10240;
+export const DEFAULT_MAX_POLICIES_PER_TARGET = 10;
+/** The quotas before 15 May 2026, for organizations that keep the stricter budget on purpose. */
+export const LEGACY_MAX_POLICY_SIZE = 5120;
+export const LEGACY_MAX_POLICIES_PER_TARGET = 5;
 /** FullAWSAccess is attached to every root, OU and account unless someone removed it. */
 export const DEFAULT_POLICIES_ATTACHED_ELSEWHERE = 1;
 

@@ -20,18 +20,44 @@ export type ElementCheck = (value: string) => string | undefined;
 export interface ListRules {
   readonly allowEmpty: boolean;
   readonly check: ElementCheck;
+  /**
+   * Refuse a deploy-time list (a list token): the list shapes a policy whose
+   * safety can only be checked on literal values. Its elements may still be
+   * deploy-time values (a role's ARN).
+   */
+  readonly literalList?: boolean;
+}
+
+/** `a string`, `a number`, `null`, `an object`: for messages about wrongly typed values from untyped callers. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  const t = typeof value;
+  return t === 'object' ? 'an object' : `a ${t}`;
 }
 
 /**
  * Checks a list prop element by element: `prop[i]: problem`, duplicates, and
- * emptiness when not allowed. A token list, or a token element, is passed through.
+ * emptiness when not allowed. A token element is passed through; a token list
+ * too, unless `literalList`. Untyped callers get named errors, never a
+ * TypeError: a string where a list belongs, `null` elements. `null` for the
+ * whole list means "not given", as `undefined` does.
  */
 export function checkList(
-  prop: string, values: readonly string[] | undefined, rules: ListRules,
+  prop: string, values: readonly string[] | undefined | null, rules: ListRules,
   errors: ValidationErrors, isUnresolved: IsUnresolved,
 ): void {
-  if (values === undefined) return;
-  if (isUnresolved(values)) return;
+  if (values === undefined || values === null) return;
+  if (isUnresolved(values)) {
+    if (rules.literalList) {
+      errors.add(prop, 'is a deploy-time list, which cannot be checked at synth time. Give a literal list (its elements may be deploy-time values)');
+    }
+    return;
+  }
+  if (!Array.isArray(values)) {
+    errors.add(prop, `must be a list of strings, got ${describeType(values)}${typeof values === 'string' ? ` ("${values}"); wrap it in [ ]` : ''}`);
+    return;
+  }
   if (values.length === 0 && !rules.allowEmpty) {
     errors.add(prop, 'must not be empty');
     return;
@@ -41,7 +67,7 @@ export function checkList(
     if (isUnresolved(value)) return;
     const at = `${prop}[${i}]`;
     if (typeof value !== 'string') {
-      errors.add(at, `must be a string, got ${typeof value}`);
+      errors.add(at, `must be a string, got ${describeType(value)}`);
       return;
     }
     const problem = rules.check(value);
@@ -49,6 +75,28 @@ export function checkList(
     if (seen.has(value)) errors.add(at, `"${value}" is listed more than once`);
     seen.add(value);
   });
+}
+
+/** A boolean prop from an untyped caller: `"false"` is a string, and truthy. */
+export function checkBoolean(prop: string, value: unknown, errors: ValidationErrors): void {
+  if (value === undefined || value === null || typeof value === 'boolean') return;
+  errors.add(prop, `must be true or false, got ${describeType(value)}${typeof value === 'string' ? ` ("${value}")` : ''}`);
+}
+
+/** A string enum prop from an untyped caller: `'single'` is not `PostureScpMode.SINGLE_POLICY`. */
+export function checkEnum(prop: string, value: unknown, allowed: readonly string[], enumName: string, errors: ValidationErrors): void {
+  if (value === undefined || value === null) return;
+  if (typeof value === 'string' && allowed.includes(value)) return;
+  const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
+  errors.add(prop, `${shown} is not a ${enumName}. Use one of ${allowed.map((a) => `${enumName}.${a}`).join(', ')}`);
+}
+
+/** A nested props object (`quota`, `detection`) from an untyped caller. */
+export function checkObject(prop: string, value: unknown, errors: ValidationErrors): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'object' && !Array.isArray(value)) return true;
+  errors.add(prop, `must be an object, got ${describeType(value)}`);
+  return false;
 }
 
 export function checkTargetIds(
@@ -111,16 +159,21 @@ export function checkApplicationProfileArns(
   }, errors, isUnresolved);
 }
 
-export function checkPositiveInteger(prop: string, value: number | undefined, errors: ValidationErrors, min = 1): void {
-  if (value === undefined) return;
+export function checkPositiveInteger(prop: string, value: number | undefined, errors: ValidationErrors, min = 1, max?: number): void {
+  if (value === undefined || value === null) return;
+  const shown = typeof value === 'number' ? String(value) : `${describeType(value)}${typeof value === 'string' ? ` ("${value}")` : ''}`;
   if (!Number.isInteger(value) || value < min) {
-    errors.add(prop, `must be an integer of at least ${min}, got ${value}`);
+    errors.add(prop, `must be an integer of at least ${min}${max === undefined ? '' : ` and at most ${max}`}, got ${shown}`);
+  } else if (max !== undefined && value > max) {
+    errors.add(prop, `must be at most ${max}, got ${shown}`);
   }
 }
 
 export function checkPolicyName(prop: string, name: string | undefined, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS): void {
-  if (name === undefined || isUnresolved(name)) return;
-  if (!POLICY_NAME.test(name)) {
+  if (name === undefined || name === null || isUnresolved(name)) return;
+  if (typeof name !== 'string') {
+    errors.add(prop, `must be a string, got ${describeType(name)}`);
+  } else if (!POLICY_NAME.test(name)) {
     errors.add(prop, `"${name}" is not a valid policy name. Use 1-128 printable ASCII characters`);
   }
 }
@@ -128,8 +181,22 @@ export function checkPolicyName(prop: string, name: string | undefined, errors: 
 export function checkPolicyDescription(
   prop: string, description: string | undefined, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS,
 ): void {
-  if (description === undefined || isUnresolved(description)) return;
-  if (description.length > POLICY_DESCRIPTION_MAX) {
+  if (description === undefined || description === null || isUnresolved(description)) return;
+  if (typeof description !== 'string') {
+    errors.add(prop, `must be a string, got ${describeType(description)}`);
+  } else if (description.length > POLICY_DESCRIPTION_MAX) {
     errors.add(prop, `is ${description.length} characters long; Organizations accepts at most ${POLICY_DESCRIPTION_MAX}`);
   }
+}
+
+/**
+ * Throws the library's validation error when an untyped caller passes no
+ * props object at all (`undefined`, a string): a named problem instead of a
+ * TypeError on the first prop read.
+ */
+export function assertPropsObject(source: string, constructPath: string | undefined, props: unknown, needs: string): void {
+  if (typeof props === 'object' && props !== null && !Array.isArray(props)) return;
+  const errors = new ValidationErrors();
+  errors.add('props', `must be an object with ${needs}, got ${describeType(props)}`);
+  errors.throwIfAny(source, constructPath);
 }

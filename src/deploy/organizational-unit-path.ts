@@ -6,6 +6,7 @@ import { sharedProvider } from './shared-provider';
 import { checkOuPath } from '../core/deploy/ou-path';
 import { OU_ID_ATTRIBUTE, OU_PATH_PROPERTY } from '../core/deploy/ou-path-handler';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject } from '../core/validators';
 import { isToken } from '../scp/internal';
 
 /** Props of `OrganizationalUnitPath`. */
@@ -59,6 +60,7 @@ export class OrganizationalUnitPath extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationalUnitPathProps) {
     super(scope, id);
+    assertPropsObject('OrganizationalUnitPath', this.node.path, props, 'path');
     const errors = new ValidationErrors();
     checkOuPath('path', props.path, errors, isToken);
     errors.throwIfAny(`OrganizationalUnitPath at ${this.node.path}`);

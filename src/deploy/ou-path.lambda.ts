@@ -12,5 +12,5 @@ import { onOuPathEvent } from '../core/deploy/ou-path-handler';
 const api = sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({ maxAttempts: 1 }));
 
 export async function handler(event: CustomResourceEvent): Promise<CustomResourceResult> {
-  return onOuPathEvent(event, { api });
+  return onOuPathEvent(event, { api, log: (text) => console.error(text) });
 }

@@ -12,5 +12,5 @@ import { onScpSlotGuardEvent } from '../core/deploy/scp-slot-guard-handler';
 const api = sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({ maxAttempts: 1 }));
 
 export async function handler(event: CustomResourceEvent): Promise<CustomResourceResult> {
-  return onScpSlotGuardEvent(event, { api });
+  return onScpSlotGuardEvent(event, { api, log: (text) => console.error(text) });
 }

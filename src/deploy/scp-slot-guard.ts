@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ScpSlotGuardFunction } from './scp-slot-guard-function';
 import { sharedProvider } from './shared-provider';
 import { GUARD_LIMIT_PROPERTY, GUARD_POLICIES_PROPERTY } from '../core/deploy/scp-slot-guard-handler';
+import { MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkPositiveInteger } from '../core/validators';
 import { ResidencyScp } from '../scp/residency-scp';
@@ -14,7 +15,7 @@ export interface ScpSlotGuardOptions {
   /**
    * Most SCPs one root, OU or account may carry once the deployment is done,
    * counting `FullAWSAccess` and Control Tower's `aws-guardrails-*` policies.
-   * @default - the smallest `quota.maxPoliciesPerTarget` of the guarded policies (5 unless raised)
+   * @default - the smallest `quota.maxPoliciesPerTarget` of the guarded policies (10 unless a stricter quota was set)
    */
   readonly maxPoliciesPerTarget?: number;
 }
@@ -127,7 +128,7 @@ export class ScpSlotGuard extends Construct {
 
   private setLimit(limit: number | undefined, where: string): void {
     const errors = new ValidationErrors();
-    checkPositiveInteger('maxPoliciesPerTarget', limit, errors);
+    checkPositiveInteger('maxPoliciesPerTarget', limit, errors, 1, MAX_SCPS_PER_TARGET);
     errors.throwIfAny(where);
     if (limit !== undefined) this.limitsGiven.push(limit);
   }

@@ -3,7 +3,7 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { BasicEventSelectorJson, managementSelectorsFromBasic } from '../core/detect/advanced-selectors';
 import {
   AdvancedEventSelectorJson, BEDROCK_DATA_RESOURCE_TYPES, bedrockDataEventSelectors,
-  DEFAULT_BEDROCK_DATA_RESOURCE_TYPES, isBedrockDataResourceType,
+  DEFAULT_BEDROCK_DATA_RESOURCE_TYPES, isBedrockDataResourceType, RELATED_DATA_RESOURCE_TYPES,
 } from '../core/detect/data-event-resources';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkList } from '../core/validators';
@@ -14,7 +14,8 @@ export interface BedrockDataEventsOptions {
   /**
    * CloudTrail `resources.type` values to log data events for, such as
    * `AWS::Bedrock::AgentAlias`. Each becomes one advanced event selector.
-   * @default - async invocations, models, agent aliases, inline agents, flow aliases and knowledge bases
+   * @default - async invocations, models, agent aliases, inline agents, flow aliases, knowledge bases,
+   * data-automation profiles, AgentCore gateways and Claude Platform on AWS workspaces
    */
   readonly resourceTypes?: string[];
 }
@@ -25,7 +26,8 @@ const selectedTypes = new WeakMap<cloudtrail.CfnTrail, string[]>();
 /**
  * Makes a trail log the Bedrock calls that are CloudTrail data events:
  * StartAsyncInvoke, InvokeAgent, InvokeInlineAgent, InvokeFlow, Retrieve,
- * RetrieveAndGenerate, InvokeModelWithBidirectionalStream. Without this they
+ * RetrieveAndGenerate, InvokeModelWithBidirectionalStream, Data Automation
+ * invocations, AgentCore Gateway calls and Claude Platform on AWS inference. Without this they
  * never reach the trail's log group or EventBridge, and no detective control
  * can see them.
  *
@@ -46,7 +48,7 @@ export class BedrockDataEvents {
       allowEmpty: false,
       check: (t) => (isBedrockDataResourceType(t)
         ? undefined
-        : `"${t}" is not a Bedrock data-event resource type. Use one of ${BEDROCK_DATA_RESOURCE_TYPES.join(', ')}`),
+        : `"${t}" is not a Bedrock data-event resource type. Use one of ${[...BEDROCK_DATA_RESOURCE_TYPES, ...RELATED_DATA_RESOURCE_TYPES].join(', ')}`),
     }, errors, isToken);
     errors.throwIfAny(`BedrockDataEvents.enable() on ${trail.node.path}`);
 

@@ -2,7 +2,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -85,9 +84,22 @@ export function createSignal(scope: Construct, id: string, spec: SignalSpec, wir
       },
     });
     (rule.node.defaultChild as events.CfnRule).state = RULE_STATE;
-    rule.addTarget(new targets.SnsTopic(wiring.topic, { message: readableMessage(spec.headline) }));
+    rule.addTarget(new ScopedTopicTarget(wiring.topic, readableMessage(spec.headline)));
   }
   return { metricFilter, alarm, rule };
+}
+
+/**
+ * An SNS target that, unlike `targets.SnsTopic`, adds no unconditioned
+ * `events.amazonaws.com` statement to the topic policy: the construct adds one
+ * scoped to this account's rules (`allowRulesToPublish`).
+ */
+class ScopedTopicTarget implements events.IRuleTarget {
+  constructor(private readonly topic: sns.ITopic, private readonly message: events.RuleTargetInput) {}
+
+  public bind(): events.RuleTargetConfig {
+    return { arn: this.topic.topicArn, input: this.message, targetResource: this.topic };
+  }
 }
 
 function readableMessage(headline: string): events.RuleTargetInput {

@@ -5,10 +5,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { allowAlarmsToPublish, createEncryptedTopic } from './alarm-topic';
+import { durationSeconds } from './alarm-settings';
+import { allowAlarmsToPublish, allowRulesToPublish, createEncryptedTopic } from './alarm-topic';
 import { BedrockDataEvents } from './bedrock-data-events';
 import { createSignal, Signal, SignalWiring } from './detection-signal';
 import { InferenceRegionAlarmProps } from './inference-region-alarm-props';
+import { checkSurfacePatternLengths, createSurfaceSignals, SURFACE_METRICS } from './surface-signals';
 import {
   globalModelInsightsQuery, globalModelLakeQuery, nonAustralianProfileInsightsQuery, servedOutsideInsightsQuery,
   servedOutsideLakeQuery,
@@ -25,6 +27,7 @@ import {
   DEFAULT_THRESHOLD, validateAlarmSettings, validateDetectionRulesInput,
 } from '../core/detect/validate-detection-input';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject, checkBoolean } from '../core/validators';
 import { isToken } from '../scp/internal';
 
 /**
@@ -39,6 +42,11 @@ import { isToken } from '../scp/internal';
  * - `UnapprovedGlobalProfileCalls`: `requestParameters.modelId` is a `global.`
  *   profile, bare or ARN, not in `approvedGlobalModelIds` (denied attempts count).
  * - `NonAustralianProfileCalls` (opt-in): any system profile but `au.`.
+ * - `MantleCallsOutsideAllowedRegions`, `AgentCoreCallsOutsideAllowedRegions`:
+ *   Bedrock Mantle and AgentCore calls made outside the allowed Regions.
+ * - `ClaudePlatformCalls`: any call to Claude Platform on AWS.
+ * - `NonAustralianGuardrailOrDataAutomationProfiles`: a Bedrock request naming a
+ *   guardrail or data-automation profile other than `au.`.
  *
  * @example
  * new InferenceRegionAlarm(this, 'BedrockResidencyAlarm', {
@@ -52,6 +60,14 @@ export class InferenceRegionAlarm extends Construct {
   public static readonly GLOBAL_MODEL_METRIC = 'UnapprovedGlobalProfileCalls';
   /** Metric name of calls naming any system profile but `au.`. */
   public static readonly NON_AUSTRALIAN_PROFILE_METRIC = 'NonAustralianProfileCalls';
+  /** Metric name of Bedrock Mantle calls made outside the allowed Regions. */
+  public static readonly MANTLE_OUTSIDE_METRIC: string = SURFACE_METRICS.mantleOutside;
+  /** Metric name of AgentCore calls made outside the allowed Regions. */
+  public static readonly AGENTCORE_OUTSIDE_METRIC: string = SURFACE_METRICS.agentCoreOutside;
+  /** Metric name of Claude Platform on AWS calls. */
+  public static readonly CLAUDE_PLATFORM_METRIC: string = SURFACE_METRICS.claudePlatform;
+  /** Metric name of Bedrock requests naming a non-`au.` guardrail or data-automation profile. */
+  public static readonly FOREIGN_PROFILE_CONFIGURATION_METRIC: string = SURFACE_METRICS.foreignProfileConfiguration;
 
   /** The log group the metric filters read. */
   public readonly logGroup: logs.ILogGroup;
@@ -77,6 +93,23 @@ export class InferenceRegionAlarm extends Construct {
   /** Near-real-time rule for non-`au.` profiles (with `nearRealTime` and `alarmOnNonAustralianProfiles`). */
   public readonly nonAustralianProfileRule?: events.Rule;
 
+  /** Fires when a Bedrock Mantle call was made outside the allowed Regions. */
+  public readonly mantleOutsideAlarm: cloudwatch.Alarm;
+  /** Fires when an AgentCore call was made outside the allowed Regions. */
+  public readonly agentCoreOutsideAlarm: cloudwatch.Alarm;
+  /** Fires on any Claude Platform on AWS call. */
+  public readonly claudePlatformAlarm: cloudwatch.Alarm;
+  /** Fires when a Bedrock request named a non-`au.` guardrail or data-automation profile. */
+  public readonly foreignProfileConfigurationAlarm: cloudwatch.Alarm;
+  /** Near-real-time rule for Mantle calls outside the allowed Regions (with `nearRealTime`). */
+  public readonly mantleOutsideRule?: events.Rule;
+  /** Near-real-time rule for AgentCore calls outside the allowed Regions (with `nearRealTime`). */
+  public readonly agentCoreOutsideRule?: events.Rule;
+  /** Near-real-time rule for Claude Platform on AWS calls (with `nearRealTime`). */
+  public readonly claudePlatformRule?: events.Rule;
+  /** Near-real-time rule for non-`au.` guardrail or data-automation profiles (with `nearRealTime`). */
+  public readonly foreignProfileConfigurationRule?: events.Rule;
+
   /** The CloudWatch Logs filter pattern of `CallsServedOutsideAllowedRegions`. */
   public readonly servedOutsideFilterPattern: string;
   /** The CloudWatch Logs filter pattern of `UnapprovedGlobalProfileCalls`. */
@@ -95,9 +128,11 @@ export class InferenceRegionAlarm extends Construct {
 
   constructor(scope: Construct, id: string, props: InferenceRegionAlarmProps) {
     super(scope, id);
+    assertPropsObject('InferenceRegionAlarm', this.node.path, props, 'logGroup or trail');
     const errors = new ValidationErrors();
     const logGroup = resolveLogGroup(props, errors);
     validateDetectionRulesInput(props, errors, isToken);
+    for (const prop of ['alarmOnNonAustralianProfiles', 'notifyOnOk', 'nearRealTime', 'logDataEvents'] as const) checkBoolean(prop, props[prop], errors);
     for (const prop of ['allowedInferenceRegions', 'approvedGlobalModelIds'] as const) {
       if (props[prop] !== undefined && Token.isUnresolved(props[prop])) {
         errors.add(prop, 'is a deploy-time list; it is written into filter patterns at synth time, so give a literal list (its elements may be deploy-time values)');
@@ -106,7 +141,7 @@ export class InferenceRegionAlarm extends Construct {
     validateAlarmSettings({
       metricNamespace: props.metricNamespace,
       threshold: props.threshold,
-      periodSeconds: props.period && !props.period.isUnresolved() ? props.period.toSeconds({ integral: false }) : undefined,
+      periodSeconds: durationSeconds('period', props.period, errors),
       evaluationPeriods: props.evaluationPeriods,
       datapointsToAlarm: props.datapointsToAlarm,
     }, errors, isToken);
@@ -121,19 +156,21 @@ export class InferenceRegionAlarm extends Construct {
       nonAustralian: nonAustralianProfileFilterPattern(rules),
     };
     checkPatternLengths(patterns, errors);
+    checkSurfacePatternLengths(rules, errors);
     errors.throwIfAny(`InferenceRegionAlarm at ${this.node.path}`);
 
     this.logGroup = logGroup!;
     const nearRealTime = props.nearRealTime ?? true;
     if (props.topic) {
       this.topic = props.topic;
-      if (!allowAlarmsToPublish(this, props.topic)) {
+      if (!allowAlarmsToPublish(this, props.topic) || (nearRealTime && !allowRulesToPublish(this, props.topic))) {
         Annotations.of(this).addInfoV2('cdk-sovereign-bedrock:imported-topic',
           'The topic is imported: its policy must let cloudwatch.amazonaws.com and events.amazonaws.com publish, and its KMS key (if any) must let them use it.');
       }
     } else {
       const created = createEncryptedTopic(this, 'Topic');
       allowAlarmsToPublish(this, created.topic);
+      if (nearRealTime) allowRulesToPublish(this, created.topic);
       this.topic = created.topic;
       this.topicKey = created.key;
     }
@@ -206,6 +243,16 @@ export class InferenceRegionAlarm extends Construct {
       this.nonAustralianProfileAlarm = nonAustralian.alarm;
       this.nonAustralianProfileRule = nonAustralian.rule;
     }
+
+    const surface = createSurfaceSignals(this, rules, wiring, nearRealTime);
+    this.mantleOutsideAlarm = surface.mantleOutside.alarm;
+    this.mantleOutsideRule = surface.mantleOutside.rule;
+    this.agentCoreOutsideAlarm = surface.agentCoreOutside.alarm;
+    this.agentCoreOutsideRule = surface.agentCoreOutside.rule;
+    this.claudePlatformAlarm = surface.claudePlatform.alarm;
+    this.claudePlatformRule = surface.claudePlatform.rule;
+    this.foreignProfileConfigurationAlarm = surface.foreignProfileConfiguration.alarm;
+    this.foreignProfileConfigurationRule = surface.foreignProfileConfiguration.rule;
 
     if (props.logDataEvents && props.trail) BedrockDataEvents.enable(props.trail);
   }

@@ -1,4 +1,5 @@
 import { exportPosture } from '../core/export/export-posture';
+import { ControlTowerRegionDenyOptions } from '../landing-zone/control-tower-region-deny';
 import { ResidencyPolicyOptions } from '../policy-core';
 
 /** Which landing-zone pipeline the posture is exported for. */
@@ -65,7 +66,7 @@ export interface PostureExportProps {
   /**
    * Largest minified policy, in characters. Public reports say AWS raised the
    * quota to 10,240 in May 2026: set it here if your organization has it.
-   * @default 5120
+   * @default 10240
    */
   readonly maxPolicySize?: number;
 
@@ -75,6 +76,18 @@ export interface PostureExportProps {
    * @default 'ap-southeast-2'
    */
   readonly homeRegion?: string;
+
+  /**
+   * Also write `control-tower/ou-region-deny-parameters.json`: the parameters
+   * of Control Tower's OU Region deny (CT.MULTISERVICE.PV.1) with both
+   * Australian Regions allowed, for `aws controltower enable-control
+   * --parameters file://...` on each OU. Neither pipeline can enable it itself:
+   * a CfCT manifest deploys policies and stack sets, not controls, and Landing
+   * Zone Accelerator's `controlTower.controls` takes no control parameters
+   * (this control requires AllowedRegions). `controlIdentifier` is not used here.
+   * @default - no Region deny file
+   */
+  readonly controlTowerRegionDeny?: ControlTowerRegionDenyOptions;
 }
 
 /** A file of the export, relative to the output directory. */
@@ -104,6 +117,9 @@ export class PostureExport {
    * problem (targets, names, options, policy size).
    */
   public static toFiles(props: PostureExportProps): ExportedFile[] {
+    if (props === undefined || props === null || typeof props !== 'object') {
+      return exportPosture(props as never, 'PostureExport.toFiles'); // reports the missing props
+    }
     return exportPosture({
       format: props.format,
       targets: props.targets,
@@ -112,6 +128,7 @@ export class PostureExport {
       namePrefix: props.namePrefix,
       maxPolicySize: props.maxPolicySize,
       homeRegion: props.homeRegion,
+      controlTowerRegionDeny: props.controlTowerRegionDeny,
     }, 'PostureExport.toFiles').map((f) => ({ path: f.path, content: f.content }));
   }
 

@@ -1,11 +1,14 @@
 import { Construct } from 'constructs';
+import { checkPostureProps } from './check-posture-props';
 import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
-import { ValidationErrors } from '../core/validation-errors';
+import { buildPart, ValidationErrors } from '../core/validation-errors';
 import { OrganizationalUnitPath } from '../deploy/organizational-unit-path';
+import { ScpConflictAction, ScpConflictCheck } from '../deploy/scp-conflict-check';
 import { ScpSlotGuard } from '../deploy/scp-slot-guard';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { InferenceRegionAlarmProps } from '../detect/inference-region-alarm-props';
+import { ControlTowerRegionDeny, ControlTowerRegionDenyProps } from '../landing-zone/control-tower-region-deny';
 import { AuBedrockResidencyScp } from '../scp/au-bedrock-residency-scp';
 import { AuOnlyInferenceScp } from '../scp/au-only-inference-scp';
 import { RegionAllowlistScp } from '../scp/region-allowlist-scp';
@@ -47,6 +50,24 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
   readonly guardScpSlots?: boolean;
 
   /**
+   * Before the SCPs attach, read the SCPs already in force on each target (the
+   * root's, each OU's down the path, the target's) and evaluate them with the
+   * posture: a Control Tower Region deny without ap-southeast-4, or a target the
+   * posture cannot take effect on, fails the deployment with the policy, the
+   * statement and the fix (a custom resource, `ScpConflictCheck`). With
+   * `controlTowerRegionDeny`, the check runs once that control is enabled.
+   * @default false
+   */
+  readonly checkExistingScps?: boolean;
+
+  /**
+   * What `checkExistingScps` does on a conflict: fail the deployment, or attach
+   * anyway and report.
+   * @default ScpConflictAction.FAIL
+   */
+  readonly onScpConflict?: ScpConflictAction;
+
+  /**
    * How the SCPs are emitted.
    * @default PostureScpMode.SINGLE_POLICY
    */
@@ -67,6 +88,15 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
   readonly exemptPrincipalArns?: string[];
 
   /**
+   * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one
+   * account (`arn:aws:iam::111122223333:role/*`), accepted as intended: a
+   * warning instead of a synth error. Every role of every account
+   * (`arn:aws:iam::*:role/*`) is refused either way.
+   * @default - none: account-wide exemptions are refused
+   */
+  readonly acknowledgedAccountWideExemptions?: string[];
+
+  /**
    * Name of the (single) SCP, or the prefix of the two.
    * @default - derived from the construct path
    */
@@ -74,7 +104,7 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
 
   /**
    * SCP quotas. Control Tower OUs already carry FullAWSAccess and guardrail SCPs.
-   * @default - 5,120 characters, 5 per target, 1 attached elsewhere
+   * @default - 10,240 characters, 10 per target, 1 attached elsewhere (AWS Organizations quotas since 15 May 2026)
    */
   readonly quota?: ScpQuota;
 
@@ -89,6 +119,15 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
    * @default - no invoker role
    */
   readonly invoker?: SovereignBedrockInvokerProps;
+
+  /**
+   * Enable Control Tower's OU Region deny (CT.MULTISERVICE.PV.1) on these OUs
+   * with both Australian Regions allowed, so it cannot block the Melbourne legs
+   * of `au.` calls (a `ControlTowerRegionDeny`). The posture's
+   * `exemptPrincipalArns` are exempted from it too.
+   * @default - no Region deny control
+   */
+  readonly controlTowerRegionDeny?: ControlTowerRegionDenyProps;
 }
 
 /**
@@ -114,53 +153,85 @@ export class AuBedrockPosture extends Construct {
   public readonly exemptPrincipalArns: string[];
   /** The OU paths resolved at deploy time, in the order given. */
   public readonly organizationalUnitPaths: OrganizationalUnitPath[];
+  /** Control Tower's OU Region deny, when `controlTowerRegionDeny` was given. */
+  public readonly regionDeny?: ControlTowerRegionDeny;
 
   constructor(scope: Construct, id: string, props: AuBedrockPostureProps) {
     super(scope, id);
-    const mode = props.scpMode ?? PostureScpMode.SINGLE_POLICY;
     const errors = new ValidationErrors();
-    if (mode === PostureScpMode.NONE && props.detection === undefined && props.invoker === undefined) {
-      errors.add('scpMode', 'NONE with neither detection nor invoker leaves nothing to create');
-    }
-    if (mode !== PostureScpMode.NONE && props.targetIds === undefined && props.organizationalUnitPaths === undefined) {
-      errors.add('targetIds', 'give targetIds (ou-..., account IDs, r-...) or organizationalUnitPaths (Root/Workloads/Prod), or both');
-    }
-    errors.throwIfAny(`AuBedrockPosture at ${this.node.path}`);
+    const where = (): void => errors.throwIfAny('AuBedrockPosture', this.node.path);
+    checkPostureProps(props, errors);
+    where();
 
-    this.organizationalUnitPaths = (props.organizationalUnitPaths ?? []).map((path, i) => new OrganizationalUnitPath(this, `OuPath${i}`, { path }));
+    const mode = props.scpMode ?? PostureScpMode.SINGLE_POLICY;
+    const ouPaths = props.organizationalUnitPaths ?? [];
+    this.organizationalUnitPaths = ouPaths.flatMap((path, i) => buildPart(errors, () => `organizationalUnitPaths[${i}]`,
+      () => new OrganizationalUnitPath(this, `OuPath${i}`, { path })) ?? []);
     const targetIds = [...(props.targetIds ?? []), ...this.organizationalUnitPaths.map((p) => p.organizationalUnitId)];
 
-    this.exemptPrincipalArns = [
-      ...((props.exemptControlTowerRoles ?? true) ? controlTowerRoleArnPatterns() : []),
-      ...(props.exemptPrincipalArns ?? []),
-    ];
+    const controlTower = (props.exemptControlTowerRoles ?? true) ? controlTowerRoleArnPatterns() : [];
+    this.exemptPrincipalArns = [...controlTower, ...(props.exemptPrincipalArns ?? [])];
+    // The SCPs see the Control Tower roles first; report the user's own items at the user's own indexes.
+    const userTerms = (prop: string): string => prop.replace(/^exemptPrincipalArns\[(\d+)\]/, (_m, i) => `exemptPrincipalArns[${Number(i) - controlTower.length}]`);
     const common = {
       targetIds,
       exemptPrincipalArns: this.exemptPrincipalArns,
+      acknowledgedAccountWideExemptions: props.acknowledgedAccountWideExemptions,
       quota: props.quota,
       allowedProfilePrefixes: props.allowedProfilePrefixes,
       allowedApplicationInferenceProfileArns: props.allowedApplicationInferenceProfileArns,
     };
     const profileLock = { denyGlobalCrossRegionInference: props.denyGlobalCrossRegionInference };
-    const regionLock = { allowedRegions: props.allowedRegions, includeBedrockMantle: props.includeBedrockMantle };
+    const regionLock = {
+      allowedRegions: props.allowedRegions,
+      includeBedrockMantle: props.includeBedrockMantle,
+      coveredServices: props.coveredServices,
+      allowClaudePlatformOnAws: props.allowClaudePlatformOnAws,
+      serviceSideInference: props.serviceSideInference,
+      denyLongTermApiKeys: props.denyLongTermApiKeys,
+    };
     const name = (suffix: string) => (props.policyName ? `${props.policyName}${suffix}` : undefined);
+    const scps: Array<ResidencyScp | undefined> = [];
     switch (mode) {
       case PostureScpMode.SINGLE_POLICY:
-        this.scps = [new AuBedrockResidencyScp(this, 'Scp', { ...common, ...profileLock, ...regionLock, policyName: props.policyName })];
+        scps.push(buildPart(errors, userTerms, () => new AuBedrockResidencyScp(this, 'Scp', { ...common, ...profileLock, ...regionLock, policyName: props.policyName })));
         break;
       case PostureScpMode.SEPARATE_POLICIES:
-        this.scps = [
-          new AuOnlyInferenceScp(this, 'InferenceProfileScp', { ...common, ...profileLock, policyName: name('-inference-profiles') }),
-          new RegionAllowlistScp(this, 'RegionScp', { ...common, ...regionLock, policyName: name('-regions') }),
-        ];
+        scps.push(buildPart(errors, userTerms, () => new AuOnlyInferenceScp(this, 'InferenceProfileScp', { ...common, ...profileLock, policyName: name('-inference-profiles') })));
+        scps.push(buildPart(errors, userTerms, () => new RegionAllowlistScp(this, 'RegionScp', { ...common, ...regionLock, policyName: name('-regions') })));
+        break;
+      case PostureScpMode.NONE:
         break;
       default:
-        this.scps = [];
+        // checkPostureProps refuses every other value; never fall through to "no SCP".
+        errors.add('scpMode', `${JSON.stringify(mode)} is not a PostureScpMode`);
     }
+    this.scps = scps.filter((s): s is ResidencyScp => s !== undefined);
 
+    if (props.detection) this.alarm = buildPart(errors, (p) => `detection.${p}`, () => new InferenceRegionAlarm(this, 'Detection', props.detection!));
+    if (props.invoker) this.invoker = buildPart(errors, (p) => `invoker.${p}`, () => new SovereignBedrockInvoker(this, 'Invoker', props.invoker!));
+    if (props.controlTowerRegionDeny) {
+      const rd = props.controlTowerRegionDeny;
+      const own = props.exemptPrincipalArns ?? [];
+      const merged = [...new Set([...own, ...(rd.exemptPrincipalArns ?? [])])];
+      // The posture's break-glass roles come first in the control's list: report each item where the user wrote it.
+      const regionDenyTerms = (prop: string): string => prop.replace(/^exemptPrincipalArns\[(\d+)\]/, (_m, i) => (Number(i) < own.length
+        ? `exemptPrincipalArns[${i}]`
+        : `controlTowerRegionDeny.exemptPrincipalArns[${(rd.exemptPrincipalArns ?? []).indexOf(merged[Number(i)])}]`))
+        .replace(/^(?!exemptPrincipalArns|controlTowerRegionDeny)/, 'controlTowerRegionDeny.');
+      this.regionDeny = buildPart(errors, regionDenyTerms, () => new ControlTowerRegionDeny(this, 'RegionDeny', {
+        ...rd,
+        exemptControlTowerRoles: rd.exemptControlTowerRoles ?? props.exemptControlTowerRoles,
+        exemptPrincipalArns: merged,
+      }));
+    }
+    where();
     if (props.guardScpSlots) for (const scp of this.scps) ScpSlotGuard.protect(scp);
-    if (props.detection) this.alarm = new InferenceRegionAlarm(this, 'Detection', props.detection);
-    if (props.invoker) this.invoker = new SovereignBedrockInvoker(this, 'Invoker', props.invoker);
+    const checks = props.checkExistingScps
+      ? this.scps.map((scp) => ScpConflictCheck.protect(scp, { onConflict: props.onScpConflict, allowedRegions: props.allowedRegions }))
+      : [];
+    // The check then sees the organization as it will be: with this Region deny in force.
+    if (this.regionDeny) for (const check of new Set(checks)) check.node.addDependency(this.regionDeny);
   }
 
   /** Attaches every SCP of the posture to one more root, OU or account. */

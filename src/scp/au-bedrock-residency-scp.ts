@@ -1,12 +1,7 @@
 import { Construct } from 'constructs';
-import { collectErrors, isToken } from './internal';
-import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
+import { ResidencyScp } from './residency-scp';
 import { AuOnlyInferenceOptions, RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { profilePrefixWarnings } from '../core/profile-warnings';
-import { residencyPostureDescription } from '../core/statements/descriptions';
-import { residencyPostureDocument } from '../core/statements/documents';
-import { resolveResidencyRules } from '../core/statements/residency-rules';
-import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
+import { registerScpKind } from './scp-kinds';
 
 export interface AuBedrockResidencyScpProps extends ResidencyScpBaseProps, AuOnlyInferenceOptions, RegionAllowlistOptions {}
 
@@ -23,18 +18,9 @@ export interface AuBedrockResidencyScpProps extends ResidencyScpBaseProps, AuOnl
  * });
  */
 export class AuBedrockResidencyScp extends ResidencyScp {
-  private static spec(props: AuBedrockResidencyScpProps): ResidencyScpSpec {
-    const rules = resolveResidencyRules(props);
-    return {
-      kind: 'AuBedrockResidencyScp',
-      document: residencyPostureDocument(rules),
-      defaultDescription: residencyPostureDescription(rules),
-      errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
-      warnings: profilePrefixWarnings(rules),
-    };
-  }
-
   constructor(scope: Construct, id: string, props: AuBedrockResidencyScpProps) {
-    super(scope, id, props, AuBedrockResidencyScp.spec(props));
+    super(scope, id, props);
   }
 }
+
+registerScpKind(AuBedrockResidencyScp, 'AuBedrockResidencyScp');

@@ -1,12 +1,7 @@
 import { Construct } from 'constructs';
-import { collectErrors, isToken } from './internal';
-import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
+import { ResidencyScp } from './residency-scp';
 import { AuOnlyInferenceOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { profilePrefixWarnings } from '../core/profile-warnings';
-import { auOnlyInferenceDescription } from '../core/statements/descriptions';
-import { auOnlyInferenceDocument } from '../core/statements/documents';
-import { resolveResidencyRules } from '../core/statements/residency-rules';
-import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
+import { registerScpKind } from './scp-kinds';
 
 export interface AuOnlyInferenceScpProps extends ResidencyScpBaseProps, AuOnlyInferenceOptions {}
 
@@ -21,18 +16,9 @@ export interface AuOnlyInferenceScpProps extends ResidencyScpBaseProps, AuOnlyIn
  * new AuOnlyInferenceScp(this, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'] });
  */
 export class AuOnlyInferenceScp extends ResidencyScp {
-  private static spec(props: AuOnlyInferenceScpProps): ResidencyScpSpec {
-    const rules = resolveResidencyRules(props);
-    return {
-      kind: 'AuOnlyInferenceScp',
-      document: auOnlyInferenceDocument(rules),
-      defaultDescription: auOnlyInferenceDescription(rules),
-      errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
-      warnings: profilePrefixWarnings(rules),
-    };
-  }
-
   constructor(scope: Construct, id: string, props: AuOnlyInferenceScpProps) {
-    super(scope, id, props, AuOnlyInferenceScp.spec(props));
+    super(scope, id, props);
   }
 }
+
+registerScpKind(AuOnlyInferenceScp, 'AuOnlyInferenceScp');

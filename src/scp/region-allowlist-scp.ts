@@ -1,12 +1,7 @@
 import { Construct } from 'constructs';
-import { collectErrors, isToken } from './internal';
-import { ResidencyScp, ResidencyScpSpec } from './residency-scp';
+import { ResidencyScp } from './residency-scp';
 import { RegionAllowlistOptions, ResidencyScpBaseProps } from './residency-scp-props';
-import { profilePrefixWarnings } from '../core/profile-warnings';
-import { regionAllowlistDescription } from '../core/statements/descriptions';
-import { regionAllowlistDocument } from '../core/statements/documents';
-import { resolveResidencyRules } from '../core/statements/residency-rules';
-import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
+import { registerScpKind } from './scp-kinds';
 
 export interface RegionAllowlistScpProps extends ResidencyScpBaseProps, RegionAllowlistOptions {}
 
@@ -21,18 +16,9 @@ export interface RegionAllowlistScpProps extends ResidencyScpBaseProps, RegionAl
  * new RegionAllowlistScp(this, 'Regions', { targetIds: ['ou-ab12-34cd56ef'] });
  */
 export class RegionAllowlistScp extends ResidencyScp {
-  private static spec(props: RegionAllowlistScpProps): ResidencyScpSpec {
-    const rules = resolveResidencyRules(props);
-    return {
-      kind: 'RegionAllowlistScp',
-      document: regionAllowlistDocument(rules),
-      defaultDescription: regionAllowlistDescription(rules),
-      errors: collectErrors((e) => validateResidencyRulesInput(props, e, isToken)),
-      warnings: profilePrefixWarnings(rules),
-    };
-  }
-
   constructor(scope: Construct, id: string, props: RegionAllowlistScpProps) {
-    super(scope, id, props, RegionAllowlistScp.spec(props));
+    super(scope, id, props);
   }
 }
+
+registerScpKind(RegionAllowlistScp, 'RegionAllowlistScp');

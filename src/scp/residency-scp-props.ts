@@ -33,8 +33,19 @@ export interface ResidencyScpBaseProps {
   readonly exemptPrincipalArns?: string[];
 
   /**
+   * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one
+   * account, such as `arn:aws:iam::111122223333:role/*`, accepted as intended.
+   * Without this such a pattern is a synth error; with it, a warning. A pattern
+   * exempting every role of every account (`arn:aws:iam::*:role/*`) is refused
+   * either way. Prefer named roles or a path (`role/break-glass/*`), or leave
+   * the account out of `targetIds`.
+   * @default - none: account-wide exemptions are refused
+   */
+  readonly acknowledgedAccountWideExemptions?: string[];
+
+  /**
    * Quotas to check the policy against at synth time.
-   * @default - 5,120 characters, 5 policies per target, 1 attached elsewhere
+   * @default - 10,240 characters, 10 policies per target, 1 attached elsewhere (the AWS Organizations quotas since 15 May 2026)
    */
   readonly quota?: ScpQuota;
 }
@@ -42,7 +53,8 @@ export interface ResidencyScpBaseProps {
 /** Which inference profiles may carry a Bedrock call. */
 export interface InferenceProfileAllowanceProps {
   /**
-   * System inference-profile prefixes that may be used, with the trailing dot.
+   * System profile prefixes that may be used, with the trailing dot: for
+   * inference profiles, guardrail profiles and Data Automation profiles alike.
    * Only `au.` keeps data in Australia; others draw a synth-time warning.
    * @default ['au.']
    */
@@ -67,6 +79,88 @@ export interface AuOnlyInferenceOptions extends InferenceProfileAllowanceProps {
   readonly denyGlobalCrossRegionInference?: boolean;
 }
 
+/**
+ * A service the Region rules cover, by its IAM service prefix.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
+export enum CoveredService {
+  /** Amazon Bedrock: models, agents, knowledge bases, flows, guardrails, batch, Data Automation (`bedrock:*`). Always covered. */
+  BEDROCK = 'bedrock',
+  /** Amazon Bedrock powered by AWS Mantle, the OpenAI- and Anthropic-compatible endpoints (`bedrock-mantle:*`). */
+  BEDROCK_MANTLE = 'bedrock-mantle',
+  /** Amazon Bedrock AgentCore: Runtime, Memory, Gateway, Evaluations, Policy, Registry (`bedrock-agentcore:*`). */
+  BEDROCK_AGENTCORE = 'bedrock-agentcore',
+  /** Web search and fetch for models (`bedrock-websearch:*`). */
+  BEDROCK_WEBSEARCH = 'bedrock-websearch',
+}
+
+/**
+ * Controls on service-side cross-Region inference: features whose inference
+ * AWS runs in an account of its own, so no leg reaches yours and no SCP sees
+ * where prompts go. Each control denies the action or configuration that turns
+ * a feature on. Turning off a control that is on by default draws a synth warning.
+ *
+ * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/cross-region-inference.html
+ */
+export interface ServiceSideInferenceOptions {
+  /**
+   * Deny data retention modes other than `default`, `none` and `inherit`
+   * (`bedrock:PutAccountDataRetention`; Mantle's `PutAccountDataRetention`,
+   * `CreateProject`, `UpdateProject`): `provider_data_share` shares prompts with
+   * the model provider, wherever it keeps them.
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html
+   * @default true
+   */
+  readonly denyDataSharingWithModelProviders?: boolean;
+
+  /**
+   * Deny `bedrock:GenerateQuery`, used only by Knowledge Bases over structured
+   * data stores, which use cross-Region inference "within your geography" since
+   * 10 May 2026; the geography of a Sydney call is not documented. Retrieve and
+   * RetrieveAndGenerate on such a knowledge base cannot be told apart and stay open.
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/kb-structured-cris.html
+   * @default true
+   */
+  readonly denyStructuredDataQueries?: boolean;
+
+  /**
+   * Deny AWS Agent Registry (`bedrock-agentcore:*Registry*`): its semantic
+   * search from Sydney may be processed in any commercial Region.
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-cross-region-inference.html
+   * @default true
+   */
+  readonly denyAgentRegistry?: boolean;
+
+  /**
+   * Deny AI-powered policy generation in AgentCore Policy
+   * (`bedrock-agentcore:StartPolicyGeneration`), which uses cross-Region inference.
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/cross-region-inference.html
+   * @default true
+   */
+  readonly denyAgentCorePolicyGeneration?: boolean;
+
+  /**
+   * Deny `bedrock-agentcore:Evaluate` with AgentCore Evaluations' built-in
+   * evaluators, which use cross-Region inference; custom evaluators use your
+   * own model calls, which the posture governs.
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/evaluations-cross-region-inference.html
+   * @default true
+   */
+  readonly denyBuiltInEvaluators?: boolean;
+
+  /**
+   * Deny creating and updating AgentCore memories and starting extraction jobs
+   * (everyone but `exemptPrincipalArns`, e.g. a reviewed pipeline). Built-in
+   * memory strategies use cross-Region inference; "built-in with overrides"
+   * strategies do not, but no condition key tells them apart, so this blocks
+   * every memory change: opt in when memories are deployed by a pipeline only.
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/memory-strategies.html
+   * @default false
+   */
+  readonly denyAgentCoreMemoryChanges?: boolean;
+}
+
 /** Options of the Region lock. */
 export interface RegionAllowlistOptions extends InferenceProfileAllowanceProps {
   /**
@@ -81,6 +175,40 @@ export interface RegionAllowlistOptions extends InferenceProfileAllowanceProps {
    * Cover Amazon Bedrock powered by AWS Mantle (`bedrock-mantle:*`), whose
    * OpenAI- and Anthropic-compatible endpoints are a separate IAM service.
    * @default true
+   * @deprecated use `coveredServices`
    */
   readonly includeBedrockMantle?: boolean;
+
+  /**
+   * Services the Region rules cover. Every service listed is denied outside
+   * the allowed Regions (legs of allowed profiles excepted). `BEDROCK` must be
+   * listed; leaving any other out draws a synth warning.
+   * @default - all: BEDROCK, BEDROCK_MANTLE, BEDROCK_AGENTCORE, BEDROCK_WEBSEARCH
+   */
+  readonly coveredServices?: CoveredService[];
+
+  /**
+   * Allow Claude Platform on AWS (`aws-external-anthropic:*`), which AWS says may
+   * process data outside AWS, in the US or globally, never in Australia.
+   * Allowing it draws a synth warning.
+   * @see https://docs.aws.amazon.com/claude-platform/latest/userguide/data-residency.html
+   * @default false (denied in every Region)
+   */
+  readonly allowClaudePlatformOnAws?: boolean;
+
+  /**
+   * Controls on service-side cross-Region inference.
+   * @default - every control on except `denyAgentCoreMemoryChanges`
+   */
+  readonly serviceSideInference?: ServiceSideInferenceOptions;
+
+  /**
+   * Deny long-term Bedrock and Mantle API keys: their use
+   * (`CallWithBearerToken` with `bearerTokenType = LONG_TERM`) and creating
+   * them for Bedrock (`iam:CreateServiceSpecificCredential`). Short-term keys
+   * are not affected.
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html
+   * @default false
+   */
+  readonly denyLongTermApiKeys?: boolean;
 }

@@ -1,30 +1,21 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
+import { checkScpProps } from './check-scp-props';
+import { claimPolicyName } from './policy-names';
 import { ResidencyScpBaseProps } from './residency-scp-props';
+import { scpKindOf } from './scp-kinds';
 import { ScpLimits } from './scp-quota';
 import { ScpResource } from './scp-resource';
+import { acknowledgedAccountWideExemptions } from '../core/fail-open';
+import { coverageWarnings } from '../core/statements/coverage-warnings';
 import { ValidationErrors } from '../core/validation-errors';
-
-/** What a concrete residency SCP contributes: its document and what it found wrong with its own props. */
-export interface ResidencyScpSpec {
-  /** Class name, used in error messages. */
-  readonly kind: string;
-  /** The policy document as JSON (`Version` and `Statement`). */
-  readonly document: any;
-  /** Description used when the user gives none. */
-  readonly defaultDescription: string;
-  /** `prop: problem` lines found while validating the construct's own props. */
-  readonly errors: string[];
-  /** Synth-time warnings (not errors) about the chosen options. */
-  readonly warnings: string[];
-}
 
 /**
  * A service control policy that keeps Bedrock traffic in Australia, attached to
- * roots, OUs or accounts. Subclasses decide the statements; this class validates,
- * minifies, size-checks and attaches.
+ * roots, OUs or accounts. The three concrete classes differ only in their
+ * statements; this class validates, minifies, size-checks and attaches.
  */
 export abstract class ResidencyScp extends Construct {
   /** The underlying `AWS::Organizations::Policy`. */
@@ -42,22 +33,35 @@ export abstract class ResidencyScp extends Construct {
   public readonly limits: ScpLimits;
   private readonly resource: ScpResource;
 
-  protected constructor(scope: Construct, id: string, props: ResidencyScpBaseProps, spec: ResidencyScpSpec) {
+  protected constructor(scope: Construct, id: string, props: ResidencyScpBaseProps) {
     super(scope, id);
+    const kind = scpKindOf(new.target);
     const errors = new ValidationErrors();
-    for (const line of spec.errors) {
-      const at = line.indexOf(': ');
-      errors.add(line.slice(0, at), line.slice(at + 2));
+    if (!kind) {
+      errors.add('class', `${new.target.name} is not one of AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp; extend one of them instead`);
+      errors.throwIfAny('ResidencyScp', this.node.path);
+      throw new Error('unreachable');
     }
+    const checked = checkScpProps(kind, props, errors);
+    const name = props?.policyName;
+    if (checked && typeof name === 'string' && !Token.isUnresolved(name)) {
+      const holder = claimPolicyName(this, name, this.node.path);
+      if (holder) errors.add('policyName', `"${name}" is already the name of the SCP at ${holder}; policy names are unique in an organization`);
+    }
+    errors.throwIfAny(kind.name, this.node.path);
+
     this.resource = new ScpResource(this, 'Resource', {
       ...props,
-      document: spec.document,
-      defaultDescription: spec.defaultDescription,
-      errors,
-      kind: spec.kind,
+      checked: checked!,
+      defaultDescription: kind.description(checked!.rules),
+      kind: kind.name,
     });
-    for (const w of spec.warnings) {
-      Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:profile-routes-abroad', w);
+    for (const w of coverageWarnings(checked!.rules)) {
+      Annotations.of(this).addWarningV2(w.id, w.message);
+    }
+    for (const ack of acknowledgedAccountWideExemptions(props.exemptPrincipalArns, props.acknowledgedAccountWideExemptions)) {
+      Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:account-wide-exemption',
+        `exemptPrincipalArns: "${ack}" exempts every principal it names in account ${ack.split(':')[4]} (acknowledged): the policy restricts nothing they do.`);
     }
     this.policy = this.resource.policy;
     this.document = this.resource.document;

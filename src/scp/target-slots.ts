@@ -90,7 +90,7 @@ function checkTargetSlots(root: IConstruct, own: Map<CfnPolicy, SlotQuota>): str
       `target ${target} would carry ${load.fromThisApp + load.attachedElsewhere} SCPs, over the limit of ${load.limit} per target: `
       + `${load.fromThisApp} from this app (${policies.map((p) => p.node.path).join(', ')}) `
       + `and ${load.attachedElsewhere} assumed attached elsewhere (quota.policiesAttachedElsewhere, e.g. FullAWSAccess). `
-      + 'Use AuBedrockResidencyScp to put the whole posture in one slot, or raise quota.maxPoliciesPerTarget if your organization has the raised quota.',
+      + 'Use AuBedrockResidencyScp to put the whole posture in one slot, or drop a stricter quota.maxPoliciesPerTarget you set.',
     );
   }
   return problems;

@@ -40,9 +40,38 @@ describe('SovereignBedrockInvoker: the policy', () => {
     }
   });
 
+  test('guardrails in Sydney with the au. guardrail profile, own models in Sydney, short-term keys in Sydney: each opt-in', () => {
+    const doc: any = synthesizedInvokerPolicy({
+      guardrails: ['gr1abc2def3g', `arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:guardrail/zz9zz9zz9zz9`],
+      provisionedOrCustomModelArns: [`arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:provisioned-model/pt0123abcd45`],
+      allowShortTermApiKeys: true,
+    });
+    const by = (sid: string) => doc.Statement.find((x: any) => x.Sid === sid);
+    expect(by('ApplyGuardrailsInSydney')).toEqual({
+      Sid: 'ApplyGuardrailsInSydney',
+      Effect: 'Allow',
+      Action: 'bedrock:ApplyGuardrail',
+      Resource: [
+        `arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:guardrail/gr1abc2def3g`,
+        `arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:guardrail/zz9zz9zz9zz9`,
+        `arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:guardrail-profile/au.guardrail.v1:0`,
+      ],
+    });
+    expect(by('InvokeOwnModelsInSydney').Condition).toEqual({ Null: { 'bedrock:InferenceProfileArn': 'true' } });
+    expect(by('ShortTermApiKeysInSydney').Condition).toEqual({
+      StringEquals: { 'bedrock:BearerTokenType': 'SHORT_TERM', 'aws:RequestedRegion': 'ap-southeast-2' },
+    });
+    const dflt: any = synthesizedInvokerPolicy();
+    expect(dflt.Statement.map((x: any) => x.Sid)).toEqual([
+      'InvokeOnDemandInSydney', 'InvokeAustralianInferenceProfiles', 'InvokeModelLegsOfAustralianProfiles', 'CountTokensInSydney',
+    ]);
+    expect(JSON.stringify(synthesizedInvokerPolicy({ allowCountTokens: false }))).not.toMatch(/CountTokens/);
+  });
+
   test('streaming can be switched off', () => {
     const doc: any = synthesizedInvokerPolicy({ allowStreaming: false });
-    for (const s of doc.Statement) expect(s.Action).toBe('bedrock:InvokeModel');
+    for (const s of doc.Statement.filter((x: any) => x.Sid.startsWith('Invoke'))) expect(s.Action).toBe('bedrock:InvokeModel');
+    expect(JSON.stringify(doc)).not.toMatch(/ResponseStream/);
   });
 
   test('batch inference: jobs in Sydney, and the service role passed to Bedrock only', () => {
@@ -95,7 +124,7 @@ describe('SovereignBedrockInvoker: idioms', () => {
     invoker.grantInvoke(other);
     const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Other') }] } });
     const statements = (Object.values(policies)[0] as any).Properties.PolicyDocument.Statement;
-    expect(statements).toHaveLength(3);
+    expect(statements).toHaveLength(4);
     expect(JSON.stringify(statements)).not.toMatch(/ModelInvocationJob/);
   });
 
@@ -122,6 +151,12 @@ describe('SovereignBedrockInvoker: idioms', () => {
       Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
       Resource: 'arn:aws:bedrock:ap-southeast-2::foundation-model/amazon.nova-pro-v1:0',
       Condition: { Null: { 'bedrock:InferenceProfileArn': 'true' } },
+    }, {
+      Sid: 'CountTokensInSydney',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'bedrock:CountTokens',
+      Resource: 'arn:aws:bedrock:ap-southeast-2::foundation-model/amazon.nova-pro-v1:0',
     }]);
   });
 });
@@ -129,7 +164,15 @@ describe('SovereignBedrockInvoker: idioms', () => {
 describe('SovereignBedrockInvoker: bad input', () => {
   test.each([
     ['a model with no Australian path says why and what to use', { models: ['Claude Opus 4.5'] },
-      /models\[0\]: Claude Opus 4\.5 is reachable from Sydney only through global\.\* \(any commercial Region worldwide\): no Australian path\. Use instead: Claude Sonnet 4\.6 \(au\.anthropic\.claude-sonnet-4-6\), Claude Opus 4\.6/],
+      /models\[0\]: Claude Opus 4\.5 is reachable from Sydney only through global\.\* \(any commercial Region worldwide\): no Australian path\. Use instead: Claude Opus 4\.7 \(au\.anthropic\.claude-opus-4-7\), Claude Sonnet 4\.6 \(au\.anthropic\.claude-sonnet-4-6\), Claude Opus 4\.6/],
+    ['a guardrail in another Region', { guardrails: ['arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123'] },
+      /guardrails\[0\]: "arn:aws:bedrock:us-east-1:111122223333:guardrail\/abc123" is not a guardrail ARN in ap-southeast-2\./],
+    ['a guardrail profile other than au.', { guardrails: ['arn:aws:bedrock:ap-southeast-2:111122223333:guardrail-profile/apac.guardrail.v1:0'] },
+      /guardrails\[0\]: .* a guardrail profile other than au\.guardrail\.v1:0 routes outside Australia/],
+    ['a provisioned model outside Sydney', { provisionedOrCustomModelArns: ['arn:aws:bedrock:us-west-2:111122223333:provisioned-model/abc'] },
+      /provisionedOrCustomModelArns\[0\]: "arn:aws:bedrock:us-west-2:111122223333:provisioned-model\/abc" is not a provisioned, custom or imported model ARN in ap-southeast-2/],
+    ['a foundation model passed as a provisioned model', { provisionedOrCustomModelArns: ['arn:aws:bedrock:ap-southeast-2::foundation-model/amazon.nova-pro-v1:0'] },
+      /provisionedOrCustomModelArns\[0\]: .* is not a provisioned, custom or imported model ARN in ap-southeast-2/],
     ['a global. ID points at the au. ID', { models: ['global.anthropic.claude-sonnet-4-6'] },
       /models\[0\]: global\.anthropic\.claude-sonnet-4-6 names the global\. profile of Claude Sonnet 4\.6.* Use au\.anthropic\.claude-sonnet-4-6 instead/],
     ['an unknown model ID', { models: ['anthropic.claude-9'] }, /models\[0\]: "anthropic\.claude-9" is not in the Sydney model catalog/],

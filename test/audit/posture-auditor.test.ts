@@ -72,7 +72,8 @@ describe('PostureAuditor', () => {
         Action: [
           'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit',
           'organizations:DescribePolicy', 'organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent',
-          'organizations:ListParents', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots',
+          'organizations:ListParents', 'organizations:ListPolicies', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots',
+          'organizations:ListTargetsForPolicy',
         ],
       },
       { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*', Condition: { StringEquals: { 'cloudwatch:namespace': 'SovereignBedrock' } } },
@@ -93,5 +94,40 @@ describe('PostureAuditor', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'AuditErrors', Period: 604800 });
     expect(errorOf(() => new PostureAuditor(newStack(), 'Bad', { target: 'ou-x', allowedRegions: ['mars-1'] })))
       .toMatch(/PostureAuditor at Test\/Bad: invalid props \(2 problems\):\n {2}- target: "ou-x" is not a root.*\n {2}- allowedRegions\[0\]: "mars-1"/);
+  });
+
+  test.each<[string, object, RegExp]>([
+    ['an origin abroad, which the audit would call protected', { allowedRegions: ['ap-southeast-2', 'us-east-1'] }, /allowedRegions\[1\]: "us-east-1" is outside Australia/],
+    ['a reserved namespace', { metricNamespace: 'AWS/Bedrock' }, /metricNamespace: "AWS\/Bedrock" starts with "AWS\/"/],
+    ['a namespace starting with a colon', { metricNamespace: ':x' }, /metricNamespace: ":x" is not a CloudWatch namespace/],
+    ['a period in seconds', { metricPeriod: Duration.seconds(90) }, /metricPeriod: must be a whole number of minutes/],
+    ['a period longer than an alarm can evaluate', { metricPeriod: Duration.days(8), schedule: events.Schedule.rate(Duration.days(8)) }, /metricPeriod: 691200 seconds x 1 evaluation period is 691200 seconds; CloudWatch alarms evaluate at most 7 days/],
+    ['a schedule less frequent than the period', { schedule: events.Schedule.rate(Duration.days(2)) }, /schedule: the schedule runs every 172800 seconds but metricPeriod is 86400 seconds/],
+    ['a number for a Duration', { metricPeriod: 3600 }, /metricPeriod: must be a Duration \(Duration\.minutes\(5\)\), got a number/],
+  ])('%s is refused', (_name, props, message) => {
+    expect(errorOf(() => new PostureAuditor(newStack(), 'A', props as any))).toMatch(message);
+  });
+
+  test('the same CloudWatch limits as the alarm: an hourly period over a day of evaluations is fine, a minute over a day is not', () => {
+    expect(() => new PostureAuditor(newStack(), 'Hourly', { schedule: events.Schedule.rate(Duration.hours(1)), metricPeriod: Duration.hours(1) })).not.toThrow();
+  });
+});
+
+describe('PostureAuditor Security Hub findings', () => {
+  test('opt-in: the function gets the default product ARN and may import findings there only', () => {
+    const stack = newStack();
+    new PostureAuditor(stack, 'Auditor', { securityHubFindings: true });
+    const t = Template.fromStack(stack);
+    const fn = Object.values(t.findResources('AWS::Lambda::Function'))[0];
+    expect(JSON.stringify(fn.Properties.Environment.Variables.SECURITY_HUB_PRODUCT_ARN)).toMatch(/securityhub.*product\/.*\/default/);
+    const statements = Object.values(t.findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'securityhub:BatchImportFindings', Resource: expect.anything() }));
+  });
+
+  test('off by default', () => {
+    const stack = newStack();
+    new PostureAuditor(stack, 'Auditor');
+    const t = Template.fromStack(stack);
+    expect(JSON.stringify(t.toJSON())).not.toMatch(/securityhub/);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ModelKind, ResidencyPathKind, SydneyModelCatalog } from '../../src';
-import { renderCatalogModule, SYDNEY_CATALOG } from '../../src/core/catalog';
+import { renderCatalogModule, resolveResidencyPath, SYDNEY_CATALOG } from '../../src/core/catalog';
 
 describe('SydneyModelCatalog.resolve', () => {
   test('a model on-demand in Sydney is called by its base ID', () => {
@@ -27,8 +27,33 @@ describe('SydneyModelCatalog.resolve', () => {
     expect(p.kind).toBe(ResidencyPathKind.NONE);
     expect(p.invokeModelId).toBeUndefined();
     expect(p.reason).toBe('Claude Opus 4.5 is reachable from Sydney only through global.* (any commercial Region worldwide): no Australian path.');
-    expect(p.alternatives[0]).toBe('Claude Sonnet 4.6 (au.anthropic.claude-sonnet-4-6)');
+    expect(p.alternatives[0]).toBe('Claude Opus 4.7 (au.anthropic.claude-opus-4-7)');
     expect(p.alternatives).toContain('Claude Opus 4.6 (au.anthropic.claude-opus-4-6-v1)');
+  });
+
+  test('Claude Opus 4.7 resolves to its au. profile, by name, base ID and profile ID, with its source and date', () => {
+    for (const asked of ['Claude Opus 4.7', 'anthropic.claude-opus-4-7', 'au.anthropic.claude-opus-4-7']) {
+      const p = SydneyModelCatalog.resolve(asked);
+      expect({ asked, kind: p.kind, id: p.invokeModelId, servedIn: p.servedIn }).toEqual({
+        asked, kind: ResidencyPathKind.AU_INFERENCE_PROFILE, id: 'au.anthropic.claude-opus-4-7', servedIn: ['ap-southeast-2', 'ap-southeast-4'],
+      });
+    }
+    const m = SydneyModelCatalog.find('Claude Opus 4.7')!;
+    expect(m.source).toBe('https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-anthropic-claude-opus-4-7.html');
+    expect(m.checkedOn).toMatch(/^2026-\d\d-\d\d$/);
+  });
+
+  test('guardrail and Data Automation profiles: au.guardrail.v1:0 stays in Sydney; Data Automation has no Australian path', () => {
+    const byId = new Map(SydneyModelCatalog.routingProfiles().map((p) => [p.profileId, p]));
+    expect(byId.get('au.guardrail.v1:0')).toMatchObject({ resourceType: 'guardrail-profile', destinations: ['ap-southeast-2'], staysInAustralia: true });
+    expect(byId.get('apac.guardrail.v1:0')).toMatchObject({ staysInAustralia: false });
+    const bda = SydneyModelCatalog.routingProfiles().filter((p) => p.resourceType === 'data-automation-profile');
+    expect(bda.length).toBeGreaterThan(0);
+    expect(bda.every((p) => !p.staysInAustralia)).toBe(true);
+    for (const p of SydneyModelCatalog.routingProfiles()) {
+      expect(p.staysInAustralia).toBe(p.destinations.every((r) => ['ap-southeast-2', 'ap-southeast-4'].includes(r)));
+      expect(p.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    }
   });
 
   test('apac.-only Claude 3.7 names the foreign Regions', () => {
@@ -77,10 +102,12 @@ describe('SydneyModelCatalog.resolve', () => {
     for (const a of arns) expect(SydneyModelCatalog.resolve(a).invokeModelId).toBe('au.anthropic.claude-haiku-4-5-20251001-v1:0');
   });
 
-  test('unknown models say what input is accepted', () => {
+  test('unknown models say how old the catalog is, how to refresh it, and what input is accepted', () => {
     const p = SydneyModelCatalog.resolve('anthropic.claude-9');
     expect(p.model).toBeUndefined();
-    expect(p.reason).toMatch(/"anthropic\.claude-9" is not in the Sydney model catalog \(as of 2026-04-12\)\. Use a base model ID/);
+    expect(p.reason).toMatch(/"anthropic\.claude-9" is not in the Sydney model catalog\. The catalog was last refreshed from the Bedrock APIs on 2026-04-12 \(\d+ days ago\); a model launched since is unknown to it\. Upgrade cdk-sovereign-bedrock, or run `npm run catalog:refresh`.* Use a base model ID/);
+    const at = resolveResidencyPath(SYDNEY_CATALOG, 'anthropic.claude-9', new Date('2026-11-22T10:00:00Z'));
+    expect(at.reason).toContain('on 2026-04-12 (224 days ago)');
   });
 });
 

@@ -108,4 +108,40 @@ describe('export command', () => {
     expect(io.err.join('')).toMatch(/--format: "xml" is not one of cfct, lza, json\n--out: is required/);
     expect(io.err.join('')).toMatch(/allowedRegions\[0\]: "sydney" is not a Region name/);
   });
+
+  test('the export refuses what the constructs refuse, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', 'arn:aws:iam::*:role/*'])).toBe(2);
+      expect(await main(['export', '--format', 'json', '--out', dir, '--allowed-regions', 'ap-southeast-2,us-east-1'])).toBe(2);
+      expect(await main(['export', '--format', 'json', '--out', dir, '--max-policy-size', '1000000000'])).toBe(2);
+      expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', 'arn:aws:iam::111122223333:role/*'])).toBe(2);
+    } finally { io.restore(); }
+    const err = io.err.join('');
+    expect(err).toMatch(/exemptPrincipalArns\[0\]: "arn:aws:iam::\*:role\/\*" exempts every IAM role in every account/);
+    expect(err).toMatch(/allowedRegions\[1\]: "us-east-1" is outside Australia/);
+    expect(err).toMatch(/--max-policy-size: must be an integer from 1 to 10240/);
+    expect(err).toMatch(/exemptPrincipalArns\[0\]: .* exempts every IAM role in account 111122223333/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('an account-wide exemption is written once acknowledged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const sandbox = 'arn:aws:iam::111122223333:role/*';
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', sandbox,
+        '--acknowledge-account-wide-exemption', sandbox])).toBe(0);
+    } finally { io.restore(); }
+    expect(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8')).toContain('"arn:aws:iam::111122223333:role/*"');
+  });
+
+  test('the audit refuses an origin Region abroad: it would call such a posture protected', async () => {
+    const io = capture();
+    try {
+      expect(await main(['audit', '--allowed-regions', 'ap-southeast-2,us-east-1'])).toBe(2);
+    } finally { io.restore(); }
+    expect(io.err.join('')).toMatch(/--allowed-regions\[1\]: "us-east-1" is outside Australia/);
+  });
 });

@@ -6,13 +6,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as sdk from '@aws-sdk/client-organizations';
+import { ResidencyPolicies } from '../../src';
 import { mockOrganization } from '../helpers/fake-organization';
+
+const POSTURE = ResidencyPolicies.posture();
 
 const ASSETS = path.join(__dirname, '..', '..', 'assets', 'deploy');
 const load = (name: string) => jest.requireActual(path.join(ASSETS, `${name}.lambda`, 'index.js'));
 
 test('the bundles leave the SDK out and stay small', () => {
-  for (const name of ['ou-path', 'scp-slot-guard']) {
+  for (const name of ['ou-path', 'scp-slot-guard', 'scp-conflict-check']) {
     const code = fs.readFileSync(path.join(ASSETS, `${name}.lambda`, 'index.js'), 'utf8');
     expect(code).toContain('require("@aws-sdk/client-organizations")');
     expect(code).not.toMatch(/smithy|@aws-sdk\/core/);
@@ -36,4 +39,21 @@ test('the bundled slot guard counts attachments', async () => {
     ResourceProperties: { MaxPoliciesPerTarget: '3', Policies: [{ Key: 'K', Name: 'new-scp', TargetIds: ['ou-ab12-security'] }] },
   })).rejects.toThrow('ou-ab12-security already has 3 SCPs (FullAWSAccess, aws-guardrails-AbCdEf, bedrock-au-residency); attaching new-scp would make 4, over the limit of 3');
   expect(mock.commandCalls(sdk.ListPoliciesForTargetCommand)).toHaveLength(1);
+});
+
+test('the bundled conflict check reads the path and names the Region deny that blocks Melbourne', async () => {
+  mockOrganization();
+  const { handler } = load('scp-conflict-check');
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+  const result = await handler({
+    RequestType: 'Create',
+    LogicalResourceId: 'C',
+    ResourceProperties: {
+      OnConflict: 'WARN',
+      Policies: [{ Name: 'new-posture', Document: JSON.stringify(POSTURE), TargetIds: ['444444444444'], AllowedRegions: [] }],
+    },
+  });
+  expect(result.Data.Findings).toMatch(/^444444444444: .*\(au-leg-melbourne\) would be denied by aws-guardrails-RegionDeny\/GRREGIONDENY/);
+  expect(warn).toHaveBeenCalledWith(expect.stringContaining('ScpConflictCheck findings: 444444444444'));
+  warn.mockRestore();
 });

@@ -28,7 +28,7 @@ describe('ScpSlotGuard', () => {
     expect(guard.props).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSovereignBedrockScpSlotGuardProviderframeworkonEvent/), 'Arn'] },
       Policies: [{ Key: policy, Name: 'bedrock-au-residency', TargetIds: [OU] }],
-      MaxPoliciesPerTarget: 5,
+      MaxPoliciesPerTarget: 10,
     });
     template.hasResource('AWS::Organizations::Policy', { Properties: { Name: 'bedrock-au-residency' }, DependsOn: [guard.id] });
   });
@@ -98,9 +98,9 @@ describe('ScpSlotGuard', () => {
     const stack = newStack();
     const posture = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: [OU] });
     expect(() => ScpSlotGuard.protect(posture, { maxPoliciesPerTarget: 0 }))
-      .toThrow('ScpSlotGuard.protect(): invalid props (1 problem):\n  - maxPoliciesPerTarget: must be an integer of at least 1, got 0');
+      .toThrow('ScpSlotGuard.protect(): invalid props (1 problem):\n  - maxPoliciesPerTarget: must be an integer of at least 1 and at most 10, got 0');
     expect(() => new ScpSlotGuard(stack, 'G', { policies: [posture], maxPoliciesPerTarget: 2.5 }))
-      .toThrow(/ScpSlotGuard at Test\/G: invalid props[^]*maxPoliciesPerTarget: must be an integer of at least 1, got 2.5/);
+      .toThrow(/ScpSlotGuard at Test\/G: invalid props[^]*maxPoliciesPerTarget: must be an integer of at least 1 and at most 10, got 2.5/);
 
     const other = new Stack(stack.node.root as App, 'Other');
     expect(() => new ScpSlotGuard(other, 'G', { policies: [posture] }))

@@ -20,6 +20,7 @@ describe('BedrockDataEvents', () => {
     expect(types).toEqual([
       'AWS::Bedrock::AsyncInvoke', 'AWS::Bedrock::Model', 'AWS::Bedrock::AgentAlias',
       'AWS::Bedrock::InlineAgent', 'AWS::Bedrock::FlowAlias', 'AWS::Bedrock::KnowledgeBase',
+      'AWS::Bedrock::DataAutomationProfile', 'AWS::BedrockAgentCore::Gateway', 'AWS::AWSExternalAnthropic::Workspace',
     ]);
     const props = trailProps(stack);
     expect(props.EventSelectors).toBeUndefined();

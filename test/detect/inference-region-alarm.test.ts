@@ -4,6 +4,8 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { InferenceRegionAlarm, InferenceRegionAlarmProps } from '../../src';
+import { resolveDetectionRules } from '../../src/core/detect/detection-rules';
+import { surfaceDetections } from '../../src/core/detect/surface-detections';
 import { errorOf } from '../helpers/errors';
 import { newStack } from '../helpers/stack';
 
@@ -33,13 +35,14 @@ describe('InferenceRegionAlarm', () => {
       '{ ($.eventSource = "bedrock.amazonaws.com") && (($.requestParameters.modelId = "global.*") '
       + '|| ($.requestParameters.modelId = "*:inference-profile/global.*")) }');
     const patterns = Object.values(template.findResources('AWS::Logs::MetricFilter')).map((r) => r.Properties.FilterPattern);
-    expect(patterns).toEqual([alarm.servedOutsideFilterPattern, alarm.globalModelFilterPattern, alarm.nonAustralianProfileFilterPattern]);
+    const surface = Object.values(surfaceDetections(resolveDetectionRules())).map((d) => d.filterPattern);
+    expect(patterns).toEqual([alarm.servedOutsideFilterPattern, alarm.globalModelFilterPattern, alarm.nonAustralianProfileFilterPattern, ...surface]);
   });
 
   test('safe alarm defaults: one call in one minute alarms, missing data is not breaching', () => {
     const { template } = build();
     const alarms = template.findResources('AWS::CloudWatch::Alarm');
-    expect(Object.keys(alarms)).toHaveLength(2);
+    expect(Object.keys(alarms)).toHaveLength(6); // two Bedrock model signals, four beyond (Mantle, AgentCore, Claude Platform, profiles)
     for (const a of Object.values(alarms)) {
       expect(a.Properties).toMatchObject({
         Threshold: 1,
@@ -54,7 +57,8 @@ describe('InferenceRegionAlarm', () => {
       expect(a.Properties.OKActions).toBeUndefined();
     }
     expect(Object.values(alarms).map((a) => a.Properties.MetricName).sort()).toEqual([
-      'CallsServedOutsideAllowedRegions', 'UnapprovedGlobalProfileCalls',
+      'AgentCoreCallsOutsideAllowedRegions', 'CallsServedOutsideAllowedRegions', 'ClaudePlatformCalls',
+      'MantleCallsOutsideAllowedRegions', 'NonAustralianGuardrailOrDataAutomationProfiles', 'UnapprovedGlobalProfileCalls',
     ]);
   });
 
@@ -112,7 +116,7 @@ describe('InferenceRegionAlarm', () => {
     const { alarm, stack, template } = build({ alarmOnNonAustralianProfiles: true });
     const topicRef = { Ref: stack.getLogicalId(alarm.topic.node.defaultChild as any) };
     template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topicRef] });
-    template.resourceCountIs('AWS::Events::Rule', 3);
+    template.resourceCountIs('AWS::Events::Rule', 7);
     template.allResourcesProperties('AWS::Events::Rule', {
       State: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
       Targets: [Match.objectLike({ Arn: topicRef, InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp('served in <detail-additionalEventData-inferenceRegion>') }) })],
@@ -143,8 +147,9 @@ describe('InferenceRegionAlarm', () => {
   test('nearRealTime: false leaves only the metric-filter alarms', () => {
     const { alarm, template } = build({ nearRealTime: false, alarmOnNonAustralianProfiles: true });
     template.resourceCountIs('AWS::Events::Rule', 0);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
     expect(alarm.servedOutsideRule).toBeUndefined();
+    expect(alarm.claudePlatformRule).toBeUndefined();
   });
 
   test('approved global. IDs: excluded from the alarm; no global. rule, with a note saying why', () => {
@@ -227,6 +232,7 @@ describe('with a trail', () => {
     expect(props.AdvancedEventSelectors.map((s: any) => s.FieldSelectors[1]?.Equals[0]).slice(1)).toEqual([
       'AWS::Bedrock::AsyncInvoke', 'AWS::Bedrock::Model', 'AWS::Bedrock::AgentAlias',
       'AWS::Bedrock::InlineAgent', 'AWS::Bedrock::FlowAlias', 'AWS::Bedrock::KnowledgeBase',
+      'AWS::Bedrock::DataAutomationProfile', 'AWS::BedrockAgentCore::Gateway', 'AWS::AWSExternalAnthropic::Workspace',
     ]);
   });
 });

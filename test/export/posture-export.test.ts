@@ -24,7 +24,8 @@ describe('CfCT: policies/NAME.json and manifest.yaml', () => {
       version: '2021-03-15',
       resources: [{
         name: 'au-bedrock-residency',
-        description: 'Keeps Amazon Bedrock in Australia: only au.* inference profiles, calls only from ap-southeast-2, nothing served outside Sydney and Melbourne.',
+        description: 'Keeps Amazon Bedrock in Australia: only au.* profiles, calls only from ap-southeast-2, nothing served outside Sydney and Melbourne. '
+          + 'Covers bedrock, bedrock-mantle, bedrock-agentcore, bedrock-websearch. No Claude Platform on AWS.',
         resource_file: 'policies/au-bedrock-residency.json',
         deploy_method: 'scp',
         deployment_targets: {
@@ -128,7 +129,7 @@ describe('validation: every problem at once, naming the option and the accepted 
       '- targets.accounts[0]: "12345" looks like an account ID but is not 12 digits',
       '- targets.accounts[1]: must not contain control characters or line breaks',
       '- namePrefix: "acme corp/" is not a valid prefix. Use letters, digits, - and _',
-      '- maxPolicySize: must be an integer of at least 1, got 0',
+      '- maxPolicySize: must be an integer of at least 1 and at most 10240, got 0',
       '- homeRegion: is only used with format cfct',
       '- homeRegion: "sydney" is not a Region name',
       '- allowedProfilePrefixes[0]: "au" is not a system inference profile prefix',
@@ -136,16 +137,19 @@ describe('validation: every problem at once, naming the option and the accepted 
     ]) expect(msg).toContain(line);
   });
 
-  test('a policy over the size limit is an error; raising maxPolicySize or splitting fixes it', () => {
-    const exemptPrincipalArns = Array.from({ length: 40 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
+  test('a policy over the size limit is an error; splitting fixes it', () => {
+    const exemptPrincipalArns = Array.from({ length: 20 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
     const big: PostureExportProps = { format: PostureExportFormat.JSON, options: { exemptPrincipalArns } };
     const size = JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns })).length;
-    expect(size).toBeGreaterThan(5120);
+    expect(size).toBeGreaterThan(10240);
     expect(errorOf(() => PostureExport.toFiles(big))).toBe(
       'PostureExport.toFiles: invalid props (1 problem):\n'
-      + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 5120. Export the two locks apart (split), `
-      + 'list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota');
-    expect(PostureExport.toFiles({ ...big, maxPolicySize: 10240 })).toHaveLength(1);
+      + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 10240. Export the two locks apart (split), `
+      + 'list fewer exemptions or application profiles');
+    expect(PostureExport.toFiles({ ...big, split: true })).toHaveLength(2);
+    // A stricter budget than AWS's is the user's to raise again.
+    expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 2000 })))
+      .toContain('or raise maxPolicySize (AWS allows at most 10240)');
   });
 
   test('a prefix that would make a policy name longer than 128 characters', () => {
@@ -185,5 +189,37 @@ describe('writeExport (for the export command)', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'posture-export-'));
     expect(() => writeExport([{ path: 'ok.json', content: '{}' }, { path: bad, content: 'x' }], out)).toThrow(/is not a plain relative path/);
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('Control Tower OU Region deny parameters', () => {
+  test('written for every format, with both Australian Regions, for enable-control --parameters file://', () => {
+    for (const format of [PostureExportFormat.CFCT, PostureExportFormat.LZA, PostureExportFormat.JSON]) {
+      const files = byPath(PostureExport.toFiles({
+        format, targets, controlTowerRegionDeny: { exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'], additionalAllowedRegions: ['us-east-1'] },
+      }));
+      expect(JSON.parse(files['control-tower/ou-region-deny-parameters.json'])).toEqual([
+        { key: 'AllowedRegions', value: ['ap-southeast-2', 'ap-southeast-4', 'us-east-1'] },
+        {
+          key: 'ExemptedPrincipalArns',
+          value: [
+            'arn:aws:iam::*:role/AWSControlTowerExecution',
+            'arn:aws:iam::*:role/aws-controltower-ConfigRecorderRole',
+            'arn:aws:iam::*:role/aws-controltower-ForwardSnsNotificationRole',
+            'arn:aws:iam::*:role/AWSControlTower_VPCFlowLogsRole',
+            'arn:aws:iam::*:role/BreakGlassAdmin',
+          ],
+        },
+      ]);
+    }
+  });
+
+  test('not written unless asked; its problems are reported with the others', () => {
+    expect(Object.keys(byPath(PostureExport.toFiles({ format: PostureExportFormat.JSON })))).not.toContain('control-tower/ou-region-deny-parameters.json');
+    const message = errorOf(() => PostureExport.toFiles({
+      format: PostureExportFormat.LZA, targets, namePrefix: 'bad prefix', controlTowerRegionDeny: { exemptPrincipalArns: ['arn:aws:iam::*:role/*'] },
+    }));
+    expect(message).toMatch(/namePrefix: "bad prefix"/);
+    expect(message).toContain('controlTowerRegionDeny.exemptPrincipalArns[0]: "arn:aws:iam::*:role/*" matches every role');
   });
 });

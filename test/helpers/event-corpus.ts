@@ -6,12 +6,17 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-export const SIGNALS = ['servedOutsideAustralia', 'globalModel', 'nonAustralianProfile'] as const;
+export const SIGNALS = [
+  'servedOutsideAustralia', 'globalModel', 'nonAustralianProfile',
+  'mantleOutsideAustralia', 'agentCoreOutsideAustralia', 'claudePlatform', 'foreignProfileConfiguration',
+] as const;
 export type SignalName = typeof SIGNALS[number];
 
 export interface CorpusEvent {
   readonly file: string;
   readonly description: string;
+  /** Where the event's shape comes from: an AWS documentation URL, or what is modelled. */
+  readonly shape?: string;
   /** The CloudTrail record, as delivered to CloudWatch Logs and as `detail` to EventBridge. */
   readonly event: Record<string, any>;
   /** Expected with default options (the third signal switched on). */
@@ -49,6 +54,7 @@ export function loadCorpus(): CorpusEvent[] {
     const approved = raw.firesWithApprovedGlobalModel === undefined
       ? {}
       : flags(raw.firesWithApprovedGlobalModel, `${file}: firesWithApprovedGlobalModel`, true);
-    return { file, description: raw.description, event: raw.event, fires, firesWithApprovedGlobalModel: { ...fires, ...approved } };
+    if (raw.shape !== undefined && typeof raw.shape !== 'string') throw new Error(`${file}: shape must be text`);
+    return { file, description: raw.description, shape: raw.shape, event: raw.event, fires, firesWithApprovedGlobalModel: { ...fires, ...approved } };
   });
 }

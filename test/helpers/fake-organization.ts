@@ -5,6 +5,7 @@
  */
 import * as sdk from '@aws-sdk/client-organizations';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { fullSurfacePosture } from './full-surface-posture';
 import { ResidencyPolicies } from '../../src';
 
 export const MANAGEMENT = '111111111111';
@@ -40,7 +41,8 @@ export const POLICIES: Record<string, { name: string; doc: unknown; awsManaged?:
   'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL, awsManaged: true },
   'p-guardrail1': { name: 'aws-guardrails-AbCdEf', doc: CT_GUARDRAIL },
   'p-regiondeny': { name: 'aws-guardrails-RegionDeny', doc: CT_REGION_DENY },
-  'p-posture0001': { name: 'bedrock-au-residency', doc: ResidencyPolicies.posture() },
+  // A hand-written posture over the whole governed surface, so these tests do not depend on the library's own.
+  'p-posture0001': { name: 'bedrock-au-residency', doc: fullSurfacePosture() },
   'p-auonly0001': { name: 'bedrock-au-only-inference-profiles', doc: ResidencyPolicies.auOnlyInference() },
 };
 
@@ -116,6 +118,30 @@ export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
         .resolves({ Policies: a.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
       mock.on(sdk.ListParentsCommand, { ChildId: a.id }).resolves({ Parents: [{ Id: node.id, Type: node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
       mock.on(sdk.DescribeAccountCommand, { AccountId: a.id }).resolves({ Account: { Id: a.id, Name: a.name, Status: 'ACTIVE' } });
+    }
+  }
+  // Per-policy reading: every SCP, and the targets of each, in pages of two.
+  const policyIds = Object.keys(POLICIES);
+  for (const token of [undefined, '2', '4']) {
+    const page = pages(policyIds, token);
+    mock.on(sdk.ListPoliciesCommand, { Filter: 'SERVICE_CONTROL_POLICY', NextToken: token })
+      .resolves({ Policies: page.items.map((id) => ({ Id: id, Name: POLICIES[id].name })), NextToken: page.next });
+  }
+  const attachments = new Map<string, { id: string; name: string; type: string }[]>();
+  for (const [node] of walk(ORG)) {
+    const entries: [string, string, string[]][] = [[node.id, node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT', node.policies],
+      ...(node.accounts ?? []).map((a): [string, string, string[]] => [a.id, 'ACCOUNT', a.policies])];
+    for (const [id, type, policies] of entries) {
+      for (const p of policies) attachments.set(p, [...(attachments.get(p) ?? []), { id, name: id, type }]);
+    }
+  }
+  for (const [policyId, targets] of attachments) {
+    for (let start = 0; start < targets.length; start += 2) {
+      const token = start === 0 ? undefined : String(start);
+      mock.on(sdk.ListTargetsForPolicyCommand, { PolicyId: policyId, NextToken: token }).resolves({
+        Targets: targets.slice(start, start + 2).map((t) => ({ TargetId: t.id, Name: t.name, Type: t.type as sdk.TargetType })),
+        NextToken: start + 2 < targets.length ? String(start + 2) : undefined,
+      });
     }
   }
   for (const [id, p] of Object.entries(POLICIES)) {

@@ -32,11 +32,15 @@ export async function iamSimulateVerdict(
     serviceControlPolicies: levels.map((l) => ({ orgIdentifier: l.id, policies: l.policies.map((p) => ({ name: p.name, policy: p.document })) })),
     resourceControlPolicies: [],
   });
-  // iam-simulate's ARN validation rejects the Region-less foundation-model ARN of
-  // global legs: validate the same request with the ARN in a Region, then
-  // evaluate the real ARN unchecked.
-  const regionless = /^arn:aws:bedrock:::/.test(request.resource);
-  const checked = await runSimulation(simulation(regionless ? request.resource.replace('arn:aws:bedrock:::', 'arn:aws:bedrock:ap-southeast-2::') : request.resource), {});
+  // iam-simulate's ARN validation rejects Region-less ARNs (the foundation-model
+  // ARN of global legs, AgentCore's built-in evaluators): validate the same
+  // request with the ARN in a Region (and, if its type needs one, an account),
+  // then evaluate the real ARN unchecked.
+  const regionless = /^arn:aws:[a-z-]+:::/.exec(request.resource);
+  let checked = await runSimulation(simulation(regionless ? request.resource.replace(/^(arn:aws:[a-z-]+:)::/, '$1ap-southeast-2::') : request.resource), {});
+  if (checked.resultType === 'error' && regionless) {
+    checked = await runSimulation(simulation(request.resource.replace(/^(arn:aws:[a-z-]+:)::/, `$1ap-southeast-2:${account}:`)), {});
+  }
   if (checked.resultType === 'error') return undefined;
   const ignored = checked.resultType === 'single' ? checked.result.ignoredContextKeys ?? [] : checked.results.flatMap((r) => r.ignoredContextKeys ?? []);
   const decision = regionless ? runUnsafeSimulation(simulation(request.resource), {}) : checked.overallResult;

@@ -6,6 +6,7 @@
 import { callKeepsDataInAustralia, expectedInvokerDecision, expectedLegDecision } from './decision-table/expectations';
 import { generatedCalls } from './decision-table/generated-calls';
 import { contextOf, Leg, legsOf } from './decision-table/legs';
+import { expectedInvokerRoutingDecision, expectedRoutingLegDecision, routingProfileLegs } from './decision-table/routing-profile-legs';
 import { loadScenarioFiles } from './decision-table/scenario-loader';
 import { simulate } from './decision-table/simulate';
 import { synthesizedInvokerPolicy } from '../helpers/invoker';
@@ -19,6 +20,8 @@ const invokerIdentity = [{ name: 'invoker', policy: synthesizedInvokerPolicy() }
 
 describe.each(scenarioFiles.map((f) => [f.file, f] as const))('hand-written table %s', (_file, scenario) => {
   const policies = synthesizedPolicies(scenario.options);
+  // The invoker column: a role made by SovereignBedrockInvoker with the file's props.
+  const scenarioInvoker = [{ name: 'invoker', policy: synthesizedInvokerPolicy(scenario.invoker) }];
 
   test.each(scenario.rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     const actual: Record<string, string> = {};
@@ -28,7 +31,7 @@ describe.each(scenarioFiles.map((f) => [f.file, f] as const))('hand-written tabl
       actual[variant] = outcome.decision;
     }
     if (row.expectInvoker) {
-      const outcome = await simulate(row, [{ name: 'posture', policy: policies.posture }], invokerIdentity);
+      const outcome = await simulate(row, [{ name: 'posture', policy: policies.posture }], scenarioInvoker);
       expect(outcome.ignoredContextKeys).toEqual([]);
       actual.invoker = outcome.decision;
     }
@@ -80,4 +83,25 @@ describe('generated from the Sydney model matrix (default posture)', () => {
       )));
       expect(decisions.every((d) => d.decision === 'Allowed')).toBe(callKeepsDataInAustralia(call));
     });
+});
+
+describe('generated from the catalog\'s guardrail and Data Automation profiles (default posture)', () => {
+  const policies = synthesizedPolicies();
+  const legs = routingProfileLegs();
+  const guardrailInvoker = [{ name: 'invoker', policy: synthesizedInvokerPolicy({ guardrails: ['gr1abc2def3g'] }) }];
+
+  test('covers every profile, action and destination', () => {
+    expect(legs.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test.each(legs.map((l) => [l.name, l] as const))('%s', async (_name, leg) => {
+    const request = { principal: leg.principal, action: leg.action, resource: leg.resource, context: { 'aws:RequestedRegion': leg.region } };
+    for (const variant of POLICY_VARIANTS) {
+      const outcome = await simulate(request, [{ name: variant, policy: policies[variant] }]);
+      expect(outcome.ignoredContextKeys).toEqual([]);
+      expect({ variant, decision: outcome.decision }).toEqual({ variant, decision: expectedRoutingLegDecision(leg, variant) });
+    }
+    const invoker = await simulate(request, [{ name: 'posture', policy: policies.posture }], guardrailInvoker);
+    expect({ variant: 'invoker', decision: invoker.decision }).toEqual({ variant: 'invoker', decision: expectedInvokerRoutingDecision(leg) });
+  });
 });

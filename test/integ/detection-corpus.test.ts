@@ -19,6 +19,10 @@ const METRIC_OF: Record<SignalName, string> = {
   servedOutsideAustralia: InferenceRegionAlarm.SERVED_OUTSIDE_METRIC,
   globalModel: InferenceRegionAlarm.GLOBAL_MODEL_METRIC,
   nonAustralianProfile: InferenceRegionAlarm.NON_AUSTRALIAN_PROFILE_METRIC,
+  mantleOutsideAustralia: InferenceRegionAlarm.MANTLE_OUTSIDE_METRIC,
+  agentCoreOutsideAustralia: InferenceRegionAlarm.AGENTCORE_OUTSIDE_METRIC,
+  claudePlatform: InferenceRegionAlarm.CLAUDE_PLATFORM_METRIC,
+  foreignProfileConfiguration: InferenceRegionAlarm.FOREIGN_PROFILE_CONFIGURATION_METRIC,
 };
 
 function synthesize(props: Partial<InferenceRegionAlarmProps>): Synthesized {
@@ -42,6 +46,10 @@ function synthesize(props: Partial<InferenceRegionAlarmProps>): Synthesized {
     servedOutsideAustralia: alarm.servedOutsideRule,
     globalModel: alarm.globalModelRule,
     nonAustralianProfile: alarm.nonAustralianProfileRule,
+    mantleOutsideAustralia: alarm.mantleOutsideRule,
+    agentCoreOutsideAustralia: alarm.agentCoreOutsideRule,
+    claudePlatform: alarm.claudePlatformRule,
+    foreignProfileConfiguration: alarm.foreignProfileConfigurationRule,
   };
   for (const signal of SIGNALS) {
     const rule = ruleOf[signal] as { node: { defaultChild: any } } | undefined;
@@ -73,6 +81,14 @@ describe('every corpus event fires exactly the detections it records', () => {
     for (const signal of SIGNALS) {
       expect(corpus.some((c) => c.fires[signal])).toBe(true);
       expect(corpus.some((c) => !c.fires[signal])).toBe(true);
+    }
+  });
+
+  test('events beyond Bedrock model calls say where their shape comes from (an AWS documentation URL, or what is modelled)', () => {
+    const beyond = corpus.filter((c) => c.event.eventSource !== 'bedrock.amazonaws.com' || JSON.stringify(c.event.requestParameters ?? {}).match(/guardrailProfileIdentifier|dataAutomationProfileArn/));
+    expect(beyond.length).toBeGreaterThanOrEqual(15);
+    for (const c of beyond.filter((e) => !['s3-event-with-inference-region-field.json', 'sts-event-with-global-model-id.json'].includes(e.file))) {
+      expect({ file: c.file, shape: c.shape }).toEqual({ file: c.file, shape: expect.stringMatching(/https:\/\/docs\.aws\.amazon\.com\/|modelled/) });
     }
   });
 

@@ -6,6 +6,7 @@
 import * as fc from 'fast-check';
 import { generatedCalls } from './decision-table/generated-calls';
 import { ACCOUNT, APP_ROLE, contextOf, foundationModelArn, legsOf, systemProfileArn } from './decision-table/legs';
+import { routingProfileLegs } from './decision-table/routing-profile-legs';
 import { loadScenarioFiles } from './decision-table/scenario-loader';
 import { evaluateScpChain, PolicyLevel } from '../../src/core/evaluate';
 import { iamSimulateVerdict } from '../helpers/iam-simulate-raw';
@@ -35,6 +36,7 @@ describe('agreement on the decision table', () => {
       name: leg.name, principal: leg.principal, action: leg.action, resource: leg.resource, context: contextOf(leg),
     })),
     ...loadScenarioFiles().flatMap((f) => f.rows),
+    ...routingProfileLegs().map((l) => ({ ...l, context: { 'aws:RequestedRegion': l.region } })),
   ];
   const policies = synthesizedPolicies();
 

@@ -14,7 +14,23 @@ describe('the examples synthesize offline', () => {
     app.synth();
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::Organizations::Policy', 3);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 6); // the InferenceRegionAlarm's six signals
+    // Control Tower's OU Region deny on both OUs, with both Australian Regions allowed.
+    const controls = Object.values<any>(t.findResources('AWS::ControlTower::EnabledControl'));
+    expect(controls.map((c) => c.Properties.TargetIdentifier)).toEqual([
+      'arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-34cd56ef',
+      'arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-98fe76dc',
+    ]);
+    for (const c of controls) {
+      expect(c.Properties.Parameters).toContainEqual({ Key: 'AllowedRegions', Value: ['ap-southeast-2', 'ap-southeast-4'] });
+      expect(c.Properties.Parameters.find((p: any) => p.Key === 'ExemptedPrincipalArns').Value).toContain('arn:aws:iam::*:role/BreakGlassAdmin');
+    }
+    // The deploy-time check runs before the posture's SCP attaches.
+    const [check] = Object.keys(t.findResources('Custom::ScpConflictCheck'));
+    t.hasResource('AWS::Organizations::Policy', { Properties: { Name: 'bedrock-au-residency' }, DependsOn: [check] });
+    // ... and after the Region deny is enabled, so it reads the organization as the deployment leaves it.
+    const checkResource = t.findResources('Custom::ScpConflictCheck')[check];
+    expect(checkResource.DependsOn).toEqual(expect.arrayContaining(Object.keys(t.findResources('AWS::ControlTower::EnabledControl'))));
   });
 
   test('CDK Pipelines landing-zone stage', () => {

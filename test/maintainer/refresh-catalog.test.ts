@@ -71,6 +71,20 @@ describe('npm run catalog:refresh (mocked Bedrock APIs)', () => {
     expect(melbourneMock.commandCalls(ListInferenceProfilesCommand).length).toBe(2);
   });
 
+  test('entries recorded by hand keep their source and date, and the guardrail and Data Automation profiles survive a refresh', async () => {
+    answer(SYDNEY_CATALOG, {
+      models: [{ modelId: 'amazon.nova-9-v1:0', modelName: 'Nova 9', providerName: 'Amazon', outputModalities: ['TEXT'], inferenceTypesSupported: ['ON_DEMAND'] }],
+    });
+    const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-12-01');
+    expect(result.changes.map((c) => c.baseModelId)).toEqual(['amazon.nova-9-v1:0']);
+    expect(result.catalog.asOf).toBe('2026-12-01');
+    expect(result.catalog.routingProfiles).toEqual(SYDNEY_CATALOG.routingProfiles);
+    const opus = result.catalog.models.find((m) => m.baseModelId === 'anthropic.claude-opus-4-7')!;
+    expect(opus.source).toMatch(/model-card-anthropic-claude-opus-4-7/);
+    expect(opus.checkedOn).toBe(SYDNEY_CATALOG.models.find((m) => m.baseModelId === 'anthropic.claude-opus-4-7')!.checkedOn);
+    expect(result.moduleText).toContain("profileId: 'au.guardrail.v1:0'");
+  });
+
   test('a new global-only model is flagged for the runbook; a model gaining au. is reported', async () => {
     answer(SYDNEY_CATALOG, {
       models: [{

@@ -36,6 +36,32 @@ describe('AuBedrockPosture', () => {
     expect((await simulate(tokyoLeg(`arn:aws:iam::${ACCOUNT}:role/workload-app`), [{ name: 'p', policy }])).decision).toBe('Denied');
   });
 
+  test('Control Tower roles and three break-glass roles: a posture over 5,120 characters synthesizes by default', () => {
+    const posture = new AuBedrockPosture(newStack(), 'Posture', {
+      targetIds: ['ou-ab12-34cd56ef'],
+      exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/BreakGlassReadOnly', 'arn:aws:iam::*:role/IncidentResponder'],
+    });
+    const [scp] = posture.scps;
+    expect(scp.sizeChars).toBeGreaterThan(5120);
+    expect(scp.sizeChars).toBeLessThanOrEqual(10240);
+  });
+
+  test('the 2026 surface options reach the Region lock in both modes', () => {
+    const options = {
+      targetIds: ['ou-ab12-34cd56ef'],
+      allowClaudePlatformOnAws: true,
+      denyLongTermApiKeys: true,
+      serviceSideInference: { denyAgentCoreMemoryChanges: true },
+    };
+    for (const scpMode of [PostureScpMode.SINGLE_POLICY, PostureScpMode.SEPARATE_POLICIES]) {
+      const stack = newStack();
+      const posture = new AuBedrockPosture(stack, 'Posture', { ...options, scpMode });
+      const sids = posture.scps.flatMap((p) => (p.policy.content as any).Statement.map((x: any) => x.Sid));
+      expect(sids).not.toContain('DenyClaudePlatformOnAws');
+      expect(sids).toEqual(expect.arrayContaining(['DenyLongTermBedrockApiKeys', 'DenyAgentCoreMemoryChanges', 'DenyUnapprovedGuardrailAndDataAutomationProfiles']));
+    }
+  });
+
   test('hundreds of targets stay one resource', () => {
     const stack = newStack();
     const targets = Array.from({ length: 300 }, (_, i) => `ou-ab12-${String(i).padStart(8, '0')}`);
@@ -59,8 +85,9 @@ describe('AuBedrockPosture', () => {
     const t = Template.fromStack(stack);
     const names = Object.values(t.findResources('AWS::Organizations::Policy')).map((r) => r.Properties.Name);
     expect(names).toEqual(['bedrock-au-inference-profiles', 'bedrock-au-regions']);
-    t.resourceCountIs('AWS::Logs::MetricFilter', 2);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    // Two Bedrock model signals, and Mantle, AgentCore, Claude Platform and non-au. profile configuration.
+    t.resourceCountIs('AWS::Logs::MetricFilter', 6);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     expect(posture.alarm).toBeDefined();
     expect(posture.invoker?.modelId).toBe('amazon.nova-pro-v1:0');
     posture.addTarget('123456789012');
@@ -75,9 +102,9 @@ describe('AuBedrockPosture', () => {
       .toThrow(/AuBedrockPosture at Test\/Nothing: invalid props \(1 problem\):\n {2}- scpMode: NONE with neither detection nor invoker leaves nothing to create/);
   });
 
-  test('bad input from the parts is reported with the part\'s path', () => {
+  test('bad input for the parts is reported as the posture\'s, at the posture\'s path', () => {
     expect(() => new AuBedrockPosture(newStack(), 'Posture', { targetIds: ['ou-nope'], allowedRegions: ['ap-southeast2'] }))
-      .toThrow(/AuBedrockResidencyScp at Test\/Posture\/Scp: invalid props \(2 problems\)/);
+      .toThrow(/^AuBedrockPosture at Test\/Posture: invalid props \(2 problems\):\n {2}- targetIds\[0\]: "ou-nope".*\n {2}- allowedRegions\[0\]: "ap-southeast2"/);
   });
 
   test('the invoker under the posture: au. Melbourne leg allowed, apac. denied', async () => {

@@ -1,4 +1,5 @@
-import { AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp, ResidencyPolicies } from '../../src';
+import { AuBedrockResidencyScp, AuOnlyInferenceScp, ControlTowerRoles, RegionAllowlistScp, ResidencyPolicies, ScpLimits } from '../../src';
+import { errorOf } from '../helpers/errors';
 import { newStack, onlyPolicy, warnings } from '../helpers/stack';
 
 describe('AuBedrockResidencyScp', () => {
@@ -25,10 +26,26 @@ describe('AuBedrockResidencyScp', () => {
     expect(onlyPolicy(stack).Content).toEqual(ResidencyPolicies.posture({ allowedRegions: ['ap-southeast-2'] }));
   });
 
-  test('fits the long-standing 5,120-character limit with room for exemptions', () => {
+  test('the default posture fits even the pre-May-2026 5,120-character limit without exemptions', () => {
     const stack = newStack();
     const scp = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: ['ou-ab12-34cd56ef'] });
-    expect(scp.sizeChars).toBeLessThan(1500);
+    expect(scp.sizeChars).toBeLessThan(3000);
+    expect(scp.limits.maxPolicySize).toBe(10240);
+  });
+
+  test('a posture between 5,120 and 10,240 characters synthesizes by default (Control Tower roles and 3 break-glass roles)', () => {
+    const stack = newStack();
+    const scp = new AuBedrockResidencyScp(stack, 'Posture', {
+      targetIds: ['ou-ab12-34cd56ef'],
+      exemptPrincipalArns: [...ControlTowerRoles.arnPatterns(), ...[1, 2, 3].map((i) => `arn:aws:iam::*:role/BreakGlass${i}`)],
+    });
+    expect(scp.sizeChars).toBeGreaterThan(5120);
+    expect(scp.sizeChars).toBeLessThanOrEqual(10240);
+    expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'Strict', {
+      targetIds: ['ou-ab12-34cd56ef'],
+      exemptPrincipalArns: [...ControlTowerRoles.arnPatterns(), ...[1, 2, 3].map((i) => `arn:aws:iam::*:role/BreakGlass${i}`)],
+      quota: ScpLimits.LEGACY_QUOTA,
+    }))).toMatch(/over the limit of 5120/);
   });
 
   test('a root target warns that the management account is not covered', () => {

@@ -42,7 +42,24 @@ describe('AuOnlyInferenceScp', () => {
 
     const off = newStack();
     new AuOnlyInferenceScp(off, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'], denyGlobalCrossRegionInference: false });
-    expect(onlyPolicy(off).Content.Statement.map((s: any) => s.Sid)).toEqual(['DenyUnapprovedInferenceProfiles']);
+    expect(onlyPolicy(off).Content.Statement.map((s: any) => s.Sid))
+      .toEqual(['DenyUnapprovedInferenceProfiles', 'DenyUnapprovedGuardrailAndDataAutomationProfiles']);
+  });
+
+  test('guardrail and Data Automation profiles other than au. are denied by resource, failing closed', () => {
+    const stack = newStack();
+    new AuOnlyInferenceScp(stack, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'] });
+    const gate = onlyPolicy(stack).Content.Statement[2];
+    expect(gate.Sid).toBe('DenyUnapprovedGuardrailAndDataAutomationProfiles');
+    expect(gate.Resource).toBeUndefined();
+    // Everything these actions accept is exempt except profiles: only au. ones are listed.
+    expect(gate.NotResource).toEqual(expect.arrayContaining([
+      'arn:aws:bedrock:*:*:guardrail-profile/au.*', 'arn:aws:bedrock:*:*:data-automation-profile/au.*', 'arn:aws:bedrock:*:*:guardrail/*',
+    ]));
+    expect(gate.NotResource.filter((r: string) => /-profile\//.test(r))).toEqual([
+      'arn:aws:bedrock:*:*:data-automation-profile/au.*', 'arn:aws:bedrock:*:*:guardrail-profile/au.*',
+    ]);
+    expect(gate.Condition).toBeUndefined();
   });
 
   test('vouched application profiles join the allowed list', () => {
@@ -79,6 +96,6 @@ describe('AuOnlyInferenceScp', () => {
     expect(scp.sizeChars).toBe(scp.policyJson.length);
     expect(JSON.parse(scp.policyJson)).toEqual(onlyPolicy(stack).Content);
     expect(stack.resolve(scp.document.toJSON())).toEqual(onlyPolicy(stack).Content);
-    expect(scp.limits.maxPolicySize).toBe(5120);
+    expect(scp.limits.maxPolicySize).toBe(10240);
   });
 });

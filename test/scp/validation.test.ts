@@ -1,7 +1,7 @@
 import { Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnOrganizationalUnit, CfnPolicy } from 'aws-cdk-lib/aws-organizations';
-import { AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp, ResidencyPolicies } from '../../src';
+import { AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp, ResidencyPolicies, ScpLimits } from '../../src';
 import { errorOf } from '../helpers/errors';
 import { newStack, onlyPolicy, validationErrors } from '../helpers/stack';
 
@@ -28,9 +28,9 @@ describe('bad input is rejected at synth time, naming the prop and the accepted 
     ['application profile in an unknown Region', { targetIds: [OU], allowedApplicationInferenceProfileArns: ['arn:aws:bedrock:ap-southeast-9:123456789012:application-inference-profile/a1b2c3d4e5f6'] }, /names an unknown Region "ap-southeast-9"/],
     ['policy name too long', { targetIds: [OU], policyName: 'x'.repeat(129) }, /policyName: "x+" is not a valid policy name\. Use 1-128 printable ASCII characters/],
     ['description too long', { targetIds: [OU], description: 'd'.repeat(513) }, /description: is 513 characters long; Organizations accepts at most 512/],
-    ['zero policies per target', { targetIds: [OU], quota: { maxPoliciesPerTarget: 0 } }, /quota\.maxPoliciesPerTarget: must be an integer of at least 1, got 0/],
-    ['fractional size limit', { targetIds: [OU], quota: { maxPolicySize: 100.5 } }, /quota\.maxPolicySize: must be an integer of at least 1, got 100\.5/],
-    ['negative policies elsewhere', { targetIds: [OU], quota: { policiesAttachedElsewhere: -1 } }, /quota\.policiesAttachedElsewhere: must be an integer of at least 0, got -1/],
+    ['zero policies per target', { targetIds: [OU], quota: { maxPoliciesPerTarget: 0 } }, /quota\.maxPoliciesPerTarget: must be an integer of at least 1 and at most 10, got 0/],
+    ['fractional size limit', { targetIds: [OU], quota: { maxPolicySize: 100.5 } }, /quota\.maxPolicySize: must be an integer of at least 1 and at most 10240, got 100\.5/],
+    ['negative policies elsewhere', { targetIds: [OU], quota: { policiesAttachedElsewhere: -1 } }, /quota\.policiesAttachedElsewhere: must be an integer of at least 0 and at most 9, got -1/],
   ])('%s', (_name, props, message) => {
     const msg = errorOf(() => new AuBedrockResidencyScp(newStack(), 'Posture', props as any));
     expect(msg).toMatch(message);
@@ -89,16 +89,18 @@ describe('SCP quotas', () => {
   test('a policy over the size limit fails, naming the numbers', () => {
     const exemptPrincipalArns = Array.from({ length: 120 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
     const msg = errorOf(() => new AuBedrockResidencyScp(newStack(), 'Posture', { targetIds: [OU], exemptPrincipalArns }));
-    expect(msg).toMatch(/quota\.maxPolicySize: the minified policy is \d+ characters, \d+ over the limit of 5120/);
+    expect(msg).toMatch(/quota\.maxPolicySize: the minified policy is \d+ characters, \d+ over the limit of 10240/);
   });
 
-  test('the raised 10,240-character quota can be declared', () => {
-    // Each exemption is repeated in all four statements (SCPs have no Principal element).
-    const exemptPrincipalArns = Array.from({ length: 30 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
-    expect(() => new AuBedrockResidencyScp(newStack(), 'Small', { targetIds: [OU], exemptPrincipalArns })).toThrow(/over the limit of 5120/);
-    const scp = new AuBedrockResidencyScp(newStack(), 'Raised', { targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 10240 } });
+  test('the default is the 10,240-character quota; the older 5,120 budget can be kept on purpose', () => {
+    // Each exemption is repeated in every statement (SCPs have no Principal element).
+    const exemptPrincipalArns = Array.from({ length: 10 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
+    const scp = new AuBedrockResidencyScp(newStack(), 'Default', { targetIds: [OU], exemptPrincipalArns });
     expect(scp.sizeChars).toBeGreaterThan(5120);
     expect(scp.sizeChars).toBeLessThanOrEqual(10240);
+    expect(scp.limits.maxPolicySize).toBe(ScpLimits.DEFAULT_MAX_POLICY_SIZE);
+    expect(() => new AuBedrockResidencyScp(newStack(), 'Legacy', { targetIds: [OU], exemptPrincipalArns, quota: ScpLimits.LEGACY_QUOTA }))
+      .toThrow(/over the limit of 5120/);
   });
 
   function fillTarget(stack: Stack, ourPolicies: number, handWritten = 0, quota = {}): void {
@@ -115,38 +117,41 @@ describe('SCP quotas', () => {
     }
   }
 
-  test('four policies from this app plus FullAWSAccess fit the default of five', () => {
+  test('nine policies from this app plus FullAWSAccess fit the default of ten', () => {
     const stack = newStack();
-    fillTarget(stack, 4);
+    fillTarget(stack, 9);
     expect(validationErrors(stack)).toBe('');
   });
 
-  test('a sixth SCP on one target fails once, naming the target, the policies and the numbers', () => {
+  test('an eleventh SCP on one target fails once, naming the target, the policies and the numbers', () => {
     const stack = newStack();
-    fillTarget(stack, 3, 2);
+    fillTarget(stack, 3, 7);
     const msg = validationErrors(stack);
-    expect(msg).toMatch(/target ou-ab12-34cd56ef would carry 6 SCPs, over the limit of 5 per target: 5 from this app \(Test\/AuOnly0\/Resource\/Resource, Test\/AuOnly1\/Resource\/Resource, Test\/AuOnly2\/Resource\/Resource, Test\/HandWritten0, Test\/HandWritten1\) and 1 assumed attached elsewhere/);
+    expect(msg).toMatch(/target ou-ab12-34cd56ef would carry 11 SCPs, over the limit of 10 per target: 10 from this app \(Test\/AuOnly0\/Resource\/Resource, Test\/AuOnly1\/Resource\/Resource, Test\/AuOnly2\/Resource\/Resource, Test\/HandWritten0, .*Test\/HandWritten6\) and 1 assumed attached elsewhere/);
     expect(msg.match(/would carry/g)).toHaveLength(1);
   });
 
-  test('Control Tower guardrails can be counted, and the raised quota declared', () => {
+  test('Control Tower guardrails can be counted, and the older 5-per-target budget declared', () => {
     const guarded = newStack();
-    fillTarget(guarded, 2, 0, { policiesAttachedElsewhere: 4 });
-    expect(validationErrors(guarded)).toMatch(/would carry 6 SCPs, over the limit of 5/);
+    fillTarget(guarded, 2, 0, { policiesAttachedElsewhere: 9 });
+    expect(validationErrors(guarded)).toMatch(/would carry 11 SCPs, over the limit of 10/);
 
-    const raised = newStack();
-    fillTarget(raised, 2, 0, { policiesAttachedElsewhere: 4, maxPoliciesPerTarget: 10 });
-    expect(validationErrors(raised)).toBe('');
+    const legacy = newStack();
+    fillTarget(legacy, 2, 0, { policiesAttachedElsewhere: 4, maxPoliciesPerTarget: ScpLimits.LEGACY_MAX_POLICIES_PER_TARGET });
+    expect(validationErrors(legacy)).toMatch(/would carry 6 SCPs, over the limit of 5/);
+    const fits = newStack();
+    fillTarget(fits, 2, 0, { policiesAttachedElsewhere: 4 });
+    expect(validationErrors(fits)).toBe('');
   });
 
   test('counts policies attached through addTarget and across stacks of one app', () => {
     const stack = newStack();
     const other = new Stack(stack.node.root as any, 'Other');
-    fillTarget(stack, 2);
+    fillTarget(stack, 7);
     for (let i = 0; i < 3; i++) {
       const scp = new RegionAllowlistScp(other, `R${i}`, { targetIds: ['123456789012'] });
       scp.addTarget(OU);
     }
-    expect(validationErrors(stack)).toMatch(/target ou-ab12-34cd56ef would carry 6 SCPs/);
+    expect(validationErrors(stack)).toMatch(/target ou-ab12-34cd56ef would carry 11 SCPs/);
   });
 });

@@ -1,4 +1,4 @@
-import { BEDROCK_INVOCATION_ACTIONS, allowGrantsOf } from '../../core/checks/allow-statements';
+import { BEDROCK_INVOCATION_ACTIONS, allowGrantsOf, managedPolicyFix } from '../../core/checks/allow-statements';
 import { CheckRule, RuleFinding } from '../../core/checks/findings';
 import { grantsPhrase } from '../../core/checks/grant-messages';
 import { unscopedReach } from '../../core/checks/resource-coverage';
@@ -27,6 +27,7 @@ export const AU_BEDROCK_1: CheckRule = {
           severity: 'error',
           location: grant.notResource.location,
           message: `${allows} on every resource except [${grant.notResource.display}] (NotResource): that includes foundation models outside Australia and apac. and global. inference profiles`,
+          fix: managedPolicyFix(grant),
         });
       }
       for (const r of grant.resources) {
@@ -37,6 +38,7 @@ export const AU_BEDROCK_1: CheckRule = {
             severity: 'error',
             location: r.location,
             message: `${allows} on "${r.value.display}": every model in every Region (including the Region-less global form) and every inference profile, including apac. and global.`,
+            fix: managedPolicyFix(grant),
           });
         } else if (reach === 'possible') {
           findings.push({
@@ -44,6 +46,7 @@ export const AU_BEDROCK_1: CheckRule = {
             severity: 'warning',
             location: r.location,
             message: `cannot verify: ${allows} on "${r.value.display}", a deploy-time value that could be any Bedrock model or inference profile`,
+            fix: managedPolicyFix(grant),
           });
         }
       }

@@ -1,4 +1,4 @@
-import { BEDROCK_INVOCATION_ACTIONS, LocatedCoverage, allowGrantsOf } from '../../core/checks/allow-statements';
+import { BEDROCK_INVOCATION_ACTIONS, LocatedCoverage, allowGrantsOf, managedPolicyFix } from '../../core/checks/allow-statements';
 import { CheckRule, RuleFinding } from '../../core/checks/findings';
 import { hasWildcard } from '../../core/checks/glob';
 import { describeProfilePrefix, grantsPhrase } from '../../core/checks/grant-messages';
@@ -37,13 +37,14 @@ export const AU_BEDROCK_2: CheckRule = {
         if (unscopedReach(r)) continue; // AuBedrock1's finding
         if (r.definite.has('PROFILE_ABROAD')) {
           const { message, fix } = reasonFor(r, ctx);
-          findings.push({ ruleId: ID, severity: 'error', location: r.location, message: `${allows} on "${r.value.display}": ${message}`, fix });
+          findings.push({ ruleId: ID, severity: 'error', location: r.location, message: `${allows} on "${r.value.display}": ${message}`, fix: managedPolicyFix(grant) ?? fix });
         } else if (r.possible.has('PROFILE_ABROAD')) {
           findings.push({
             ruleId: ID,
             severity: 'warning',
             location: r.location,
             message: `cannot verify: ${allows} on "${r.value.display}", whose profile ID is a deploy-time value that could be ${r.prefixes.join(', ')}`,
+            fix: managedPolicyFix(grant),
           });
         } else if (r.possible.has('APP_PROFILE')) {
           findings.push({

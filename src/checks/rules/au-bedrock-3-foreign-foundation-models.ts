@@ -1,4 +1,4 @@
-import { BEDROCK_INVOCATION_ACTIONS, allowGrantsOf } from '../../core/checks/allow-statements';
+import { BEDROCK_INVOCATION_ACTIONS, allowGrantsOf, managedPolicyFix } from '../../core/checks/allow-statements';
 import { CheckRule, RuleFinding } from '../../core/checks/findings';
 import { describeRegionsAbroad, grantsPhrase } from '../../core/checks/grant-messages';
 import { unscopedReach } from '../../core/checks/resource-coverage';
@@ -35,6 +35,7 @@ export const AU_BEDROCK_3: CheckRule = {
             severity: 'error',
             location: r.location,
             message: `${allows} on "${r.value.display}": ${where(r.regionsAbroad)}`,
+            fix: managedPolicyFix(grant),
           });
         } else if (r.possible.has('MODEL_ABROAD')) {
           findings.push({

@@ -1,4 +1,4 @@
-import { MANTLE_INVOCATION_ACTIONS, allowGrantsOf } from '../../core/checks/allow-statements';
+import { MANTLE_INVOCATION_ACTIONS, allowGrantsOf, managedPolicyFix } from '../../core/checks/allow-statements';
 import { CheckRule, RuleFinding } from '../../core/checks/findings';
 import { describeRegionsAbroad, grantsPhrase } from '../../core/checks/grant-messages';
 
@@ -26,6 +26,7 @@ export const AU_BEDROCK_5: CheckRule = {
           severity: 'error',
           location: grant.notResource.location,
           message: `${allows} on every resource except [${grant.notResource.display}] (NotResource): that includes Mantle projects in every Region`,
+          fix: managedPolicyFix(grant),
         });
       }
       for (const r of grant.resources) {
@@ -35,6 +36,7 @@ export const AU_BEDROCK_5: CheckRule = {
             severity: 'error',
             location: r.location,
             message: `${allows} on "${r.value.display}": Bedrock Mantle in ${describeRegionsAbroad(r.regionsAbroad.filter((x) => x !== ''))}`,
+            fix: managedPolicyFix(grant),
           });
         } else if (r.possible.has('MANTLE_ABROAD')) {
           findings.push({
@@ -42,6 +44,7 @@ export const AU_BEDROCK_5: CheckRule = {
             severity: 'warning',
             location: r.location,
             message: `cannot verify: ${allows} on "${r.value.display}", whose Region is a deploy-time value`,
+            fix: managedPolicyFix(grant),
           });
         }
       }

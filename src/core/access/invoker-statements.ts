@@ -27,7 +27,24 @@ export interface InvokerScope {
   readonly auProfileModelIds?: readonly string[];
   /** Include `InvokeModelWithResponseStream` (ConverseStream, streaming InvokeModel). */
   readonly streaming: boolean;
+  /** Allow `CountTokens` on the same foundation models in Sydney. */
+  readonly countTokens?: boolean;
+  /** Guardrail IDs or ARNs in Sydney the caller may apply (with the `au.` guardrail profile). */
+  readonly guardrails?: readonly string[];
+  /** Provisioned, custom or imported model ARNs in Sydney the caller may invoke. */
+  readonly ownModelArns?: readonly string[];
+  /** Allow short-term Bedrock API keys, in Sydney only. */
+  readonly shortTermApiKeys?: boolean;
 }
+
+/** The guardrail profile that keeps guardrail evaluation in Sydney (its only destination). */
+export const AU_GUARDRAIL_PROFILE_ID = 'au.guardrail.v1:0';
+
+/** The value of `bedrock:BearerTokenType` for a short-term API key. */
+export const SHORT_TERM = 'SHORT_TERM';
+
+/** `bedrock:CountTokens`: counts a prompt's tokens for a foundation model. */
+export const COUNT_TOKENS_ACTION = 'bedrock:CountTokens';
 
 export function invokeActions(scope: InvokerScope): string[] {
   return scope.streaming ? [INVOKE_ACTION, INVOKE_STREAM_ACTION] : [INVOKE_ACTION];
@@ -43,7 +60,7 @@ function auProfileArns(scope: InvokerScope): string[] {
 }
 
 /**
- * Least-privilege invocation of residency-safe paths only (FACTS.md §1-2):
+ * Least-privilege invocation of residency-safe paths only:
  *
  * 1. on-demand foundation models in Sydney, for direct calls only (no profile
  *    key), so the statement cannot serve as a leg of an `apac.` or `global.` call;
@@ -82,7 +99,86 @@ export function invokerStatements(scope: InvokerScope): AllowStatementJson[] {
       Condition: { ArnLike: { [INFERENCE_PROFILE_ARN_KEY]: profiles } },
     });
   }
+  statements.push(...extraStatements(scope));
   return statements;
+}
+
+function guardrailArn(account: string, idOrArn: string): string {
+  return idOrArn.startsWith('arn:') ? idOrArn : `arn:aws:bedrock:${SYDNEY}:${account}:guardrail/${idOrArn}`;
+}
+
+/**
+ * The opt-in rights beside invocation, each on Australian resources only:
+ * counting tokens on the same models in Sydney; applying named guardrails in
+ * Sydney and the `au.` guardrail profile (served only in Sydney); invoking
+ * provisioned, custom and imported models in Sydney, directly; short-term
+ * API keys (bound to the Region they were made in) in Sydney.
+ *
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/guardrail-profiles-permissions.html
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html
+ */
+function extraStatements(scope: InvokerScope): AllowStatementJson[] {
+  const statements: AllowStatementJson[] = [];
+  if (scope.countTokens) {
+    const ids = scope.onDemandModelIds === undefined && scope.auProfileModelIds === undefined
+      ? undefined
+      : [...new Set([...(scope.onDemandModelIds ?? []), ...(scope.auProfileModelIds ?? [])])];
+    if (ids === undefined || ids.length > 0) {
+      statements.push({ Sid: 'CountTokensInSydney', Effect: 'Allow', Action: [COUNT_TOKENS_ACTION], Resource: modelArns(SYDNEY, ids) });
+    }
+  }
+  if (scope.guardrails && scope.guardrails.length > 0) {
+    statements.push({
+      Sid: 'ApplyGuardrailsInSydney',
+      Effect: 'Allow',
+      Action: ['bedrock:ApplyGuardrail'],
+      Resource: [
+        ...scope.guardrails.map((g) => guardrailArn(scope.account, g)),
+        `arn:aws:bedrock:${SYDNEY}:${scope.account}:guardrail-profile/${AU_GUARDRAIL_PROFILE_ID}`,
+      ],
+    });
+  }
+  if (scope.ownModelArns && scope.ownModelArns.length > 0) {
+    statements.push({
+      Sid: 'InvokeOwnModelsInSydney',
+      Effect: 'Allow',
+      Action: invokeActions(scope),
+      Resource: [...scope.ownModelArns],
+      Condition: { Null: { [INFERENCE_PROFILE_ARN_KEY]: 'true' } },
+    });
+  }
+  if (scope.shortTermApiKeys) {
+    statements.push({
+      Sid: 'ShortTermApiKeysInSydney',
+      Effect: 'Allow',
+      Action: ['bedrock:CallWithBearerToken'],
+      Resource: ['*'],
+      Condition: { StringEquals: { 'bedrock:BearerTokenType': SHORT_TERM, 'aws:RequestedRegion': SYDNEY } },
+    });
+  }
+  return statements;
+}
+
+/** Guardrail ID as Bedrock makes them: lowercase letters and digits. */
+const GUARDRAIL_ID = /^[a-z0-9]{1,64}$/;
+const SYDNEY_GUARDRAIL_ARN = /^arn:aws:bedrock:ap-southeast-2:\d{12}:guardrail\/[a-z0-9]{1,64}$/;
+const SYDNEY_OWN_MODEL_ARN = /^arn:aws:bedrock:ap-southeast-2:\d{12}:(provisioned-model|custom-model-deployment|imported-model|custom-model)\/[A-Za-z0-9._:-]+$/;
+
+/** A problem with one guardrail reference, or undefined when it names a guardrail in Sydney. */
+export function guardrailProblem(value: string): string | undefined {
+  if (GUARDRAIL_ID.test(value) || SYDNEY_GUARDRAIL_ARN.test(value)) return undefined;
+  if (value.startsWith('arn:')) {
+    return `"${value}" is not a guardrail ARN in ap-southeast-2. Use arn:aws:bedrock:ap-southeast-2:ACCOUNT:guardrail/ID or the guardrail ID; `
+      + `a guardrail profile other than ${AU_GUARDRAIL_PROFILE_ID} routes outside Australia`;
+  }
+  return `"${value}" is not a guardrail ID (lowercase letters and digits) or a guardrail ARN in ap-southeast-2`;
+}
+
+/** A problem with one provisioned/custom/imported model ARN, or undefined when it is one in Sydney. */
+export function ownModelArnProblem(value: string): string | undefined {
+  if (SYDNEY_OWN_MODEL_ARN.test(value)) return undefined;
+  return `"${value}" is not a provisioned, custom or imported model ARN in ap-southeast-2. `
+    + 'Use arn:aws:bedrock:ap-southeast-2:ACCOUNT:provisioned-model/ID (or custom-model-deployment/, imported-model/, custom-model/)';
 }
 
 export interface BatchScope extends InvokerScope {

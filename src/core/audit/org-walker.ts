@@ -9,6 +9,8 @@ export interface ContainerNode {
   readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT';
   /** SCPs attached directly to it. */
   readonly policyIds: string[];
+  /** Set when its attachments could not be read: accounts under it cannot be judged. */
+  readonly error?: string;
 }
 
 export interface AccountNode {
@@ -30,6 +32,9 @@ export interface ReadFailure {
   readonly message: string;
 }
 
+/** How attachments were read: one listing per root, OU and account, or one per policy. */
+export type AttachmentReading = 'per-target' | 'per-policy';
+
 export interface OrgSnapshot {
   readonly organizationId?: string;
   readonly managementAccountId?: string;
@@ -42,6 +47,8 @@ export interface OrgSnapshot {
   readonly failures: ReadFailure[];
   /** Organizations API calls made, by call. */
   readonly apiCalls: Record<string, number>;
+  /** How attachments were read. */
+  readonly attachmentReading?: AttachmentReading;
 }
 
 export interface ReadProgress {
@@ -53,46 +60,86 @@ export interface ReadProgress {
 export interface ReadOptions {
   /** `r-...`, `ou-...` or an account ID. @default the organization root */
   readonly target?: string;
-  /** Calls in flight at once. @default 4 */
+  /** Calls in flight at once (at least 1). @default 4 */
   readonly concurrency?: number;
   readonly retry?: RetryOptions;
   readonly onProgress?: (p: ReadProgress) => void;
+  /**
+   * How to read attachments. `auto` lists them per policy (ListPolicies, then
+   * ListTargetsForPolicy) when auditing the whole organization and that needs
+   * fewer calls than one ListPoliciesForTarget per root, OU and account.
+   * @default 'auto'
+   */
+  readonly attachments?: 'auto' | AttachmentReading;
 }
 
-/** A failure the audit cannot continue past (no organization, no root, the target unreadable). */
+/** A failure the audit cannot continue past (no organization, no root, the target unreadable, bad options). */
 export class AuditReadError extends Error {}
 
 type Call = keyof OrganizationsApi;
 
 const AUDIT_REMEDY = 'Run the audit in the management account or a delegated administrator account with the read-only permissions listed in the README.';
 
+/** An error raised by one Organizations call, remembering which call it was. */
+class CallError extends Error {
+  constructor(public readonly call: Call, public readonly cause: unknown) {
+    super(explainOrganizationsError(REQUIRED_PERMISSIONS[call], cause, AUDIT_REMEDY));
+  }
+}
+
 function explain(call: Call, e: unknown): string {
+  if (e instanceof CallError) return e.message;
   return explainOrganizationsError(REQUIRED_PERMISSIONS[call], e, AUDIT_REMEDY);
+}
+
+function callOf(fallback: Call, e: unknown): Call {
+  return e instanceof CallError ? e.call : fallback;
+}
+
+/**
+ * Per-policy reading pays off when the policies are few next to the targets:
+ * it needs one call per 20 policies, one per policy, and one per 20
+ * attachments (about two per target is typical), against one per target.
+ */
+export function perPolicyIsCheaper(policies: number, targets: number): boolean {
+  const estimate = Math.ceil(policies / 20) + policies + Math.ceil((2 * targets) / 20);
+  return estimate < targets;
 }
 
 /**
  * Reads everything the audit needs under a target: every account, the SCPs
  * attached along its inheritance path, each policy described once. Throttling
- * is retried; a failure on one branch is recorded and the rest is still read.
+ * and transient network errors are retried; a failure on one branch is
+ * recorded and the rest is still read.
  */
 export async function readOrganization(api: OrganizationsApi, options: ReadOptions = {}): Promise<OrgSnapshot> {
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new AuditReadError(`concurrency must be an integer of at least 1, got ${concurrency}`);
   const apiCalls: Record<string, number> = {};
   const failures: ReadFailure[] = [];
-  const limit = limiter(options.concurrency ?? 4);
+  const limit = limiter(concurrency);
   const progress = { containers: 0, accounts: 0, policies: 0 };
   const report = () => options.onProgress?.({ ...progress });
 
   const call = <T>(name: Call, fn: () => Promise<T>): Promise<T> => limit(() => {
     apiCalls[name] = (apiCalls[name] ?? 0) + 1;
     return withRetry(fn, options.retry);
+  }).catch((e) => {
+    throw e instanceof CallError ? e : new CallError(name, e);
   });
   const listAll = async <T>(name: Call, page: (token?: string) => Promise<Page<T>>): Promise<T[]> => {
     const items: T[] = [];
+    const seen = new Set<string>();
     let token: string | undefined;
     do {
       const p: Page<T> = await call(name, () => page(token));
       items.push(...p.items);
       token = p.nextToken;
+      if (token !== undefined) {
+        // A token seen before would loop for ever: stop, and say which call did it.
+        if (seen.has(token)) throw new CallError(name, new Error(`returned a NextToken it had already returned (${token.slice(0, 16)}...); the listing would never end`));
+        seen.add(token);
+      }
     } while (token);
     return items;
   };
@@ -100,6 +147,7 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
     try {
       return await fn();
     } catch (e) {
+      if (e instanceof AuditReadError) throw e;
       throw new AuditReadError(explain(name, e));
     }
   };
@@ -109,28 +157,12 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
   if (roots.length === 0) throw new AuditReadError('organizations:ListRoots returned no root');
   const root = roots[0];
 
-  const policies = new Map<string, OrgPolicy>();
-  const describing = new Map<string, Promise<OrgPolicy | undefined>>();
-  const describe = (id: string) => {
-    if (!describing.has(id)) {
-      describing.set(id, call('describePolicy', () => api.describePolicy(id)).then((p) => {
-        policies.set(id, p);
-        progress.policies++;
-        return p;
-      }, (e) => {
-        failures.push({ target: id, call: 'describePolicy', message: explain('describePolicy', e) });
-        return undefined;
-      }));
-    }
-    return describing.get(id)!;
-  };
-  const attached = async (targetId: string): Promise<string[]> => {
-    const ids = (await listAll('listPoliciesForTarget', (t) => api.listPoliciesForTarget(targetId, t))).map((p) => p.id);
-    await Promise.all(ids.map(describe));
-    return ids;
-  };
-  const container = async (entity: OrgEntity, type: ContainerNode['type']): Promise<ContainerNode> => {
-    const node = { id: entity.id, name: entity.name ?? entity.id, type, policyIds: await attached(entity.id) };
+  // 1. The tree: containers and accounts, attachments still empty.
+  interface MutableTarget { id: string; policyIds: string[]; error?: string }
+  const targets = new Map<string, MutableTarget>();
+  const containerNode = (entity: OrgEntity, type: ContainerNode['type']): ContainerNode => {
+    const node = { id: entity.id, name: entity.name ?? entity.id, type, policyIds: [] as string[] };
+    targets.set(node.id, node);
     progress.containers++;
     return node;
   };
@@ -144,48 +176,42 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
       const parent = parents[0];
       if (!parent) throw new AuditReadError(`organizations:ListParents returned no parent for ${child}`);
       if (parent.type === 'ROOT') {
-        chain.unshift(await container({ id: parent.id, name: root.name }, 'ROOT'));
+        chain.unshift(containerNode({ id: parent.id, name: root.name }, 'ROOT'));
         return chain;
       }
       const ou = await call('describeOrganizationalUnit', () => api.describeOrganizationalUnit(parent.id));
-      chain.unshift(await container(ou, 'ORGANIZATIONAL_UNIT'));
+      chain.unshift(containerNode(ou, 'ORGANIZATIONAL_UNIT'));
       child = parent.id;
     }
   };
 
   const accounts: AccountNode[] = [];
-  const addAccount = async (a: { id: string; name?: string; status?: string }, path: ContainerNode[]) => {
-    try {
-      accounts.push({ id: a.id, name: a.name ?? a.id, status: a.status, path, policyIds: await attached(a.id) });
-    } catch (e) {
-      const message = explain('listPoliciesForTarget', e);
-      failures.push({ target: a.id, call: 'listPoliciesForTarget', message });
-      accounts.push({ id: a.id, name: a.name ?? a.id, status: a.status, path, policyIds: [], error: message });
-    }
+  const addAccount = (a: { id: string; name?: string; status?: string }, path: ContainerNode[]) => {
+    const node: AccountNode = { id: a.id, name: a.name ?? a.id, status: a.status, path, policyIds: [] };
+    targets.set(a.id, node as MutableTarget);
+    accounts.push(node);
     progress.accounts++;
     report();
   };
 
   const visit = async (entity: OrgEntity, type: ContainerNode['type'], path: ContainerNode[]): Promise<void> => {
-    let node: ContainerNode;
+    const node = containerNode(entity, type);
     let children: OrgEntity[];
     let members: { id: string; name?: string; status?: string }[];
     try {
-      [node, children, members] = await Promise.all([
-        container(entity, type),
+      [children, members] = await Promise.all([
         listAll('listOrganizationalUnitsForParent', (t) => api.listOrganizationalUnitsForParent(entity.id, t)),
         listAll('listAccountsForParent', (t) => api.listAccountsForParent(entity.id, t)),
       ]);
     } catch (e) {
-      failures.push({ target: entity.id, call: 'listAccountsForParent', message: `${entity.id} could not be read, so accounts under it were not audited: ${explain('listAccountsForParent', e)}` });
+      const c = callOf('listAccountsForParent', e);
+      failures.push({ target: entity.id, call: c, message: `${entity.id} could not be read, so accounts under it were not audited: ${explain(c, e)}` });
       return;
     }
     report();
     const here = [...path, node];
-    await Promise.all([
-      ...members.map((a) => addAccount(a, here)),
-      ...children.map((c) => visit(c, 'ORGANIZATIONAL_UNIT', here)),
-    ]);
+    for (const a of members) addAccount(a, here);
+    await Promise.all(children.map((c) => visit(c, 'ORGANIZATIONAL_UNIT', here)));
   };
 
   const target = options.target ?? root.id;
@@ -198,8 +224,62 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
     await visit(ou, 'ORGANIZATIONAL_UNIT', await fatal('listParents', () => ancestorsOf(target)));
   } else {
     const account = await fatal('describeAccount', () => call('describeAccount', () => api.describeAccount(target)));
-    await addAccount(account, await fatal('listParents', () => ancestorsOf(target)));
+    addAccount(account, await fatal('listParents', () => ancestorsOf(target)));
   }
+
+  // 2. Attachments, per policy when that is cheaper, else per target.
+  let reading: AttachmentReading = options.attachments === 'per-policy' ? 'per-policy' : 'per-target';
+  let listed: OrgEntity[] | undefined;
+  if (options.attachments === 'per-policy' || ((options.attachments ?? 'auto') === 'auto' && target === root.id && targets.size > 20)) {
+    try {
+      listed = await listAll('listPolicies', (t) => api.listPolicies(t));
+      if (options.attachments !== 'per-policy' && !perPolicyIsCheaper(listed.length, targets.size)) listed = undefined;
+    } catch (e) {
+      failures.push({ target: root.id, call: 'listPolicies', message: `${explain('listPolicies', e)} Attachments were read per target instead.` });
+      listed = undefined;
+    }
+  }
+  if (listed) {
+    reading = 'per-policy';
+    const byTarget = new Map<string, string[]>();
+    try {
+      await Promise.all(listed.map(async (p) => {
+        for (const t of await listAll('listTargetsForPolicy', (tok) => api.listTargetsForPolicy(p.id, tok))) {
+          byTarget.set(t.id, [...(byTarget.get(t.id) ?? []), p.id]);
+        }
+      }));
+      // Keep the order ListPolicies gave, so reports do not depend on timing.
+      const order = new Map(listed.map((p, i) => [p.id, i]));
+      for (const node of targets.values()) node.policyIds.push(...(byTarget.get(node.id) ?? []).sort((a, b) => order.get(a)! - order.get(b)!));
+    } catch (e) {
+      failures.push({ target: root.id, call: callOf('listTargetsForPolicy', e), message: `${explain('listTargetsForPolicy', e)} Attachments were read per target instead.` });
+      reading = 'per-target';
+    }
+  }
+  if (reading === 'per-target') {
+    await Promise.all([...targets.values()].map(async (node) => {
+      try {
+        node.policyIds.push(...(await listAll('listPoliciesForTarget', (t) => api.listPoliciesForTarget(node.id, t))).map((p) => p.id));
+      } catch (e) {
+        const message = explain('listPoliciesForTarget', e);
+        failures.push({ target: node.id, call: 'listPoliciesForTarget', message });
+        node.error = message;
+      }
+    }));
+  }
+
+  // 3. Each attached policy described once.
+  const policies = new Map<string, OrgPolicy>();
+  const used = [...new Set([...targets.values()].flatMap((t) => t.policyIds))];
+  await Promise.all(used.map(async (id) => {
+    try {
+      policies.set(id, await call('describePolicy', () => api.describePolicy(id)));
+      progress.policies++;
+    } catch (e) {
+      failures.push({ target: id, call: 'describePolicy', message: explain('describePolicy', e) });
+    }
+  }));
+  report();
 
   accounts.sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -211,5 +291,6 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
     policies,
     failures,
     apiCalls,
+    attachmentReading: reading,
   };
 }

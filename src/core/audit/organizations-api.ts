@@ -42,6 +42,10 @@ export interface OrganizationsApi {
   /** Service control policies attached directly to a root, OU or account. */
   listPoliciesForTarget(targetId: string, nextToken?: string): Promise<Page<OrgEntity>>;
   describePolicy(policyId: string): Promise<OrgPolicy>;
+  /** Every service control policy of the organization (pages of at most 20). */
+  listPolicies(nextToken?: string): Promise<Page<OrgEntity>>;
+  /** Roots, OUs and accounts a policy is attached to directly (pages of at most 20). */
+  listTargetsForPolicy(policyId: string, nextToken?: string): Promise<Page<OrgEntity>>;
   listParents(childId: string): Promise<OrgParent[]>;
   describeOrganizationalUnit(ouId: string): Promise<OrgEntity>;
   describeAccount(accountId: string): Promise<OrgAccount>;
@@ -55,6 +59,8 @@ export const REQUIRED_PERMISSIONS: Readonly<Record<keyof OrganizationsApi, strin
   listAccountsForParent: 'organizations:ListAccountsForParent',
   listPoliciesForTarget: 'organizations:ListPoliciesForTarget',
   describePolicy: 'organizations:DescribePolicy',
+  listPolicies: 'organizations:ListPolicies',
+  listTargetsForPolicy: 'organizations:ListTargetsForPolicy',
   listParents: 'organizations:ListParents',
   describeOrganizationalUnit: 'organizations:DescribeOrganizationalUnit',
   describeAccount: 'organizations:DescribeAccount',

@@ -1,8 +1,4 @@
-/** Error names AWS Organizations uses for throttling and transient faults. */
-const RETRYABLE = new Set([
-  'TooManyRequestsException', 'ThrottlingException', 'Throttling', 'RequestLimitExceeded',
-  'ServiceException', 'InternalFailure', 'ServiceUnavailable', 'ConcurrentModificationException',
-]);
+import { isTransientError } from '../call-guards';
 
 export interface RetryOptions {
   /** Attempts in all, including the first. */
@@ -14,9 +10,9 @@ export interface RetryOptions {
   readonly random?: () => number;
 }
 
+/** Throttling, server faults and network failures: see `isTransientError`, shared with the deploy-time handlers. */
 export function isRetryable(e: unknown): boolean {
-  const err = e as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  return RETRYABLE.has(err?.name ?? '') || err?.$retryable !== undefined || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
+  return isTransientError(e);
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -43,6 +39,8 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
 
 /** Runs async tasks with at most `limit` in flight. */
 export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  // Below 1 nothing would ever run: every caller would wait forever.
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be an integer of at least 1, got ${limit}`);
   let active = 0;
   const queue: (() => void)[] = [];
   const next = () => {

@@ -1,7 +1,8 @@
-import { auditExitCode, auditSnapshot } from './audit-report';
+import { AuditReport, auditExitCode, auditSnapshot } from './audit-report';
 import { readOrganization } from './org-walker';
 import { OrganizationsApi } from './organizations-api';
 import { renderTable } from './render-report';
+import { ImportResult } from './security-hub-findings';
 
 export interface MetricDatum {
   readonly name: string;
@@ -16,6 +17,8 @@ export interface ScheduledAuditConfig {
   readonly target?: string;
   readonly allowedRegions?: string[];
   readonly log?: (text: string) => void;
+  /** Publishes Security Hub findings for the report (opt-in); refusals count as audit errors. */
+  readonly publishFindings?: (report: AuditReport) => Promise<ImportResult>;
 }
 
 export interface ScheduledAuditResult {
@@ -43,10 +46,16 @@ export async function runScheduledAudit(config: ScheduledAuditConfig): Promise<S
     const snapshot = await readOrganization(config.api, { target: config.target });
     const report = auditSnapshot(snapshot, { allowedRegions: config.allowedRegions });
     log(renderTable(report));
+    let refused = 0;
+    if (config.publishFindings) {
+      const r = await config.publishFindings(report);
+      for (const f of r.failed) log(`Security Hub refused finding ${f.id}: ${f.message}`);
+      refused = r.failed.length;
+    }
     const metrics: MetricDatum[] = [
       { name: AUDIT_METRICS.UNPROTECTED, value: report.summary.PARTIAL + report.summary.UNPROTECTED },
       { name: AUDIT_METRICS.PROTECTED, value: report.summary.PROTECTED },
-      { name: AUDIT_METRICS.ERRORS, value: report.summary.ERROR + report.readFailures.length },
+      { name: AUDIT_METRICS.ERRORS, value: report.summary.ERROR + report.readFailures.length + refused },
     ];
     await config.putMetrics(config.namespace, target, metrics);
     return { exitCode: auditExitCode(report), metrics };

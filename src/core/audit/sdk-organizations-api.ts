@@ -50,6 +50,14 @@ export function sdkOrganizationsApi(sdk: any, client: any): OrganizationsApi {
       const s = r.Policy?.PolicySummary ?? {};
       return { id: s.Id ?? PolicyId, name: s.Name ?? PolicyId, content: r.Policy?.Content ?? '', awsManaged: s.AwsManaged ?? false };
     },
+    listPolicies: async (NextToken) => {
+      const r = await send('ListPoliciesCommand', { Filter: SCP, NextToken });
+      return page(r.Policies, r.NextToken, entity);
+    },
+    listTargetsForPolicy: async (PolicyId, NextToken) => {
+      const r = await send('ListTargetsForPolicyCommand', { PolicyId, NextToken });
+      return page(r.Targets, r.NextToken, (t: { TargetId?: string; Name?: string }) => ({ id: t.TargetId!, name: t.Name }));
+    },
     listParents: async (ChildId) => {
       const r = await send('ListParentsCommand', { ChildId });
       return (r.Parents ?? []).map((p: { Id: string; Type: string }) => ({ id: p.Id, type: p.Type }));

@@ -1,5 +1,5 @@
 import { Probe } from './probes';
-import { evaluateScpChain, PolicyLevel, UnsupportedPolicyError } from '../evaluate/scp-evaluator';
+import { EvaluationRequest, evaluateScpChain, PolicyLevel, UnsupportedPolicyError } from '../evaluate/scp-evaluator';
 
 export enum Protection {
   /** Every probe decided as the posture requires. */
@@ -21,6 +21,8 @@ export interface ProbeOutcome {
   readonly actual: 'Allowed' | 'Denied';
   /** Deny statements that matched, as `policy/Sid`. */
   readonly deniedBy: string[];
+  /** The request, for generated probes. */
+  readonly request?: EvaluationRequest;
 }
 
 export interface AccountVerdict {
@@ -30,6 +32,11 @@ export interface AccountVerdict {
   readonly message?: string;
 }
 
+/**
+ * Evaluates a chain against a fixed list of probes. The audit itself uses
+ * `judgeChain`, which derives its probes from the chain; this stays for callers
+ * with a hand-picked list.
+ */
 export function judgeAccount(levels: readonly PolicyLevel[], probes: readonly Probe[]): AccountVerdict {
   const outcomes: ProbeOutcome[] = [];
   try {

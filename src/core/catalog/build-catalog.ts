@@ -1,5 +1,6 @@
 import { GLOBAL_PROFILE_PREFIX, SYSTEM_PROFILE_PREFIXES } from '../inference-profiles';
-import { CatalogModel, CatalogProfile, ModelCatalogData, ModelKind } from './catalog-types';
+import { ModelCatalogData } from './catalog-data';
+import { CatalogModel, CatalogProfile, ModelKind } from './catalog-types';
 
 /** The fields of `ListFoundationModels` summaries the catalog uses (SDK-free shape). */
 export interface FoundationModelSummaryLike {
@@ -104,6 +105,7 @@ export function buildCatalog(inputs: CatalogInputs): BuiltCatalog {
       onDemandInSydney: types.includes('ON_DEMAND'),
       profiles: sortProfiles(profilesByBase.get(s.modelId) ?? []),
       ...(prev?.note ? { note: prev.note } : {}),
+      ...provenance(prev),
     });
   }
   // Profiles whose base model ListFoundationModels did not list from Sydney.
@@ -118,6 +120,7 @@ export function buildCatalog(inputs: CatalogInputs): BuiltCatalog {
       onDemandInSydney: false,
       profiles: sortProfiles(profiles),
       ...(prev?.note ? { note: prev.note } : {}),
+      ...provenance(prev),
     });
   }
 
@@ -139,8 +142,22 @@ export function buildCatalog(inputs: CatalogInputs): BuiltCatalog {
   }
   const added = [...seen.values()].sort((a, b) => `${a.provider} ${a.name}`.localeCompare(`${b.provider} ${b.name}`));
   return {
-    catalog: { asOf: inputs.asOf, source: inputs.previous.source, models: [...models, ...added] },
+    catalog: {
+      asOf: inputs.asOf,
+      source: inputs.previous.source,
+      models: [...models, ...added],
+      // Not listed by any API the refresh reads: kept as maintained by hand.
+      routingProfiles: inputs.previous.routingProfiles,
+    },
     warnings,
+  };
+}
+
+/** A hand-recorded entry keeps its source and date (an AWS page stays a valid source once the APIs list the model). */
+function provenance(prev: CatalogModel | undefined): Pick<CatalogModel, 'source' | 'checkedOn'> {
+  return {
+    ...(prev?.source ? { source: prev.source } : {}),
+    ...(prev?.checkedOn ? { checkedOn: prev.checkedOn } : {}),
   };
 }
 

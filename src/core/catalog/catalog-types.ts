@@ -41,16 +41,40 @@ export interface CatalogModel {
    * @default - none
    */
   readonly note?: string;
+  /**
+   * Where the entry comes from, when not from the catalog's own refresh (an AWS model card URL).
+   * @default - the catalog's source
+   */
+  readonly source?: string;
+  /**
+   * The date the entry was checked against its source (YYYY-MM-DD).
+   * @default - the catalog's date
+   */
+  readonly checkedOn?: string;
 }
 
-/** A dated catalog. */
-export interface ModelCatalogData {
-  /** Date the catalog reflects (YYYY-MM-DD). */
-  readonly asOf: string;
-  /** Where the data came from. */
+/**
+ * A profile that is not a model profile but routes across Regions by the
+ * prefix of its ID: a guardrail profile or a Data Automation profile.
+ */
+export interface CatalogRoutingProfile {
+  /** `guardrail-profile` or `data-automation-profile`. */
+  readonly resourceType: string;
+  /** The profile ID, e.g. `au.guardrail.v1:0`. */
+  readonly profileId: string;
+  /** Regions a call from Sydney may be processed in. */
+  readonly destinations: string[];
+  /** Whether every destination is in Australia. */
+  readonly staysInAustralia: boolean;
+  /** The AWS page the entry was read from. */
   readonly source: string;
-  /** The models, in a stable order. */
-  readonly models: CatalogModel[];
+  /** The date the entry was checked (YYYY-MM-DD). */
+  readonly checkedOn: string;
+  /**
+   * Anything else worth knowing.
+   * @default - none
+   */
+  readonly note?: string;
 }
 
 /** How a model can be called from Sydney while keeping data in Australia. */

@@ -1,4 +1,5 @@
-import { CatalogModel, ModelCatalogData, ResidencyPathKind } from './catalog-types';
+import { ModelCatalogData } from './catalog-data';
+import { CatalogModel, ResidencyPathKind } from './catalog-types';
 import { resolveResidencyPath } from './residency-path';
 
 /** One difference between two catalogs, phrased for a maintainer. */
@@ -7,7 +8,7 @@ export interface CatalogChange {
   /** `added`, `changed` or `removed`. */
   readonly change: 'added' | 'changed' | 'removed';
   readonly detail: string;
-  /** The seed's runbook case: a model (new or changed) reachable from Sydney but with no Australian path. */
+  /** The runbook case: a model (new or changed) reachable from Sydney but with no Australian path. */
   readonly needsAttention: boolean;
 }
 

@@ -1,4 +1,5 @@
 export * from './catalog-types';
+export * from './catalog-data';
 export * from './residency-path';
 export * from './render-catalog';
 export * from './sydney-catalog.generated';

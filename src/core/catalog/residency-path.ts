@@ -1,7 +1,8 @@
 import { AUSTRALIA } from '../geography';
 import { GLOBAL_PROFILE_PREFIX, SYSTEM_PROFILE_PREFIXES } from '../inference-profiles';
 import { describeRegion, SYDNEY } from '../regions';
-import { CatalogModel, CatalogProfile, ModelCatalogData, ResidencyPath, ResidencyPathKind } from './catalog-types';
+import { ModelCatalogData } from './catalog-data';
+import { CatalogModel, CatalogProfile, ResidencyPath, ResidencyPathKind } from './catalog-types';
 
 interface ParsedRequest {
   readonly model?: CatalogModel;
@@ -61,11 +62,24 @@ function noPathReason(model: CatalogModel): string {
   return model.note ? `${base} ${model.note}` : base;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How old the catalog is and how to bring it up to date: a model AWS launched
+ * after the last refresh is unknown to it, not necessarily unavailable.
+ */
+export function catalogAge(catalog: ModelCatalogData, now: Date = new Date()): string {
+  const days = Math.floor((now.getTime() - Date.parse(`${catalog.asOf}T00:00:00Z`)) / DAY_MS);
+  const age = Number.isFinite(days) && days >= 0 ? ` (${days} day${days === 1 ? '' : 's'} ago)` : '';
+  return `The catalog was last refreshed from the Bedrock APIs on ${catalog.asOf}${age}; a model launched since is unknown to it. `
+    + 'Upgrade cdk-sovereign-bedrock, or run `npm run catalog:refresh` in its repository with credentials for ap-southeast-2 and ap-southeast-4.';
+}
+
 /**
  * Resolves a model (base ID, profile ID, ARN or catalog name) to the path that
  * keeps a Sydney call in Australia, or explains why there is none.
  */
-export function resolveResidencyPath(catalog: ModelCatalogData, requested: string): ResidencyPath {
+export function resolveResidencyPath(catalog: ModelCatalogData, requested: string, now: Date = new Date()): ResidencyPath {
   const { model, prefix } = parse(catalog, requested);
   if (!model) {
     return {
@@ -73,7 +87,7 @@ export function resolveResidencyPath(catalog: ModelCatalogData, requested: strin
       kind: ResidencyPathKind.NONE,
       servedIn: [],
       alternatives: [],
-      reason: `"${requested}" is not in the Sydney model catalog (as of ${catalog.asOf}). `
+      reason: `"${requested}" is not in the Sydney model catalog. ${catalogAge(catalog, now)} `
         + 'Use a base model ID (amazon.nova-pro-v1:0), an au. profile ID or a catalog name ("Claude Sonnet 4.5").',
     };
   }

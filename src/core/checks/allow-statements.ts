@@ -1,15 +1,23 @@
 import { ActionGrant, grantedActions, identityStatementsOf, isAllow } from './iam-statements';
 import { IntrinsicContext, resolveStringList } from './intrinsics';
+import { KnownManagedPolicy } from './managed-policies';
 import { pinnedToAustralia } from './region-condition';
 import { ResourceCoverage, coverageOf } from './resource-coverage';
 import { TemplateResource, locationOf } from './template';
 
-/** Bedrock actions that run a model (FACTS.md §3): invoke, Converse, streaming, batch. */
+/**
+ * Bedrock actions that run a model: invoke, Converse, streaming, batch
+ * (`bedrock:InvokeModel` also authorises Converse; there is no `bedrock:Converse` action).
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html
+ */
 export const BEDROCK_INVOCATION_ACTIONS: readonly string[] = [
   'bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:CreateModelInvocationJob',
 ];
 
-/** Bedrock Mantle's inference action and its API-key use (FACTS.md §3). */
+/**
+ * Bedrock Mantle's inference action and its API-key use.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
 export const MANTLE_INVOCATION_ACTIONS: readonly string[] = [
   'bedrock-mantle:CreateInference', 'bedrock-mantle:CallWithBearerToken',
 ];
@@ -33,12 +41,21 @@ export interface AllowGrant {
    * resource but the listed ones. Where it sits.
    */
   readonly notResource?: { readonly location: string; readonly display: string };
+  /** The AWS managed policy the statement comes from; `location` is then its attachment. */
+  readonly managedPolicy?: KnownManagedPolicy;
+}
+
+/** The fix a finding about this grant should carry, when the grant comes from an AWS managed policy. */
+export function managedPolicyFix(grant: AllowGrant): string | undefined {
+  return grant.managedPolicy?.advice;
 }
 
 /** Every Allow statement of an IAM resource that grants at least one of `actions`. */
 export function allowGrantsOf(resource: TemplateResource, actions: readonly string[], ctx: IntrinsicContext): AllowGrant[] {
-  return identityStatementsOf(resource).flatMap(({ location, statement }) => {
+  return identityStatementsOf(resource, ctx).flatMap(({ location, statement, managedPolicy }) => {
     if (!isAllow(statement)) return [];
+    // A managed policy's statement is not in the template: point at where it is attached.
+    const at = (...parts: (string | number | undefined)[]) => (managedPolicy ? location : locationOf(location, ...parts));
     const granted = grantedActions(statement, actions, ctx);
     if (granted.granted.length === 0) return [];
     const sid = typeof statement.Sid === 'string' ? statement.Sid : undefined;
@@ -53,15 +70,16 @@ export function allowGrantsOf(resource: TemplateResource, actions: readonly stri
         pinnedToAustralia: pinned,
         resources: [],
         notResource: excludesAll ? undefined : {
-          location: locationOf(location, 'NotResource'),
+          location: at('NotResource'),
           display: excluded.map((e) => e.value.display).join(', '),
         },
+        managedPolicy,
       }];
     }
     const resources = resolveStringList(statement.Resource, ctx).map(({ index, value }) => ({
       ...coverageOf(value, ctx),
-      location: locationOf(location, 'Resource', index),
+      location: at('Resource', index),
     }));
-    return [{ location, sid, actions: granted, pinnedToAustralia: pinned, resources }];
+    return [{ location, sid, actions: granted, pinnedToAustralia: pinned, resources, managedPolicy }];
   });
 }

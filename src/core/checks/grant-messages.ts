@@ -11,13 +11,25 @@ const REGION_LESS = 'the Region-less ARN of global. model legs';
  * the report list one problem found on several resources once.
  */
 export function grantsPhrase(grant: AllowGrant): string {
-  return `${grant.sid ? `statement "${grant.sid}" ` : ''}grants ${describeGrantedActions(grant)}`;
+  const statement = grant.sid ? `statement "${grant.sid}" ` : '';
+  if (grant.managedPolicy) {
+    const p = grant.managedPolicy;
+    return `AWS managed policy ${p.name} (${p.versionId} of ${p.updated}) ${statement}grants ${describeGrantedActions(grant)}`;
+  }
+  return `${statement}grants ${describeGrantedActions(grant)}`;
 }
+
+/** How many granted actions a message names before it counts the rest. */
+const NAMED_ACTIONS = 4;
 
 /** `bedrock:*` or `* (bedrock:InvokeModel, ...)`: the patterns, and what they grant when that is not obvious. */
 export function describeGrantedActions(grant: AllowGrant): string {
   const { display, granted } = grant.actions;
-  return display === granted.join(', ') ? display : `${display} (${granted.join(', ')})`;
+  if (display === granted.join(', ')) return display;
+  const named = granted.length <= NAMED_ACTIONS
+    ? granted.join(', ')
+    : `${granted.slice(0, NAMED_ACTIONS - 1).join(', ')} and ${granted.length - NAMED_ACTIONS + 1} more`;
+  return `${display} (${named})`;
 }
 
 /** Up to `max` Regions by city, `''` as the Region-less form, then a count. */

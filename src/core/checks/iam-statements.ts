@@ -1,5 +1,6 @@
 import { globMatches } from './glob';
 import { IntrinsicContext, ResolvedString, UNKNOWN, intrinsicName, resolveStringList } from './intrinsics';
+import { KnownManagedPolicy, managedPolicyAttachments } from './managed-policies';
 import { TemplateResource, locationOf } from './template';
 
 /** Resource types whose `PolicyDocument` is an identity policy. */
@@ -9,11 +10,22 @@ const POLICY_DOCUMENT_TYPES: readonly string[] = [
 ];
 /** Resource types with inline identity policies under `Policies[].PolicyDocument`. */
 const INLINE_POLICY_TYPES: readonly string[] = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
+/**
+ * IAM Identity Center permission sets: `InlinePolicy` is a policy document,
+ * as an object or as JSON text.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sso-permissionset.html
+ */
+const PERMISSION_SET_TYPE = 'AWS::SSO::PermissionSet';
 
 export interface LocatedStatement {
   /** `Properties/PolicyDocument/Statement/0`, `Properties/Policies/1/PolicyDocument/Statement/2`. */
   readonly location: string;
   readonly statement: Readonly<Record<string, unknown>>;
+  /**
+   * The AWS managed policy the statement comes from, when it is not written in
+   * the template: `location` is then where the policy is attached.
+   */
+  readonly managedPolicy?: KnownManagedPolicy;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,8 +56,30 @@ function statementsOf(document: unknown, at: string): LocatedStatement[] {
   return isRecord(raw) && intrinsicName(raw) === undefined ? [{ location: locationOf(at, 'Statement'), statement: raw }] : [];
 }
 
-/** Every identity-policy statement of an IAM resource, with where it sits. Other resources have none. */
-export function identityStatementsOf(resource: TemplateResource): LocatedStatement[] {
+/**
+ * The statements of the AWS managed policies a resource attaches that the checks
+ * know and expand (not the broad ones: see `ManagedPolicyTreatment`), each
+ * located at its attachment.
+ */
+function managedStatementsOf(resource: TemplateResource, ctx: IntrinsicContext): LocatedStatement[] {
+  return managedPolicyAttachments(resource, ctx).flatMap(({ location, known }) => (known && known.treatment === 'grant'
+    ? known.document.Statement.map((statement) => ({ location, statement, managedPolicy: known }))
+    : []));
+}
+
+/**
+ * Every identity-policy statement of an IAM resource or permission set, with
+ * where it sits: inline documents, and the documents of the AWS managed
+ * policies it attaches that the checks know. Other resources have none.
+ */
+export function identityStatementsOf(resource: TemplateResource, ctx: IntrinsicContext = { resourceTypes: {} }): LocatedStatement[] {
+  return [...inlineStatementsOf(resource), ...managedStatementsOf(resource, ctx)];
+}
+
+function inlineStatementsOf(resource: TemplateResource): LocatedStatement[] {
+  if (resource.type === PERMISSION_SET_TYPE) {
+    return statementsOf(resource.properties.InlinePolicy, 'Properties/InlinePolicy');
+  }
   if (POLICY_DOCUMENT_TYPES.includes(resource.type)) {
     return statementsOf(resource.properties.PolicyDocument, 'Properties/PolicyDocument');
   }

@@ -11,3 +11,8 @@ export * from './model-reference';
 export * from './suppressions';
 export * from './run-checks';
 export * from './grant-messages';
+export * from './service-actions';
+export * from './service-coverage';
+export * from './managed-policies';
+export * from './profile-reference';
+export * from './grant-rule';

@@ -43,9 +43,9 @@ const REGIONS_ABROAD: readonly string[] = ['', ...COMMERCIAL_REGIONS.filter((r) 
 
 /** Unknown parts either match nothing (what is certain) or anything (what is possible). */
 type Mode = 'definite' | 'possible';
-const NOTHING = '\u0000';
+export const NOTHING = '\u0000';
 
-function regionsAbroad(region: string): string[] {
+export function regionsAbroad(region: string): string[] {
   if (!hasWildcard(region)) {
     // A literal Region outside Australia, a typo, or the empty Region of a global leg.
     return AUSTRALIA.homeRegions.includes(region) || region.includes(NOTHING) ? [] : [region];

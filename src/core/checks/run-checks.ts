@@ -44,10 +44,10 @@ export function checkResource(resource: TemplateResource, ctx: TemplateContext, 
   return { findings, suppressed };
 }
 
-/** Runs every rule over every resource of a parsed template. */
-export function checkTemplate(template: unknown, rules: readonly CheckRule[]): CheckOutcome {
+/** Runs every rule over every resource of a parsed template, deployed to `region` when known. */
+export function checkTemplate(template: unknown, rules: readonly CheckRule[], region?: string): CheckOutcome {
   const resources = templateResources(template);
-  const ctx = templateContext(resources);
+  const ctx = templateContext(resources, region);
   const outcomes = resources.map((r) => checkResource(r, ctx, rules));
   return {
     findings: outcomes.flatMap((o) => o.findings),

@@ -12,7 +12,14 @@ export interface TemplateResource {
 }
 
 /** What a rule may know about the rest of the template. */
-export interface TemplateContext extends IntrinsicContext {}
+export interface TemplateContext extends IntrinsicContext {
+  /**
+   * The Region the template deploys to, when the stack has an explicit
+   * environment (read from the cloud assembly); undefined when it is
+   * environment-agnostic or not known.
+   */
+  readonly region?: string;
+}
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
@@ -27,10 +34,10 @@ export function templateResources(template: unknown): TemplateResource[] {
   });
 }
 
-export function templateContext(resources: readonly TemplateResource[]): TemplateContext {
+export function templateContext(resources: readonly TemplateResource[], region?: string): TemplateContext {
   const resourceTypes: Record<string, string> = {};
   for (const r of resources) resourceTypes[r.logicalId] = r.type;
-  return { resourceTypes };
+  return { resourceTypes, region };
 }
 
 /** A location inside a resource, in the `Properties/PolicyDocument/Statement/0` form CDK's report prints. */

@@ -5,3 +5,6 @@ export * from './resolve-ou-path';
 export * from './ou-path-handler';
 export * from './slot-plan';
 export * from './scp-slot-guard-handler';
+export * from './inherited-scps';
+export * from './posture-conflicts';
+export * from './scp-conflict-check-handler';

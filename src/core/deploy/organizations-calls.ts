@@ -1,6 +1,7 @@
 import { explainOrganizationsError } from '../audit/explain-error';
 import { OrganizationsApi, Page, REQUIRED_PERMISSIONS } from '../audit/organizations-api';
 import { RetryOptions, withRetry } from '../audit/retry';
+import { boundedMessage, collectPages, PageLoopError } from '../call-guards';
 
 /**
  * What to do about a denied call made by a deploy-time custom resource. Outside
@@ -13,11 +14,33 @@ export function deployTimeRemedy(permission: string): string {
     + 'to the custom resource\'s function role.';
 }
 
-/** A deploy-time check that cannot go on; its message is what CloudFormation shows. */
+/**
+ * A deploy-time check that cannot go on; its message is what CloudFormation
+ * shows, bounded to fit CloudFormation's 4 KB response (the whole text is kept
+ * in `fullMessage` and written to the function's log by `reportingFailures`).
+ */
 export class DeployTimeCheckError extends Error {
+  public readonly fullMessage: string;
+
   constructor(message: string) {
-    super(message);
+    super(boundedMessage(message));
     this.name = 'DeployTimeCheckError';
+    this.fullMessage = message;
+  }
+}
+
+/**
+ * Runs a handler; a failure's whole text goes to the function's log (the
+ * CloudFormation reason may be shortened), and any other error becomes a
+ * DeployTimeCheckError so that its reason is bounded too.
+ */
+export async function reportingFailures<T>(handler: () => Promise<T>, log: (text: string) => void = () => {}): Promise<T> {
+  try {
+    return await handler();
+  } catch (e) {
+    const full = e instanceof DeployTimeCheckError ? e.fullMessage : String((e as Error)?.message ?? e);
+    log(full);
+    throw e instanceof DeployTimeCheckError ? e : new DeployTimeCheckError(full);
   }
 }
 
@@ -29,17 +52,11 @@ export class DeployTimeCheckError extends Error {
 export async function listAllPages<T>(
   call: keyof OrganizationsApi, what: string, page: (nextToken?: string) => Promise<Page<T>>, retry?: RetryOptions,
 ): Promise<T[]> {
-  const items: T[] = [];
-  let token: string | undefined;
   try {
-    do {
-      const p: Page<T> = await withRetry(() => page(token), retry);
-      items.push(...p.items);
-      token = p.nextToken;
-    } while (token);
+    return await collectPages((token) => withRetry(() => page(token), retry), `${REQUIRED_PERMISSIONS[call]} (${what})`);
   } catch (e) {
+    if (e instanceof PageLoopError) throw new DeployTimeCheckError(`Could not read ${what}: ${e.message}`);
     const permission = REQUIRED_PERMISSIONS[call];
     throw new DeployTimeCheckError(`Could not read ${what}: ${explainOrganizationsError(permission, e, deployTimeRemedy(permission))}`);
   }
-  return items;
 }

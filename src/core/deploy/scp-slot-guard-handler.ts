@@ -1,8 +1,9 @@
 import { CustomResourceEvent, CustomResourceResult } from './custom-resource-event';
-import { DeployTimeCheckError, listAllPages } from './organizations-calls';
+import { DeployTimeCheckError, listAllPages, reportingFailures } from './organizations-calls';
 import { overLimitMessage, PlannedScp, plannedTargets, targetSlots } from './slot-plan';
 import { OrganizationsApi } from '../audit/organizations-api';
 import { limiter, RetryOptions } from '../audit/retry';
+import { concurrencyProblem } from '../call-guards';
 
 /** Resource properties of `Custom::ScpSlotGuard`. */
 export const GUARD_POLICIES_PROPERTY = 'Policies';
@@ -17,6 +18,8 @@ export interface ScpSlotGuardHandlerOptions {
   readonly retry?: RetryOptions;
   /** Targets read at once; Organizations allows only a few requests per second. @default 4 */
   readonly concurrency?: number;
+  /** Where the whole text of a failure goes (the CloudFormation reason may be shortened): the Lambda entry passes console.error. @default - nowhere */
+  readonly log?: (text: string) => void;
 }
 
 /** The `Policies` property: `[{ Key, Name, TargetIds }]`. Malformed entries are reported, not skipped. */
@@ -53,17 +56,24 @@ export function parseLimit(value: unknown, problems: string[]): number {
  * nothing.
  */
 export async function onScpSlotGuardEvent(event: CustomResourceEvent, options: ScpSlotGuardHandlerOptions): Promise<CustomResourceResult> {
+  return reportingFailures(() => checkSlots(event, options), options.log);
+}
+
+async function checkSlots(event: CustomResourceEvent, options: ScpSlotGuardHandlerOptions): Promise<CustomResourceResult> {
   const physicalId = event.PhysicalResourceId ?? `ScpSlotGuard-${event.LogicalResourceId}`;
   if (event.RequestType === 'Delete') return { PhysicalResourceId: physicalId };
 
   const problems: string[] = [];
   const policies = parsePlannedScps(event.ResourceProperties[GUARD_POLICIES_PROPERTY], problems);
   const limit = parseLimit(event.ResourceProperties[GUARD_LIMIT_PROPERTY], problems);
+  const concurrency = options.concurrency ?? 4;
+  const badConcurrency = concurrencyProblem(concurrency);
+  if (badConcurrency) problems.push(badConcurrency);
   if (problems.length > 0) throw new DeployTimeCheckError(`ScpSlotGuard: invalid properties: ${problems.join('; ')}`);
   // Previous names only help recognise renamed policies; a malformed old value is ignored.
   const previous = event.RequestType === 'Update' ? parsePlannedScps(event.OldResourceProperties?.[GUARD_POLICIES_PROPERTY], []) : [];
 
-  const run = limiter(options.concurrency ?? 4);
+  const run = limiter(concurrency);
   const slots = await Promise.all(plannedTargets(policies).map((target) => run(async () => {
     const attached = await listAllPages('listPoliciesForTarget', `the SCPs attached to ${target}`,
       (t) => options.api.listPoliciesForTarget(target, t), options.retry);
@@ -72,9 +82,12 @@ export async function onScpSlotGuardEvent(event: CustomResourceEvent, options: S
 
   const blocked = slots.filter((s) => s.blocked);
   if (blocked.length > 0) {
-    throw new DeployTimeCheckError(`${blocked.map(overLimitMessage).join('; ')}. `
-      + 'Nothing was attached. Detach a policy from the target, put the posture in one policy (AuBedrockResidencyScp), '
-      + 'or raise maxPoliciesPerTarget if your organization has the raised quota.');
+    // What to do comes first: CloudFormation shows at most a few KB, so the per-target detail may be cut short.
+    const count = blocked.length === 1 ? '1 target' : `${blocked.length} targets`;
+    throw new DeployTimeCheckError(`${count} would go over the limit of ${limit} SCPs per target. Nothing was attached. `
+      + 'Detach a policy from the target, put the posture in one policy (AuBedrockResidencyScp), '
+      + 'or raise maxPoliciesPerTarget if you set a stricter one than the 10 per target AWS allows. '
+      + `${blocked.map(overLimitMessage).join('; ')}.`);
   }
   return { PhysicalResourceId: physicalId };
 }

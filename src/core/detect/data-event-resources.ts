@@ -28,9 +28,27 @@ export const BEDROCK_DATA_RESOURCE_TYPES: readonly string[] = [
 ];
 
 /**
+ * Data-event resource types of the services next to Bedrock whose calls carry
+ * prompts and documents:
+ * - `AWS::BedrockAgentCore::Gateway`: AgentCore Gateway invocations
+ *   (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/enabling-cloudtrail-data-event-logging.html);
+ * - `AWS::AWSExternalAnthropic::Workspace`: Claude Platform on AWS inference, batch,
+ *   file and agent operations (https://docs.aws.amazon.com/claude-platform/latest/userguide/monitoring.html).
+ * The data-event types of AgentCore Runtime and Memory are not listed here: their
+ * names could not be confirmed in AWS documentation, and a selector naming an
+ * unknown type is rejected by CloudTrail.
+ */
+export const RELATED_DATA_RESOURCE_TYPES: readonly string[] = [
+  'AWS::BedrockAgentCore::Gateway',
+  'AWS::AWSExternalAnthropic::Workspace',
+];
+
+/**
  * The data events that carry model inference: async invocations, bidirectional
- * streams, agents (inline too), flows and knowledge-base generation. Data events
- * are billed per event, so the default stops there.
+ * streams, agents (inline too), flows, knowledge-base generation and Data
+ * Automation invocations (through a data-automation profile), plus AgentCore
+ * Gateway and Claude Platform on AWS. Data events are billed per event, so the
+ * default stops there.
  */
 export const DEFAULT_BEDROCK_DATA_RESOURCE_TYPES: readonly string[] = [
   'AWS::Bedrock::AsyncInvoke',
@@ -39,10 +57,12 @@ export const DEFAULT_BEDROCK_DATA_RESOURCE_TYPES: readonly string[] = [
   'AWS::Bedrock::InlineAgent',
   'AWS::Bedrock::FlowAlias',
   'AWS::Bedrock::KnowledgeBase',
+  'AWS::Bedrock::DataAutomationProfile',
+  ...RELATED_DATA_RESOURCE_TYPES,
 ];
 
 export function isBedrockDataResourceType(type: string): boolean {
-  return BEDROCK_DATA_RESOURCE_TYPES.includes(type);
+  return BEDROCK_DATA_RESOURCE_TYPES.includes(type) || RELATED_DATA_RESOURCE_TYPES.includes(type);
 }
 
 /** One CloudTrail advanced event selector, in the CloudFormation property shape. */

@@ -15,7 +15,8 @@ import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
  * on `inferenceRegion` skip direct calls, which lack the field.
  */
 export interface EventPatternJson {
-  readonly 'source': string[];
+  /** Absent when the pattern matches on `detail.eventSource` alone (services whose EventBridge source is not documented). */
+  readonly 'source'?: string[];
   readonly 'detail-type': string[];
   readonly 'detail': Record<string, unknown>;
 }

@@ -7,3 +7,4 @@ export * from './event-patterns';
 export * from './audit-queries';
 export * from './data-event-resources';
 export * from './advanced-selectors';
+export * from './surface-detections';

@@ -1,4 +1,6 @@
 import { DetectionRulesInput } from './detection-rules';
+import { checkRegionsInGeography } from '../fail-open';
+import { AUSTRALIA } from '../geography';
 import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
 import { ValidationErrors } from '../validation-errors';
 import { checkList, checkRegions, IsUnresolved } from '../validators';
@@ -25,6 +27,9 @@ export function validateDetectionRulesInput(
   input: DetectionRulesInput, errors: ValidationErrors, isUnresolved?: IsUnresolved,
 ): void {
   checkRegions('allowedInferenceRegions', input.allowedInferenceRegions, errors, isUnresolved);
+  // A Region abroad here would silence the alarm for calls served there.
+  checkRegionsInGeography('allowedInferenceRegions', input.allowedInferenceRegions, AUSTRALIA, errors, isUnresolved ?? (() => false),
+    'calls served there would not raise the alarm');
   // Tokens are rejected here on purpose: the IDs are spliced into filter patterns
   // at synth time, and a deploy-time value cannot be quoted or length-checked.
   checkList('approvedGlobalModelIds', input.approvedGlobalModelIds, {
@@ -56,39 +61,75 @@ export interface AlarmSettingsInput {
  */
 const NAMESPACE = /^[\u0020-\u0039\u003B-\u007E][\u0020-\u007E]{0,254}$/;
 
+/** The prop names a construct gives the alarm settings, for messages in its own terms. */
+export interface AlarmSettingNames {
+  readonly metricNamespace?: string;
+  readonly threshold?: string;
+  readonly period?: string;
+  readonly evaluationPeriods?: string;
+  readonly datapointsToAlarm?: string;
+}
+
+/** CloudWatch alarms evaluate at most 7 days of periods; under one hour per period, at most one day. */
+export const MAX_EVALUATION_RANGE_SECONDS = 7 * 86_400;
+export const MAX_SHORT_PERIOD_RANGE_SECONDS = 86_400;
+
+/**
+ * The CloudWatch limits on a metric and its alarms, shared by
+ * `InferenceRegionAlarm` and `PostureAuditor`: the namespace; a period of
+ * whole minutes (metric filters and the audit publish one-minute metrics);
+ * integer evaluation counts; and an evaluation range (period x evaluation
+ * periods) of at most 7 days, or one day for periods under an hour.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html
+ */
 export function validateAlarmSettings(
-  input: AlarmSettingsInput, errors: ValidationErrors, isUnresolved: IsUnresolved = () => false,
+  input: AlarmSettingsInput, errors: ValidationErrors, isUnresolved: IsUnresolved = () => false, names: AlarmSettingNames = {},
 ): void {
+  const name = (key: keyof AlarmSettingNames) => names[key] ?? key;
   const ns = input.metricNamespace;
-  if (ns !== undefined && !isUnresolved(ns)) {
-    if (!NAMESPACE.test(ns)) {
-      errors.add('metricNamespace', `"${ns}" is not a CloudWatch namespace. Use 1-255 printable ASCII characters, not starting with ":", like SovereignBedrock`);
+  if (ns !== undefined && ns !== null && !isUnresolved(ns)) {
+    if (typeof ns !== 'string' || !NAMESPACE.test(ns)) {
+      errors.add(name('metricNamespace'), `${JSON.stringify(ns)} is not a CloudWatch namespace. Use 1-255 printable ASCII characters, not starting with ":", like SovereignBedrock`);
     } else if (ns.startsWith('AWS/')) {
-      errors.add('metricNamespace', `"${ns}" starts with "AWS/", which is reserved for AWS services. Use your own, like SovereignBedrock`);
+      errors.add(name('metricNamespace'), `"${ns}" starts with "AWS/", which is reserved for AWS services. Use your own, like SovereignBedrock`);
     }
   }
 
-  const known = (v: number | undefined): v is number => v !== undefined && !isUnresolved(v);
+  const known = (v: number | undefined): v is number => v !== undefined && v !== null && !isUnresolved(v);
 
-  if (known(input.threshold) && !(Number.isFinite(input.threshold) && input.threshold >= 1)) {
-    errors.add('threshold', `must be a number of at least 1 (calls per period), got ${input.threshold}`);
+  if (known(input.threshold) && !(typeof input.threshold === 'number' && Number.isFinite(input.threshold) && input.threshold >= 1)) {
+    errors.add(name('threshold'), `must be a number of at least 1 (calls per period), got ${JSON.stringify(input.threshold)}`);
   }
-  if (known(input.periodSeconds) && !(Number.isInteger(input.periodSeconds) && input.periodSeconds >= 60 && input.periodSeconds % 60 === 0)) {
+  const periodOk = !known(input.periodSeconds)
+    || (Number.isInteger(input.periodSeconds) && input.periodSeconds >= 60 && input.periodSeconds % 60 === 0);
+  if (!periodOk) {
     // Metric filters publish standard-resolution (one-minute) metrics.
-    errors.add('period', `must be a whole number of minutes, at least 1 (metric filters publish one-minute metrics), got ${input.periodSeconds} seconds`);
+    errors.add(name('period'), `must be a whole number of minutes, at least 1 (the metrics have one-minute resolution), got ${input.periodSeconds} seconds`);
   }
   const evaluationOk = !known(input.evaluationPeriods) || (Number.isInteger(input.evaluationPeriods) && input.evaluationPeriods >= 1);
   if (!evaluationOk) {
-    errors.add('evaluationPeriods', `must be an integer of at least 1, got ${input.evaluationPeriods}`);
+    errors.add(name('evaluationPeriods'), `must be an integer of at least 1, got ${JSON.stringify(input.evaluationPeriods)}`);
+  }
+  const evaluations = input.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS;
+  const period = input.periodSeconds ?? DEFAULT_PERIOD_SECONDS;
+  if (periodOk && evaluationOk && known(period) && known(evaluations)) {
+    const range = period * evaluations;
+    const max = period < 3600 ? MAX_SHORT_PERIOD_RANGE_SECONDS : MAX_EVALUATION_RANGE_SECONDS;
+    if (range > max) {
+      errors.add(input.evaluationPeriods === undefined ? name('period') : name('evaluationPeriods'),
+        `${period} seconds x ${evaluations} evaluation period${evaluations === 1 ? '' : 's'} is ${range} seconds; CloudWatch alarms evaluate at most `
+        + `${max === MAX_EVALUATION_RANGE_SECONDS ? '7 days (604,800 seconds)' : 'one day (86,400 seconds) when the period is under an hour'}`);
+    }
   }
   if (known(input.datapointsToAlarm)) {
     const d = input.datapointsToAlarm;
     // The construct's default is one evaluation period; a token count cannot be compared.
-    const evaluations = input.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS;
     if (!Number.isInteger(d) || d < 1) {
-      errors.add('datapointsToAlarm', `must be an integer of at least 1, got ${d}`);
+      errors.add(name('datapointsToAlarm'), `must be an integer of at least 1, got ${JSON.stringify(d)}`);
     } else if (evaluationOk && !isUnresolved(evaluations) && d > evaluations) {
-      errors.add('datapointsToAlarm', `must not exceed evaluationPeriods (${evaluations}), got ${d}`);
+      errors.add(name('datapointsToAlarm'), `must not exceed ${name('evaluationPeriods')} (${evaluations}), got ${d}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { evaluateCondition, UnsupportedPolicyError } from './condition-operators';
+import { evaluateCondition, isSupportedOperator, UnsupportedPolicyError } from './condition-operators';
 import { splitArn, wildcardMatch } from './wildcard';
 
 export { UnsupportedPolicyError } from './condition-operators';
@@ -28,7 +28,8 @@ export interface ScpEvaluation {
   readonly noAllowAt: string[];
 }
 
-interface Statement {
+/** One statement of a policy document, as read from JSON. */
+export interface PolicyStatement {
   Effect?: string;
   Sid?: string;
   Action?: string | string[];
@@ -37,6 +38,8 @@ interface Statement {
   NotResource?: string | string[];
   Condition?: Record<string, Record<string, unknown>>;
 }
+
+type Statement = PolicyStatement;
 
 function list(v: string | string[] | undefined): string[] | undefined {
   return v === undefined ? undefined : Array.isArray(v) ? v : [v];
@@ -84,16 +87,80 @@ function resourcesApply(patterns: string[], not: boolean, resource: string): boo
   return resource === '*' || !patterns.some((p) => resourcePatternMatches(p, resource));
 }
 
-function statementsOf(document: unknown, name: string): Statement[] {
-  const doc = (typeof document === 'string' ? JSON.parse(document) : document) as { Statement?: Statement | Statement[] };
+const parsed = new Map<string, PolicyStatement[]>();
+
+const isStringList = (v: unknown) => v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+
+/**
+ * The statements of a policy document (JSON text or parsed), checked for the
+ * shape the evaluator relies on. Anything else raises UnsupportedPolicyError
+ * naming the policy, so one malformed policy marks its accounts ERROR rather
+ * than stopping the audit. Parsed text is cached (policies repeat across accounts).
+ */
+export function policyStatements(document: unknown, name: string): PolicyStatement[] {
+  if (typeof document === 'string') {
+    const hit = parsed.get(document);
+    if (hit) return hit;
+    let json: unknown;
+    try {
+      json = JSON.parse(document);
+    } catch (e) {
+      throw new UnsupportedPolicyError(`${name}: not valid JSON (${(e as Error).message})`);
+    }
+    const statements = policyStatements(json, name);
+    if (parsed.size > 5_000) parsed.clear();
+    parsed.set(document, statements);
+    return statements;
+  }
+  const doc = document as { Statement?: Statement | Statement[] };
   if (!doc || typeof doc !== 'object' || doc.Statement === undefined) {
     throw new UnsupportedPolicyError(`${name}: not a policy document (no Statement)`);
   }
-  return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  statements.forEach((st, i) => {
+    const where = `${name}/${(st as Statement)?.Sid ?? `#${i}`}`;
+    if (!st || typeof st !== 'object') throw new UnsupportedPolicyError(`${where}: a statement must be an object`);
+    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') throw new UnsupportedPolicyError(`${where}: Effect must be Allow or Deny, got ${JSON.stringify(st.Effect)}`);
+    for (const k of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) {
+      if (!isStringList(st[k])) throw new UnsupportedPolicyError(`${where}: ${k} must be a string or a list of strings`);
+    }
+    if ((st.Action === undefined) === (st.NotAction === undefined)) throw new UnsupportedPolicyError(`${where}: needs exactly one of Action and NotAction`);
+    if (st.Resource !== undefined && st.NotResource !== undefined) throw new UnsupportedPolicyError(`${where}: has both Resource and NotResource`);
+    if (st.Condition !== undefined) {
+      if (typeof st.Condition !== 'object' || st.Condition === null || Array.isArray(st.Condition)) throw new UnsupportedPolicyError(`${where}: Condition must be an object`);
+      for (const [op, keys] of Object.entries(st.Condition)) {
+        if (!isSupportedOperator(op)) throw new UnsupportedPolicyError(`${where}: unknown condition operator ${op}`);
+        if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) throw new UnsupportedPolicyError(`${where}: Condition.${op} must be an object of keys`);
+      }
+    }
+  });
+  return statements;
+}
+
+function statementsOf(document: unknown, name: string): Statement[] {
+  return policyStatements(document, name);
+}
+
+/** Does the statement's Action / NotAction cover the action? */
+export function statementActionApplies(s: PolicyStatement, action: string): boolean {
+  const actions = list(s.Action);
+  const notActions = list(s.NotAction);
+  if (actions) return actionMatches(actions, action);
+  if (notActions) return !actionMatches(notActions, action);
+  return false;
+}
+
+/** Does the statement's Resource / NotResource cover the resource? */
+export function statementResourceApplies(s: PolicyStatement, resource: string): boolean {
+  const resources = list(s.Resource);
+  const notResources = list(s.NotResource);
+  if (resources && !resourcesApply(resources, false, resource)) return false;
+  if (notResources && !resourcesApply(notResources, true, resource)) return false;
+  return true;
 }
 
 /** Does a statement apply to the request (ignoring its effect)? */
-export function statementApplies(s: Statement, request: EvaluationRequest): boolean {
+export function statementApplies(s: PolicyStatement, request: EvaluationRequest): boolean {
   const actions = list(s.Action);
   const notActions = list(s.NotAction);
   if (actions && !actionMatches(actions, request.action)) return false;

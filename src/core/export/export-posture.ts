@@ -1,7 +1,9 @@
 import { ExportFile, ExportPostureInput } from './export-types';
 import { CFCT_POLICY_DIR, LZA_POLICY_DIR, cfctManifest, lzaOrganizationConfig } from './landing-zone-configs';
 import { policySet } from './policy-set';
+import { regionDenyExportFiles } from './region-deny-export';
 import { validateExportInput } from './validate-export';
+import { MAX_SCP_SIZE } from '../quota-maximums';
 import { SYDNEY } from '../regions';
 import { DEFAULT_MAX_POLICY_SIZE } from '../size-budget';
 import { resolveResidencyRules } from '../statements/residency-rules';
@@ -17,6 +19,7 @@ import { ValidationErrors } from '../validation-errors';
 export function exportPosture(input: ExportPostureInput, where = 'exportPosture'): ExportFile[] {
   const errors = new ValidationErrors();
   validateExportInput(input, errors);
+  const regionDeny = regionDenyExportFiles(input?.controlTowerRegionDeny, errors);
   errors.throwIfAny(where);
 
   const policies = policySet(resolveResidencyRules(input.options ?? {}), input.split ?? false, input.namePrefix ?? '');
@@ -24,7 +27,8 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   for (const p of policies) {
     if (p.json.length > limit) {
       errors.add(`policy ${p.name}`, `is ${p.json.length} characters minified; the SCP limit is ${limit}. `
-        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles, or raise maxPolicySize if your organization has the 10,240-character quota`);
+        + `${input.split ? '' : 'Export the two locks apart (split), '}list fewer exemptions or application profiles`
+        + (limit < MAX_SCP_SIZE ? `, or raise maxPolicySize (AWS allows at most ${MAX_SCP_SIZE})` : ''));
     }
   }
   errors.throwIfAny(where);
@@ -34,5 +38,5 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   const targets = input.targets ?? {};
   if (input.format === 'cfct') files.push({ path: 'manifest.yaml', content: cfctManifest(policies, targets, input.homeRegion ?? SYDNEY) });
   if (input.format === 'lza') files.push({ path: 'organization-config.yaml', content: lzaOrganizationConfig(policies, targets) });
-  return files;
+  return [...files, ...regionDeny];
 }

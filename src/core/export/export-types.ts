@@ -1,3 +1,4 @@
+import { RegionDenyInput } from '../control-tower-region-deny';
 import { ResidencyRulesInput } from '../statements/residency-rules';
 
 /** Where the exported posture is deployed from. */
@@ -25,10 +26,12 @@ export interface ExportPostureInput {
   readonly split?: boolean;
   /** Prepended to every policy name (and file name). */
   readonly namePrefix?: string;
-  /** Largest minified policy, in characters (5,120; 10,240 on the raised quota). */
+  /** Largest minified policy, in characters (default 10,240, the quota since 15 May 2026). */
   readonly maxPolicySize?: number;
   /** Control Tower home Region, the `region:` line of a CfCT manifest. */
   readonly homeRegion?: string;
+  /** Also write the parameters of Control Tower's OU Region deny (both Australian Regions allowed). */
+  readonly controlTowerRegionDeny?: RegionDenyInput;
 }
 
 /** A file to write, relative to the output directory. */

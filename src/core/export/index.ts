@@ -4,3 +4,4 @@ export * from './policy-set';
 export * from './validate-export';
 export * from './landing-zone-configs';
 export * from './export-posture';
+export * from './region-deny-export';

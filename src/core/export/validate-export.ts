@@ -1,8 +1,9 @@
 import { ExportPostureInput, ExportTargetsInput, POSTURE_FORMATS } from './export-types';
 import { AU_ONLY_POLICY_NAME, COMBINED_POLICY_NAME, REGION_ALLOWLIST_POLICY_NAME } from './policy-set';
+import { MAX_SCP_SIZE } from '../quota-maximums';
 import { validateResidencyRulesInput } from '../statements/validate-residency-rules';
 import { ValidationErrors } from '../validation-errors';
-import { checkPositiveInteger, regionProblem } from '../validators';
+import { checkObject, checkPositiveInteger, describeType, regionProblem } from '../validators';
 
 /** Letters, digits, `-` and `_`: safe as an Organizations policy name, a file name and a YAML plain scalar. */
 const NAME_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -34,6 +35,10 @@ function checkTargetList(prop: string, values: readonly string[] | undefined, er
 function checkTargets(input: ExportPostureInput, errors: ValidationErrors): void {
   const targets: ExportTargetsInput | undefined = input.targets;
   if (input.format === 'json') return; // policy files only: nothing is attached
+  if (targets !== undefined && targets !== null && (typeof targets !== 'object' || Array.isArray(targets))) {
+    errors.add('targets', `must be an object with organizationalUnits and/or accounts, got ${describeType(targets)}`);
+    return;
+  }
   const ous = targets?.organizationalUnits ?? [];
   const accounts = targets?.accounts ?? [];
   if (ous.length === 0 && accounts.length === 0) {
@@ -48,22 +53,26 @@ function checkTargets(input: ExportPostureInput, errors: ValidationErrors): void
 
 /** Every problem with an export request, each under the name of the option it concerns. */
 export function validateExportInput(input: ExportPostureInput, errors: ValidationErrors): void {
+  if (input === undefined || input === null || typeof input !== 'object') {
+    errors.add('props', `must be an object with at least format, got ${describeType(input)}`);
+    return;
+  }
   if (!POSTURE_FORMATS.includes(input.format)) {
     errors.add('format', `"${input.format}" is not an export format. Use one of ${POSTURE_FORMATS.join(', ')}`);
   }
   checkTargets(input, errors);
-  if (input.namePrefix !== undefined) {
-    if (!NAME_PREFIX.test(input.namePrefix)) {
+  if (input.namePrefix !== undefined && input.namePrefix !== null) {
+    if (typeof input.namePrefix !== 'string' || !NAME_PREFIX.test(input.namePrefix)) {
       errors.add('namePrefix', `"${input.namePrefix}" is not a valid prefix. Use letters, digits, - and _, starting with a letter or digit, like acme-`);
     } else if (input.namePrefix.length + LONGEST_BASE_NAME > MAX_POLICY_NAME) {
       errors.add('namePrefix', `is ${input.namePrefix.length} characters long; policy names may have at most ${MAX_POLICY_NAME}, so use at most ${MAX_POLICY_NAME - LONGEST_BASE_NAME}`);
     }
   }
-  checkPositiveInteger('maxPolicySize', input.maxPolicySize, errors);
-  if (input.homeRegion !== undefined) {
+  checkPositiveInteger('maxPolicySize', input.maxPolicySize, errors, 1, MAX_SCP_SIZE);
+  if (input.homeRegion !== undefined && input.homeRegion !== null) {
     if (input.format !== 'cfct') errors.add('homeRegion', `is only used with format cfct (the manifest's region line), not ${input.format}`);
     const problem = regionProblem(input.homeRegion);
     if (problem) errors.add('homeRegion', problem);
   }
-  validateResidencyRulesInput(input.options ?? {}, errors);
+  if (checkObject('options', input.options, errors)) validateResidencyRulesInput(input.options!, errors);
 }

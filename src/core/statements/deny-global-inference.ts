@@ -13,7 +13,9 @@ export const DENY_GLOBAL_SID = 'DenyGlobalCrossRegionInference';
  * second, independent lock on the widest routing.
  *
  * The global model leg is authorised with `aws:RequestedRegion` = `unspecified`
- * against a Region-less foundation-model ARN (FACTS.md §1).
+ * against a Region-less foundation-model ARN.
+ *
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html
  */
 export function denyGlobalInference(rules: ResidencyRules): StatementJson {
   return exemptPrincipals({

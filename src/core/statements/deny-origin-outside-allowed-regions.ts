@@ -8,7 +8,7 @@ import {
 export const DENY_ORIGIN_OUTSIDE_ALLOWED_REGIONS_SID = 'DenyBedrockOutsideAllowedRegions';
 
 /**
- * The seed's Region allow-list, made safe for `au.` profiles the way AWS
+ * A Region allow-list, made safe for `au.` profiles the way AWS
  * documents it: deny Bedrock outside the allowed origin Regions, except the legs
  * of approved inference profiles (their `bedrock:InferenceProfileArn` matches).
  *

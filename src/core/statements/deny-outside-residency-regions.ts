@@ -6,15 +6,17 @@ import { REQUESTED_REGION_KEY, regionRuleActions, ResidencyRules } from './resid
 export const DENY_OUTSIDE_RESIDENCY_REGIONS_SID = 'DenyBedrockOutsideResidencyRegions';
 
 /**
- * The hard boundary: no Bedrock (or Mantle) authorisation of any kind in a Region
+ * The hard boundary: no authorisation of any covered service (Bedrock, Mantle, AgentCore, web search) of any kind in a Region
  * outside the geography's home Regions and the allowed origin Regions. This
  * denies every leg served abroad whatever profile carried it, and every
  * `global.` leg, whose `aws:RequestedRegion` is the literal `unspecified`.
  *
  * Melbourne is inside the boundary by default although it is not an allowed
  * origin: `au.` calls from Sydney are served there, and blocking a destination
- * Region breaks cross-Region inference (FACTS.md §1). The next statement keeps
+ * Region breaks cross-Region inference. The next statement keeps
  * Melbourne to profile legs only.
+ *
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html
  */
 export function denyOutsideResidencyRegions(rules: ResidencyRules): StatementJson {
   return exemptPrincipals({

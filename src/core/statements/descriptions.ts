@@ -6,13 +6,15 @@ import { ResidencyRules } from './residency-rules';
  * was deployed.
  */
 export function auOnlyInferenceDescription(_rules: ResidencyRules): string {
-  return 'Denies Amazon Bedrock calls carried by inference profiles other than au.* (Sydney and Melbourne only).';
+  return 'Denies Amazon Bedrock calls carried by inference, guardrail or Data Automation profiles other than au.* (Sydney and Melbourne only).';
 }
 
 export function regionAllowlistDescription(rules: ResidencyRules): string {
-  return `Denies Amazon Bedrock outside ${rules.allowedOriginRegions.join(', ')}; legs of au.* inference profiles may run in Sydney and Melbourne.`;
+  return `Denies Amazon Bedrock outside ${rules.allowedOriginRegions.join(', ')}; legs of au.* inference profiles may run in Sydney and Melbourne. `
+    + `Covers ${rules.coveredPrefixes.join(', ')}.${rules.denyClaudePlatform ? ' Denies Claude Platform on AWS everywhere.' : ''}`;
 }
 
 export function residencyPostureDescription(rules: ResidencyRules): string {
-  return `Keeps Amazon Bedrock in Australia: only au.* inference profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne.`;
+  return `Keeps Amazon Bedrock in Australia: only au.* profiles, calls only from ${rules.allowedOriginRegions.join(', ')}, nothing served outside Sydney and Melbourne. `
+    + `Covers ${rules.coveredPrefixes.join(', ')}.${rules.denyClaudePlatform ? ' No Claude Platform on AWS.' : ''}`;
 }

@@ -1,23 +1,38 @@
 import { policyDocument, PolicyDocumentJson, StatementJson } from '../policy-json';
+import { denyClaudePlatform } from './deny-claude-platform';
 import { denyGlobalInference } from './deny-global-inference';
+import { denyLongTermApiKeys } from './deny-long-term-api-keys';
 import { denyOriginOutsideAllowedRegions } from './deny-origin-outside-allowed-regions';
 import { denyOutsideResidencyRegions } from './deny-outside-residency-regions';
+import { serviceSideStatements } from './deny-service-side-inference';
 import { denyUnapprovedInferenceProfiles } from './deny-unapproved-inference-profiles';
+import { denyUnapprovedRoutingProfiles } from './deny-unapproved-routing-profiles';
 import { ResidencyRules } from './residency-rules';
 
-/** Statements of the inference-profile lock: which profiles may carry a call. */
+/**
+ * Statements of the profile lock: which inference, guardrail and Data
+ * Automation profiles may carry a call.
+ */
 export function auOnlyInferenceStatements(rules: ResidencyRules): StatementJson[] {
   return [
     denyUnapprovedInferenceProfiles(rules),
     ...(rules.denyGlobalExplicitly ? [denyGlobalInference(rules)] : []),
+    denyUnapprovedRoutingProfiles(rules),
   ];
 }
 
-/** Statements of the Region lock: where calls may originate and be served. */
+/**
+ * Statements of the Region lock: where calls may originate and be served, the
+ * service that never processes in Australia, the service-side features that
+ * route prompts where no SCP sees, and (opt-in) long-term API keys.
+ */
 export function regionAllowlistStatements(rules: ResidencyRules): StatementJson[] {
   return [
     denyOutsideResidencyRegions(rules),
     denyOriginOutsideAllowedRegions(rules),
+    ...(rules.denyClaudePlatform ? [denyClaudePlatform(rules)] : []),
+    ...serviceSideStatements(rules),
+    ...(rules.denyLongTermApiKeys ? denyLongTermApiKeys(rules) : []),
   ];
 }
 

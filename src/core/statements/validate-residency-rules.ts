@@ -1,25 +1,78 @@
+import { REGION_BOUND_PREFIXES, isRegionBoundPrefix } from '../coverage';
+import { checkExemptionBreadth, checkRegionsInGeography } from '../fail-open';
+import { AUSTRALIA } from '../geography';
 import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
 import { ValidationErrors } from '../validation-errors';
 import {
-  checkApplicationProfileArns, checkPrincipalArns, checkProfilePrefixes, checkRegions, IsUnresolved,
+  checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, IsUnresolved,
 } from '../validators';
 import { ResidencyRulesInput } from './residency-rules';
+
+const NO_TOKENS: IsUnresolved = () => false;
+
+/** The lists that shape the policy: a deploy-time list of them could hold anything. */
+const LITERAL_LISTS = [
+  'allowedProfilePrefixes', 'allowedApplicationInferenceProfileArns', 'exemptPrincipalArns',
+  'acknowledgedAccountWideExemptions', 'allowedRegions', 'coveredServices',
+] as const;
+
+/** The on/off options: a string "false" from an untyped caller must not read as true. */
+const BOOLEANS = ['denyGlobalCrossRegionInference', 'includeBedrockMantle', 'allowClaudePlatformOnAws', 'denyLongTermApiKeys'] as const;
 
 /**
  * Checks every residency option, recording each problem under the prop's name.
  * Also rejects combinations that contradict themselves.
  */
 export function validateResidencyRulesInput(
-  input: ResidencyRulesInput, errors: ValidationErrors, isUnresolved?: IsUnresolved,
+  input: ResidencyRulesInput, errors: ValidationErrors, isUnresolved: IsUnresolved = NO_TOKENS,
 ): void {
-  checkProfilePrefixes('allowedProfilePrefixes', input.allowedProfilePrefixes, errors);
+  for (const prop of LITERAL_LISTS) {
+    const list = isUnresolved(input[prop]) ? input[prop] : undefined;
+    checkList(prop, list, { allowEmpty: true, check: () => undefined, literalList: true }, errors, isUnresolved);
+  }
+  const literal = <T>(v: T): T | undefined => (isUnresolved(v) ? undefined : v);
+  for (const prop of BOOLEANS) checkBoolean(prop, input[prop], errors);
+  if (input.serviceSideInference !== undefined && checkObject('serviceSideInference', input.serviceSideInference, errors)) {
+    const serviceSide = input.serviceSideInference as Record<string, unknown>;
+    for (const key of Object.keys(serviceSide)) checkBoolean(`serviceSideInference.${key}`, serviceSide[key], errors);
+  }
+  checkProfilePrefixes('allowedProfilePrefixes', literal(input.allowedProfilePrefixes), errors);
   checkApplicationProfileArns('allowedApplicationInferenceProfileArns', input.allowedApplicationInferenceProfileArns, errors, isUnresolved);
   checkPrincipalArns('exemptPrincipalArns', input.exemptPrincipalArns, errors, isUnresolved);
   checkRegions('allowedRegions', input.allowedRegions, errors, isUnresolved);
+  checkCoveredServices(input, errors, isUnresolved);
+  checkList('acknowledgedAccountWideExemptions', input.acknowledgedAccountWideExemptions, { allowEmpty: true, check: () => undefined }, errors, isUnresolved);
+  checkExemptionBreadth('exemptPrincipalArns', literal(input.exemptPrincipalArns),
+    'acknowledgedAccountWideExemptions', literal(input.acknowledgedAccountWideExemptions), errors, isUnresolved);
+  const geography = input.geography ?? AUSTRALIA;
+  checkRegionsInGeography('allowedRegions', literal(input.allowedRegions), geography, errors, isUnresolved,
+    'Bedrock calls made from it would be allowed, and served there');
 
-  if (input.allowedProfilePrefixes?.includes(GLOBAL_PROFILE_PREFIX) && input.denyGlobalCrossRegionInference !== false) {
+  const prefixes = literal(input.allowedProfilePrefixes);
+  if (Array.isArray(prefixes) && prefixes.includes(GLOBAL_PROFILE_PREFIX) && input.denyGlobalCrossRegionInference !== false) {
     errors.add('allowedProfilePrefixes',
       '"global." is allowed here but denyGlobalCrossRegionInference (default true) denies it. '
       + 'Set denyGlobalCrossRegionInference: false if worldwide routing is really intended');
+  }
+}
+
+/**
+ * `coveredServices`: known prefixes only, `bedrock` always (the profile rules
+ * and the Region rules both start from it), and no contradiction with the
+ * older `includeBedrockMantle`.
+ */
+function checkCoveredServices(input: ResidencyRulesInput, errors: ValidationErrors, isUnresolved?: IsUnresolved): void {
+  const services = input.coveredServices;
+  if (services === undefined || isUnresolved?.(services) || !Array.isArray(services)) return;
+  const accepted = REGION_BOUND_PREFIXES.join(', ');
+  checkList('coveredServices', services, {
+    allowEmpty: false,
+    check: (s) => (isRegionBoundPrefix(s) ? undefined : `"${s}" is not a service this posture covers. Use one of ${accepted}`),
+  }, errors, isUnresolved ?? (() => false));
+  if (services.length > 0 && !services.includes('bedrock')) {
+    errors.add('coveredServices', `must include bedrock (CoveredService.BEDROCK): the Region rules exist to keep Amazon Bedrock in place. Got ${services.join(', ')}`);
+  }
+  if (input.includeBedrockMantle !== undefined && input.includeBedrockMantle !== services.includes('bedrock-mantle')) {
+    errors.add('includeBedrockMantle', `is ${input.includeBedrockMantle} but coveredServices ${services.includes('bedrock-mantle') ? 'lists' : 'omits'} bedrock-mantle. Give coveredServices only`);
   }
 }

@@ -20,12 +20,15 @@ describe('AuBedrock1: unscoped Bedrock invocation (CDK app)', () => {
     }]);
   });
 
-  test('Action "*" on "*" fails AuBedrock1, and AuBedrock5 for Bedrock Mantle', () => {
+  test('Action "*" on "*" fails AuBedrock1, and the rules of Mantle, AgentCore, Claude Platform and web search', () => {
     const { app, stack } = sydneyApp();
     roleWith(stack, { actions: ['*'], resources: ['*'] });
     expect(summary(validateApp(app))).toEqual([
       expect.stringMatching(/^AuBedrock1 error: .* grants \* \(bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream, bedrock:CreateModelInvocationJob\) on "\*"/),
       expect.stringMatching(/^AuBedrock5 error: .* grants \* \(bedrock-mantle:CreateInference, bedrock-mantle:CallWithBearerToken\) on "\*"/),
+      expect.stringMatching(/^AuBedrock6 error: .* grants \* \(bedrock-agentcore:[A-Za-z]+, .* and \d+ more\) on "\*": AgentCore in every Region$/),
+      expect.stringMatching(/^AuBedrock7 error: .* grants \* \(aws-external-anthropic:.* and \d+ more\) on "\*": Claude Platform on AWS may process/),
+      expect.stringMatching(/^AuBedrock8 error: .* grants \* \(bedrock-websearch:ExternalWebAccess, bedrock-websearch:InvokeFetch, bedrock-websearch:InvokeSearch\) on "\*"/),
     ]);
   });
 
@@ -82,7 +85,7 @@ describe('AuBedrock1: unscoped Bedrock invocation (CDK app)', () => {
     const { app, stack } = sydneyApp();
     roleWith(stack, { actions: ['bedrock:ListFoundationModels', 'bedrock:GetInferenceProfile', 's3:GetObject'], resources: ['*'] }, 'A');
     roleWith(stack, { effect: iam.Effect.DENY, actions: ['bedrock:*'], resources: ['*'] }, 'B');
-    roleWith(stack, { notActions: ['bedrock:*', 'bedrock-mantle:*'], resources: ['*'] }, 'C');
+    roleWith(stack, { notActions: ['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*', 'aws-external-anthropic:*'], resources: ['*'] }, 'C');
     roleWith(stack, { actions: ['bedrock:InvokeModel'], notResources: ['*'] }, 'D');
     expect(validateApp(app).violations).toEqual([]);
   });

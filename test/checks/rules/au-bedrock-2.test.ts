@@ -14,7 +14,7 @@ describe('AuBedrock2: inference profiles that route outside Australia (CDK app)'
     expect(summary(report)).toEqual([expect.stringMatching(
       /^AuBedrock2 error: Inference profiles that route outside Australia: grants bedrock:InvokeModel on ".*apac\.anthropic\.claude-3-5-sonnet.*": .*names the apac\. profile of Claude 3\.5 Sonnet, which can serve a Sydney call in Tokyo \(ap-northeast-1\)/,
     )]);
-    expect(report.violations[0].fix).toMatch(/^Use a model with an Australian path: Claude Sonnet 4\.6 \(au\.anthropic\.claude-sonnet-4-6\)/);
+    expect(report.violations[0].fix).toMatch(/^Use a model with an Australian path: Claude Opus 4\.7 \(au\.anthropic\.claude-opus-4-7\), Claude Sonnet 4\.6 \(au\.anthropic\.claude-sonnet-4-6\)/);
   });
 
   test('a foreign profile of a model that has an au. profile names the au. one to use', () => {

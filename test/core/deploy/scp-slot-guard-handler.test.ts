@@ -50,8 +50,10 @@ describe('SCP slot guard (handler)', () => {
   test('over the limit: names the target, every attached policy, what would attach and the limit', async () => {
     fullTarget();
     await expect(guard(event([posture([FULL])]))).rejects.toThrow(
-      `${FULL} already has 5 SCPs (FullAWSAccess, aws-guardrails-AbCd, aws-guardrails-EfGh, aws-guardrails-IjKl, team-deny-leave-org); `
-      + 'attaching bedrock-au-residency would make 6, over the limit of 5. Nothing was attached.');
+      '1 target would go over the limit of 5 SCPs per target. Nothing was attached. Detach a policy from the target, '
+      + 'put the posture in one policy (AuBedrockResidencyScp), or raise maxPoliciesPerTarget if you set a stricter one than the 10 per target AWS allows. '
+      + `${FULL} already has 5 SCPs (FullAWSAccess, aws-guardrails-AbCd, aws-guardrails-EfGh, aws-guardrails-IjKl, team-deny-leave-org); `
+      + 'attaching bedrock-au-residency would make 6, over the limit of 5.');
   });
 
   test('every page of attachments is counted (pages of two)', async () => {
@@ -128,5 +130,32 @@ describe('SCP slot guard (handler)', () => {
     // A policy without targets (TargetIds omitted) needs no read.
     await expect(guard(event([{ Key: 'K', Name: 'n' }]))).resolves.toBeDefined();
     expect(mock.calls()).toHaveLength(0);
+  });
+
+  test('however many targets are blocked, the reason fits CloudFormation\'s 4 KB response; the log has them all', async () => {
+    const targets = Array.from({ length: 200 }, (_, i) => `ou-ab12-${String(i).padStart(8, '0')}`);
+    fullTarget(...targets);
+    const logged: string[] = [];
+    const err = await onScpSlotGuardEvent(event([posture([FULL, ...targets])]), { api: api(), retry: noSleep, log: (t) => logged.push(t) })
+      .then(() => '', (e: Error) => e.message);
+    expect(err.length).toBeLessThanOrEqual(2000);
+    expect(Buffer.byteLength(err)).toBeLessThan(4096 - 1024); // room for the provider framework's IDs and log link
+    expect(err).toMatch(/^201 targets would go over the limit of 5 SCPs per target\. Nothing was attached\. Detach a policy/);
+    expect(err).toMatch(/more characters; see the function's log\)$/);
+    expect(logged[0]).toContain(`${targets[199]} already has 5 SCPs`);
+  });
+
+  test('zero (or fractional) concurrency is an error, not a deployment that never finishes', async () => {
+    mockOrganization();
+    for (const concurrency of [0, -1, 1.5, Number.NaN]) {
+      await expect(onScpSlotGuardEvent(event([posture([FULL])]), { api: api(), retry: noSleep, concurrency }))
+        .rejects.toThrow(/ScpSlotGuard: invalid properties: concurrency must be an integer of at least 1/);
+    }
+  });
+
+  test('a repeated page token is an error, not a hang', async () => {
+    const mock = mockOrganization();
+    mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: FULL }).resolves({ Policies: [{ Id: 'p-1', Name: 'FullAWSAccess' }], NextToken: 'again' });
+    await expect(guard(event([posture([FULL])]))).rejects.toThrow(/Could not read the SCPs attached to ou-ab12-34cd56ef: .*page token "again" twice/);
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { APP_ROLE } from './legs';
 import { Decision, SimRequest } from './simulate';
-import { ResidencyPolicyOptions } from '../../../src';
+import { ResidencyPolicyOptions, SovereignBedrockInvokerProps } from '../../../src';
 import { POLICY_VARIANTS, PolicyVariant } from '../../helpers/synth-policies';
 
 export interface ScenarioRow extends SimRequest {
@@ -21,6 +21,8 @@ export interface ScenarioFile {
   readonly file: string;
   readonly description: string;
   readonly options: ResidencyPolicyOptions;
+  /** Props of the SovereignBedrockInvoker whose role the invoker column uses (default: none beyond assumedBy). */
+  readonly invoker: Partial<SovereignBedrockInvokerProps>;
   readonly rows: ScenarioRow[];
 }
 
@@ -54,6 +56,7 @@ export function loadScenarioFiles(): ScenarioFile[] {
       file,
       description: raw.description,
       options: raw.options ?? {},
+      invoker: raw.invoker ?? {},
       rows: (raw.rows as RawRow[]).map((r) => ({
         name: r.name,
         principal: r.principal ?? APP_ROLE,

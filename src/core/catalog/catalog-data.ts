@@ -1,0 +1,16 @@
+import { CatalogModel, CatalogRoutingProfile } from './catalog-types';
+
+/**
+ * A dated catalog. Internal: the library's users read it through
+ * `SydneyModelCatalog`; the maintainer command writes it.
+ */
+export interface ModelCatalogData {
+  /** Date of the last full refresh from the live APIs (YYYY-MM-DD). */
+  readonly asOf: string;
+  /** Where the data came from. */
+  readonly source: string;
+  /** The models, in a stable order. */
+  readonly models: CatalogModel[];
+  /** Guardrail and Data Automation profiles usable from Sydney, maintained by hand from AWS's pages. */
+  readonly routingProfiles: CatalogRoutingProfile[];
+}

@@ -1,0 +1,20 @@
+/**
+ * Lambda entry of Custom::ScpConflictCheck. esbuild bundles it into assets/ at build time with
+ * the AWS SDK left external: the Node.js Lambda runtime ships SDK v3, so the asset holds only
+ * this library's code and the package needs no SDK dependency.
+ */
+import * as sdk from '@aws-sdk/client-organizations';
+import { sdkOrganizationsApi } from '../core/audit/sdk-organizations-api';
+import { CustomResourceEvent, CustomResourceResult } from '../core/deploy/custom-resource-event';
+import { CONFLICT_FINDINGS_ATTRIBUTE, onScpConflictCheckEvent } from '../core/deploy/scp-conflict-check-handler';
+
+// One client per execution environment, reused across invocations.
+const api = sdkOrganizationsApi(sdk, new sdk.OrganizationsClient({ maxAttempts: 1 }));
+
+export async function handler(event: CustomResourceEvent): Promise<CustomResourceResult> {
+  const result = await onScpConflictCheckEvent(event, { api });
+  // WARN mode: the report goes to the function's log as well as to the attribute.
+  const findings = result.Data?.[CONFLICT_FINDINGS_ATTRIBUTE];
+  if (findings) console.warn(`ScpConflictCheck findings: ${findings}`);
+  return result;
+}

@@ -1,0 +1,82 @@
+import {
+  AUSTRALIAN_REGIONS, regionDenyParameters, validateRegionDenyInput, ValidationErrors, RegionDenyInput,
+} from '../../src/core';
+
+const OU_ARN = 'arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-34cd56ef';
+const CT_ROLES = [
+  'arn:aws:iam::*:role/AWSControlTowerExecution',
+  'arn:aws:iam::*:role/aws-controltower-ConfigRecorderRole',
+  'arn:aws:iam::*:role/aws-controltower-ForwardSnsNotificationRole',
+  'arn:aws:iam::*:role/AWSControlTower_VPCFlowLogsRole',
+];
+
+function problems(input: RegionDenyInput & { targetOuArns?: string[] }): { errors: readonly string[]; warnings: string[] } {
+  const errors = new ValidationErrors();
+  const warnings = validateRegionDenyInput(input, errors);
+  return { errors: errors.all, warnings };
+}
+
+describe('OU Region deny parameters', () => {
+  test('by default: both Australian Regions, Control Tower roles exempt, no exempted actions', () => {
+    expect(regionDenyParameters({})).toEqual([
+      { key: 'AllowedRegions', value: ['ap-southeast-2', 'ap-southeast-4'] },
+      { key: 'ExemptedPrincipalArns', value: CT_ROLES },
+    ]);
+  });
+
+  test('the user\'s Regions, break-glass roles and actions are added; Regions sorted and the Australian ones always kept', () => {
+    const params = regionDenyParameters({
+      additionalAllowedRegions: ['us-east-1'],
+      exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin', CT_ROLES[0]],
+      exemptedActions: ['logs:DescribeLogGroups'],
+    });
+    expect(params).toEqual([
+      { key: 'AllowedRegions', value: ['ap-southeast-2', 'ap-southeast-4', 'us-east-1'] },
+      { key: 'ExemptedPrincipalArns', value: [...CT_ROLES, 'arn:aws:iam::*:role/BreakGlassAdmin'] },
+      { key: 'ExemptedActions', value: ['logs:DescribeLogGroups'] },
+    ]);
+    expect(AUSTRALIAN_REGIONS.every((r) => params[0].value.includes(r))).toBe(true);
+  });
+
+  test('without the Control Tower roles and break-glass roles, no principal parameter is sent', () => {
+    expect(regionDenyParameters({ exemptControlTowerRoles: false }).map((p) => p.key)).toEqual(['AllowedRegions']);
+  });
+});
+
+describe('OU Region deny validation', () => {
+  test('a valid request has no problems', () => {
+    expect(problems({ targetOuArns: [OU_ARN], additionalAllowedRegions: ['us-east-1'], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass*'] }))
+      .toEqual({ errors: [], warnings: [] });
+  });
+
+  test('every problem is reported, each under its prop, with the accepted form', () => {
+    const { errors } = problems({
+      targetOuArns: ['ou-ab12-34cd56ef', OU_ARN, OU_ARN],
+      additionalAllowedRegions: ['ap-southeast-4', 'ap-sotheast-1'],
+      exemptPrincipalArns: ['arn:aws:iam::*:role/*', 'BreakGlass'],
+      exemptedActions: ['*', 'logs:Describe*', 'logs'],
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^targetOuArns\[0\]: "ou-ab12-34cd56ef" is not an OU ARN\. Use an OU ARN like arn:aws:organizations::/),
+      'targetOuArns[2]: "arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-34cd56ef" is listed more than once',
+      'additionalAllowedRegions[0]: "ap-southeast-4" is always allowed; list only Regions besides ap-southeast-2 and ap-southeast-4',
+      expect.stringMatching(/^additionalAllowedRegions\[1\]: "ap-sotheast-1" is not a known AWS commercial Region/),
+      'exemptPrincipalArns[0]: "arn:aws:iam::*:role/*" matches every role, which turns the Region deny off. Name the break-glass roles',
+      expect.stringMatching(/^exemptPrincipalArns\[1\]: "BreakGlass" is not a principal ARN pattern/),
+      expect.stringMatching(/^exemptedActions\[0\]: "\*" is not an IAM action/),
+      expect.stringMatching(/^exemptedActions\[2\]: "logs" is not an IAM action/),
+    ]);
+  });
+
+  test('no OUs at all is refused', () => {
+    expect(problems({ targetOuArns: [] }).errors).toEqual(['targetOuArns: must not be empty']);
+  });
+
+  test('exempting a Bedrock-family action is allowed with a warning that the posture must stay attached', () => {
+    const { errors, warnings } = problems({ exemptedActions: ['bedrock:InvokeModel', 'bedrock-mantle:*', 'logs:StartQuery'] });
+    expect(errors).toEqual([]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/"bedrock:InvokeModel" takes bedrock out of the Region deny/);
+    expect(warnings[1]).toMatch(/"bedrock-mantle:\*" takes bedrock-mantle out/);
+  });
+});
