@@ -3,7 +3,12 @@
  * 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied', or undefined when
  * iam-simulate rejects the input (invalid policy for its validator).
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+
+/** The Service Authorization Reference data (the package exports no paths into it). */
+const IAM_DATA = join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
 
 const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
@@ -54,13 +59,34 @@ async function evaluate(levels: readonly RawLevel[], request: Request, identityP
   // ARN of global legs, AgentCore's built-in evaluators): validate the same
   // request with the ARN in a Region (and, if its type needs one, an account),
   // then evaluate the real ARN unchecked.
-  const regionless = /^arn:aws:[a-z-]+:::/.exec(request.resource);
-  let checked = await runSimulation(simulation(regionless ? request.resource.replace(/^(arn:aws:[a-z-]+:)::/, '$1ap-southeast-2::') : request.resource), {});
-  if (checked.resultType === 'error' && regionless) {
+  // An ARN with an empty Region (the audit's `unspecified` probes) is validated the same way.
+  const regionless = /^arn:aws:[a-z-]+::/.exec(request.resource);
+  let checked = await runSimulation(simulation(regionless ? request.resource.replace(/^(arn:aws:[a-z-]+:):/, '$1ap-southeast-2:') : request.resource), {});
+  if (checked.resultType === 'error' && regionless && /^arn:aws:[a-z-]+:::/.test(request.resource)) {
     checked = await runSimulation(simulation(request.resource.replace(/^(arn:aws:[a-z-]+:)::/, `$1ap-southeast-2:${account}:`)), {});
   }
   if (checked.resultType === 'error') return undefined;
   const ignored = checked.resultType === 'single' ? checked.result.ignoredContextKeys ?? [] : checked.results.flatMap((r) => r.ignoredContextKeys ?? []);
   const decision = regionless ? runUnsafeSimulation(simulation(request.resource), {}) : checked.overallResult;
   return { decision, ignoredContextKeys: ignored };
+}
+
+/**
+ * The request context as AWS would send it for this action: global `aws:` keys,
+ * and of the service's own keys only those the Service Authorization Reference
+ * lists for the action (on the action or on its resource types). A probe that
+ * carries every key a chain mentions is then evaluated by iam-simulate on the
+ * same terms, and `ignoredContextKeys` can still be required to be empty.
+ */
+export function applicableContext(action: string, context: Record<string, string | string[]>): Record<string, string | string[]> {
+  const [prefix, name] = action.split(':');
+  const read = (kind: string) => JSON.parse(readFileSync(join(IAM_DATA, kind, `${prefix}.json`), 'utf8'));
+  const actions = read('actions') as Record<string, { conditionKeys?: string[]; resourceTypes?: { name: string; conditionKeys?: string[] }[] }>;
+  const resourceTypes = read('resourceTypes') as Record<string, { conditionKeys?: string[] }>;
+  const a = actions[name.toLowerCase()];
+  const keys = new Set<string>([
+    ...(a?.conditionKeys ?? []),
+    ...(a?.resourceTypes ?? []).flatMap((r) => [...(r.conditionKeys ?? []), ...(resourceTypes[r.name]?.conditionKeys ?? [])]),
+  ].map((k) => k.toLowerCase()));
+  return Object.fromEntries(Object.entries(context).filter(([k]) => k.toLowerCase().startsWith('aws:') || keys.has(k.toLowerCase())));
 }

@@ -2,7 +2,6 @@ import { createHash } from 'crypto';
 import { StandardOptions } from './derived-probes';
 import { ChainJudge, EscapeHatch, touchesSurface } from './judge-chain';
 import { OrgSnapshot, ReadFailure } from './org-walker';
-import { ProbeOptions } from './probes';
 import { regionDenyRemedies, remedyLines } from './region-deny-remedy';
 import { SERVICE_SURFACE } from './service-surface';
 import { ProbeOutcome, Protection } from './verdict';
@@ -51,7 +50,7 @@ export interface AuditReport {
   readonly attachmentReading?: string;
 }
 
-export interface AuditOptions extends ProbeOptions, StandardOptions {
+export interface AuditOptions extends StandardOptions {
   /** Clock, for reproducible reports. */
   readonly now?: Date;
 }
@@ -101,7 +100,7 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
     }));
     const chainKey = levels.map((l) => l.policyIds.filter(touches).join(',')).join('|');
     const { protection, failures, failureCount, probeCount, escapeHatches, message } = judge.judge(chainKey, chain, a.id);
-    const remedies = remedyLines(regionDenyRemedies(chain, [], failures));
+    const remedies = remedyLines(regionDenyRemedies(chain, failures));
     return {
       ...base,
       protection,

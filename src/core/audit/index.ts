@@ -1,4 +1,3 @@
-export * from './probes';
 export * from './verdict';
 export * from './organizations-api';
 export * from './retry';

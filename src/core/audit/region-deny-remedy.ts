@@ -1,4 +1,3 @@
-import { Probe } from './probes';
 import { ProbeOutcome } from './verdict';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
 
@@ -114,15 +113,11 @@ function describeChange(policy: string, sid: string, operator: string, key: stri
  * every Region it does not list, the policy, the statement and the change that
  * lets the Region through. Denials for other reasons get no remedy here.
  */
-export function regionDenyRemedies(
-  levels: readonly PolicyLevel[], probes: readonly Probe[], failures: readonly ProbeOutcome[],
-): RegionDenyRemedy[] {
+export function regionDenyRemedies(levels: readonly PolicyLevel[], failures: readonly ProbeOutcome[]): RegionDenyRemedy[] {
   const remedies: RegionDenyRemedy[] = [];
   for (const f of failures) {
     if (f.expected !== 'Allowed' || f.actual !== 'Denied') continue;
-    // Generated probes carry their request; fixed probes are looked up by ID.
-    const request = f.request ?? probes.find((p) => p.id === f.id)?.request;
-    const region = request?.context['aws:RequestedRegion'];
+    const region = f.request?.context['aws:RequestedRegion'];
     if (typeof region !== 'string') continue;
     for (const ref of f.deniedBy) {
       const found = findStatement(levels, ref);

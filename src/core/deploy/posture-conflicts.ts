@@ -48,7 +48,7 @@ export function evaluatePostureOnTarget(
  * workload roles), so they share one sentence.
  */
 function findingLines(result: PostureOnTarget, postureNames: ReadonlySet<string>): string[] {
-  const remedies = regionDenyRemedies(result.levels, [], result.verdict.failures);
+  const remedies = regionDenyRemedies(result.levels, result.verdict.failures);
   // Requests denied for the same reason with the same fix (InvokeModel and its streaming form) share one sentence.
   const grouped = new Map<string, string[]>();
   for (const f of result.verdict.failures.filter((x: ProbeOutcome) => x.expected === 'Allowed')) {

@@ -1,7 +1,7 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { ResidencyPolicies } from '../../../src';
 import {
-  auditSnapshot, judgeAccount, postureProbes, readOrganization, regionDenyParameters, regionDenyRemedies, remedyLines, renderMarkdown, renderTable,
+  auditSnapshot, judgeChain, readOrganization, regionDenyParameters, regionDenyRemedies, remedyLines, renderMarkdown, renderTable,
 } from '../../../src/core';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { FULL_AWS_ACCESS, landingZoneRegionDeny, ouRegionDeny } from '../../helpers/control-tower-scps';
@@ -20,30 +20,34 @@ function chain(extra: { name: string; document: unknown }[]) {
 
 function remediesFor(extra: { name: string; document: unknown }[]) {
   const levels = chain(extra);
-  const probes = postureProbes(ACCOUNT);
-  const verdict = judgeAccount(levels, probes);
-  return { verdict, remedies: regionDenyRemedies(levels, probes, verdict.failures) };
+  const verdict = judgeChain(levels, { account: ACCOUNT });
+  return { verdict, remedies: regionDenyRemedies(levels, verdict.failures) };
 }
 
 describe('the remedy for a Region deny that blocks an Australian path', () => {
   test('Control Tower landing-zone Region deny governing Sydney only: govern Melbourne, never edit the SCP', () => {
     const { verdict, remedies } = remediesFor([{ name: 'aws-guardrails-XyZ123', document: landingZoneRegionDeny(['ap-southeast-2']) }]);
     expect(verdict.protection).toBe('PARTIAL');
-    expect(remedies).toEqual([{
-      probe: 'au-leg-melbourne',
+    // The Melbourne legs of au. calls (invoke and stream) are what it breaks; one change fixes both.
+    expect(remedies.map((r) => r.probe)).toEqual([
+      'allow:au-leg:ap-southeast-2:ap-southeast-4:InvokeModel', 'allow:au-leg:ap-southeast-2:ap-southeast-4:InvokeModelWithResponseStream',
+    ]);
+    expect(remedyLines(remedies)).toHaveLength(1);
+    expect(remedies[0]).toEqual({
+      probe: 'allow:au-leg:ap-southeast-2:ap-southeast-4:InvokeModel',
       policy: 'aws-guardrails-XyZ123',
       statement: 'GRREGIONDENY',
       region: 'ap-southeast-4',
       owner: 'control-tower-landing-zone',
       change: expect.stringContaining('add ap-southeast-4 to the governed Regions in the landing zone settings, which makes its aws:RequestedRegion list ["ap-southeast-2", "ap-southeast-4"]'),
-    }]);
+    });
     expect(remedies[0].change).toMatch(/Do not edit this Control Tower SCP/);
   });
 
   test('OU Region deny control without Melbourne: update AllowedRegions (ControlTowerRegionDeny)', () => {
     const doc = ouRegionDeny([{ key: 'AllowedRegions', value: ['ap-southeast-2'] }]);
     const { remedies } = remediesFor([{ name: 'aws-guardrails-OuDeny', document: doc }]);
-    expect(remedies.map((r) => [r.owner, r.statement])).toEqual([['control-tower-ou-control', 'CTMULTISERVICEPV1']]);
+    expect([...new Set(remedies.map((r) => `${r.owner} ${r.statement}`))]).toEqual(['control-tower-ou-control CTMULTISERVICEPV1']);
     expect(remedies[0].change).toContain('Update the enabled control\'s AllowedRegions parameter to ["ap-southeast-2", "ap-southeast-4"]');
     expect(remedies[0].change).toContain('ControlTowerRegionDeny');
   });
@@ -62,9 +66,8 @@ describe('the remedy for a Region deny that blocks an Australian path', () => {
   });
 
   test('no remedy when the fixed control is in place, nor for a denial that is not a Region deny', () => {
-    expect(remediesFor([{ name: 'aws-guardrails-OuDeny', document: ouRegionDeny(regionDenyParameters({})) }])).toEqual({
-      verdict: { protection: 'PROTECTED', failures: [] }, remedies: [],
-    });
+    const fixed = remediesFor([{ name: 'aws-guardrails-OuDeny', document: ouRegionDeny(regionDenyParameters({})) }]);
+    expect([fixed.verdict.protection, fixed.verdict.failures, fixed.remedies]).toEqual(['PROTECTED', [], []]);
     const denyBedrock = { Version: '2012-10-17', Statement: [{ Sid: 'NoBedrock', Effect: 'Deny', Action: 'bedrock:*', Resource: '*' }] };
     const { verdict, remedies } = remediesFor([{ name: 'no-bedrock', document: denyBedrock }]);
     expect(verdict.failures.length).toBeGreaterThan(0);
