@@ -11,7 +11,10 @@
  * the evaluation time with and without chain memoisation.
  */
 import { performance } from 'perf_hooks';
-import { auditSnapshot, judgeChain, OrganizationsApi, OrgPolicy, Page, readOrganization } from '../src/core/audit';
+import { auditSnapshot } from '../src/core/audit/audit-report';
+import { judgeChain } from '../src/core/audit/judge-chain';
+import { readOrganization } from '../src/core/audit/org-walker';
+import { OrganizationsApi, OrgPolicy, Page } from '../src/core/audit/organizations-api';
 import { ResidencyPolicies } from 'cdk-sovereign-bedrock';
 
 const ACCOUNTS = 2000;

@@ -15,9 +15,11 @@ import { join } from 'path';
 import {
   BedrockClient, InferenceProfileSummary, ListFoundationModelsCommand, paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
-import {
-  buildCatalog, CatalogChange, diffCatalogs, ModelCatalogData, renderCatalogModule, renderCatalogReport, SYDNEY_CATALOG,
-} from '../src/core/catalog';
+import { buildCatalog } from '../src/core/catalog/build-catalog';
+import { ModelCatalogData } from '../src/core/catalog/catalog-data';
+import { CatalogChange, diffCatalogs, renderCatalogReport } from '../src/core/catalog/diff-catalog';
+import { renderCatalogModule } from '../src/core/catalog/render-catalog';
+import { SYDNEY_CATALOG } from '../src/core/catalog/sydney-catalog.generated';
 
 export const CATALOG_MODULE = join(__dirname, '..', 'src', 'core', 'catalog', 'sydney-catalog.generated.ts');
 

@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { PostureAuditor } from '../../src';
-import { MetricDatum, runScheduledAudit } from '../../src/core/audit';
+import { MetricDatum, runScheduledAudit } from '../../src/core/audit/scheduled-audit';
 import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
 import { errorOf } from '../helpers/errors';
 import { mockOrganization } from '../helpers/fake-organization';

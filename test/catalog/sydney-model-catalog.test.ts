@@ -1,7 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ModelKind, ResidencyPathKind, SydneyModelCatalog } from '../../src';
-import { renderCatalogModule, resolveResidencyPath, SYDNEY_CATALOG } from '../../src/core/catalog';
+import { renderCatalogModule } from '../../src/core/catalog/render-catalog';
+import { resolveResidencyPath } from '../../src/core/catalog/residency-path';
+import { SYDNEY_CATALOG } from '../../src/core/catalog/sydney-catalog.generated';
 
 describe('SydneyModelCatalog.resolve', () => {
   test('a model on-demand in Sydney is called by its base ID', () => {

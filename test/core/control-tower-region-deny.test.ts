@@ -1,6 +1,5 @@
-import {
-  AUSTRALIAN_REGIONS, regionDenyParameters, validateRegionDenyInput, ValidationErrors, RegionDenyInput,
-} from '../../src/core';
+import { AUSTRALIAN_REGIONS, regionDenyParameters, validateRegionDenyInput, RegionDenyInput } from '../../src/core/control-tower-region-deny';
+import { ValidationErrors } from '../../src/core/validation-errors';
 
 const OU_ARN = 'arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-34cd56ef';
 const CT_ROLES = [

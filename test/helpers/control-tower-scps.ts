@@ -8,7 +8,7 @@
  * @see https://docs.aws.amazon.com/controltower/latest/controlreference/primary-region-deny-policy.html
  * @see https://docs.aws.amazon.com/controltower/latest/controlreference/ou-region-deny.html
  */
-import { RegionDenyParameter } from '../../src/core';
+import { RegionDenyParameter } from '../../src/core/control-tower-region-deny';
 
 const GLOBAL_SERVICES = ['a4b:*', 'account:*', 'budgets:*', 'cloudfront:*', 'health:*', 'iam:*', 'organizations:*', 'route53:*', 'sso:*', 'sts:*', 'support:*'];
 const CONTROL_TOWER_ROLES = [

@@ -6,7 +6,9 @@
  */
 import * as fc from 'fast-check';
 import { ResidencyPolicies, ResidencyPolicyOptions } from '../../src';
-import { judgeChain, Protection, surfaceActions } from '../../src/core/audit';
+import { judgeChain } from '../../src/core/audit/judge-chain';
+import { surfaceActions } from '../../src/core/audit/service-surface';
+import { Protection } from '../../src/core/audit/verdict';
 import { COMMERCIAL_REGIONS } from '../../src/core/regions';
 import { fullSurfacePosture } from '../helpers/full-surface-posture';
 import { iamSimulateVerdict } from '../helpers/iam-simulate-raw';

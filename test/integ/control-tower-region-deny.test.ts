@@ -7,7 +7,11 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { ControlTowerRegionDeny, ResidencyPolicies } from '../../src';
-import { analyseChain, deriveProbes, EvaluationRequest, judgeChain, regionDenyParameters, RegionDenyParameter } from '../../src/core';
+import { analyseChain } from '../../src/core/audit/chain-analysis';
+import { deriveProbes } from '../../src/core/audit/derived-probes';
+import { judgeChain } from '../../src/core/audit/judge-chain';
+import { regionDenyParameters, RegionDenyParameter } from '../../src/core/control-tower-region-deny';
+import { EvaluationRequest } from '../../src/core/evaluate/scp-evaluator';
 import { FULL_AWS_ACCESS, ouRegionDeny } from '../helpers/control-tower-scps';
 import { applicableContext, iamSimulateVerdict } from '../helpers/iam-simulate-raw';
 

@@ -8,7 +8,7 @@ import { generatedCalls } from './decision-table/generated-calls';
 import { ACCOUNT, APP_ROLE, contextOf, foundationModelArn, legsOf, systemProfileArn } from './decision-table/legs';
 import { routingProfileLegs } from './decision-table/routing-profile-legs';
 import { loadScenarioFiles } from './decision-table/scenario-loader';
-import { evaluateScpChain, PolicyLevel } from '../../src/core/evaluate';
+import { evaluateScpChain, PolicyLevel } from '../../src/core/evaluate/scp-evaluator';
 import { iamSimulateVerdict } from '../helpers/iam-simulate-raw';
 import { POLICY_VARIANTS, synthesizedPolicies } from '../helpers/synth-policies';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { buildSurface, renderSurfaceModule, SURFACE_MODULE } from '../../maintainer/generate-service-surface';
-import { SERVICE_SURFACE, surfaceActions } from '../../src/core/audit';
+import { surfaceActions } from '../../src/core/audit/service-surface';
+import { SERVICE_SURFACE } from '../../src/core/audit/service-surface.generated';
 import { DENIED_EVERYWHERE_PREFIXES, REGION_BOUND_PREFIXES } from '../../src/core/coverage';
 
 describe('the audit\'s Service Authorization Reference extract', () => {

@@ -1,7 +1,10 @@
 import { BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesCommand } from '@aws-sdk/client-bedrock';
 import { mockClient } from 'aws-sdk-client-mock';
 import { refreshCatalog } from '../../maintainer/refresh-catalog';
-import { ModelKind, ModelCatalogData, SYDNEY_CATALOG, renderCatalogModule } from '../../src/core/catalog';
+import { ModelCatalogData } from '../../src/core/catalog/catalog-data';
+import { ModelKind } from '../../src/core/catalog/catalog-types';
+import { renderCatalogModule } from '../../src/core/catalog/render-catalog';
+import { SYDNEY_CATALOG } from '../../src/core/catalog/sydney-catalog.generated';
 
 // One client per Region, each mocked on its own so the Regions can answer differently.
 const sydney = new BedrockClient({ region: 'ap-southeast-2' });

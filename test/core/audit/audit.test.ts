@@ -1,6 +1,8 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { runAuditCommand, parseAuditArgs, UsageError, AuditArgs } from '../../../src/cli/audit-command';
-import { auditSnapshot, readOrganization, Protection } from '../../../src/core/audit';
+import { auditSnapshot } from '../../../src/core/audit/audit-report';
+import { readOrganization } from '../../../src/core/audit/org-walker';
+import { Protection } from '../../../src/core/audit/verdict';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { MANAGEMENT, mockOrganization } from '../../helpers/fake-organization';
 import { fullSurfacePosture } from '../../helpers/full-surface-posture';

@@ -1,5 +1,6 @@
-import { ChainJudge, judgeChain, Protection } from '../../../src/core/audit';
-import { evaluateScpChain } from '../../../src/core/evaluate';
+import { ChainJudge, judgeChain } from '../../../src/core/audit/judge-chain';
+import { Protection } from '../../../src/core/audit/verdict';
+import { evaluateScpChain } from '../../../src/core/evaluate/scp-evaluator';
 import { fullSurfacePosture } from '../../helpers/full-surface-posture';
 
 const FULL = { name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };

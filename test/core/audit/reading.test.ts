@@ -1,7 +1,9 @@
 import * as sdk from '@aws-sdk/client-organizations';
-import {
-  auditExitCode, auditSnapshot, AuditReadError, isRetryable, limiter, OrganizationsApi, perPolicyIsCheaper, Protection, readOrganization,
-} from '../../../src/core/audit';
+import { auditExitCode, auditSnapshot } from '../../../src/core/audit/audit-report';
+import { AuditReadError, perPolicyIsCheaper, readOrganization } from '../../../src/core/audit/org-walker';
+import { OrganizationsApi } from '../../../src/core/audit/organizations-api';
+import { isRetryable, limiter } from '../../../src/core/audit/retry';
+import { Protection } from '../../../src/core/audit/verdict';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { mockOrganization } from '../../helpers/fake-organization';
 import { fullSurfacePosture } from '../../helpers/full-surface-posture';

@@ -1,8 +1,11 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { ResidencyPolicies } from '../../../src';
-import {
-  auditSnapshot, judgeChain, readOrganization, regionDenyParameters, regionDenyRemedies, remedyLines, renderMarkdown, renderTable,
-} from '../../../src/core';
+import { auditSnapshot } from '../../../src/core/audit/audit-report';
+import { judgeChain } from '../../../src/core/audit/judge-chain';
+import { readOrganization } from '../../../src/core/audit/org-walker';
+import { regionDenyRemedies, remedyLines } from '../../../src/core/audit/region-deny-remedy';
+import { renderMarkdown, renderTable } from '../../../src/core/audit/render-report';
+import { regionDenyParameters } from '../../../src/core/control-tower-region-deny';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { FULL_AWS_ACCESS, landingZoneRegionDeny, ouRegionDeny } from '../../helpers/control-tower-scps';
 import { mockOrganization } from '../../helpers/fake-organization';

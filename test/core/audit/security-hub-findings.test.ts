@@ -1,7 +1,9 @@
 import * as sdk from '@aws-sdk/client-organizations';
-import {
-  auditSnapshot, importFindings, MetricDatum, Protection, readOrganization, residencyFindings, ResidencyFinding, runScheduledAudit,
-} from '../../../src/core/audit';
+import { auditSnapshot } from '../../../src/core/audit/audit-report';
+import { readOrganization } from '../../../src/core/audit/org-walker';
+import { MetricDatum, runScheduledAudit } from '../../../src/core/audit/scheduled-audit';
+import { importFindings, residencyFindings, ResidencyFinding } from '../../../src/core/audit/security-hub-findings';
+import { Protection } from '../../../src/core/audit/verdict';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { mockOrganization } from '../../helpers/fake-organization';
 

@@ -1,7 +1,8 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
-import { CustomResourceEvent, onScpSlotGuardEvent } from '../../../src/core/deploy';
+import { CustomResourceEvent } from '../../../src/core/deploy/custom-resource-event';
+import { onScpSlotGuardEvent } from '../../../src/core/deploy/scp-slot-guard-handler';
 import { mockOrganization } from '../../helpers/fake-organization';
 
 const FULL = 'ou-ab12-34cd56ef';

@@ -1,7 +1,6 @@
-import {
-  globalModelInsightsQuery, globalModelLakeQuery, MAX_FILTER_PATTERN_LENGTH, nonAustralianProfileFilterPattern,
-  resolveDetectionRules, servedOutsideFilterPattern, servedOutsideInsightsQuery, servedOutsideLakeQuery,
-} from '../../../src/core';
+import { globalModelInsightsQuery, globalModelLakeQuery, servedOutsideInsightsQuery, servedOutsideLakeQuery } from '../../../src/core/detect/audit-queries';
+import { resolveDetectionRules } from '../../../src/core/detect/detection-rules';
+import { MAX_FILTER_PATTERN_LENGTH, nonAustralianProfileFilterPattern, servedOutsideFilterPattern } from '../../../src/core/detect/metric-filter-patterns';
 import { loadCorpus } from '../../helpers/event-corpus';
 import { logsFilterMatches } from '../../helpers/logs-filter-pattern';
 

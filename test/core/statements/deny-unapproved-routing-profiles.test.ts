@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { evaluateScpChain } from '../../../src/core/evaluate';
+import { evaluateScpChain } from '../../../src/core/evaluate/scp-evaluator';
 import { denyUnapprovedRoutingProfiles } from '../../../src/core/statements/deny-unapproved-routing-profiles';
 import { resolveResidencyRules } from '../../../src/core/statements/residency-rules';
 import { PROFILE_GATES } from '../../../src/core/statements/service-authorization.generated';

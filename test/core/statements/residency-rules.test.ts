@@ -5,7 +5,7 @@
  */
 import * as fc from 'fast-check';
 import { REGION_BOUND_PREFIXES } from '../../../src/core/coverage';
-import { evaluateScpChain } from '../../../src/core/evaluate';
+import { evaluateScpChain } from '../../../src/core/evaluate/scp-evaluator';
 import { coverageWarnings } from '../../../src/core/statements/coverage-warnings';
 import { residencyPostureDocument } from '../../../src/core/statements/documents';
 import { resolveResidencyRules, SERVICE_SIDE_DEFAULTS, ServiceSideRules } from '../../../src/core/statements/residency-rules';

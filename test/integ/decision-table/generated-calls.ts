@@ -6,7 +6,7 @@
  */
 import { Call } from './legs';
 import * as abroad from './profiles-abroad.json';
-import { SYDNEY_CATALOG } from '../../../src/core/catalog';
+import { SYDNEY_CATALOG } from '../../../src/core/catalog/sydney-catalog.generated';
 
 export const INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
 const AUSTRALIAN_ORIGINS = ['ap-southeast-2', 'ap-southeast-4'];

@@ -8,7 +8,7 @@
  */
 import { ACCOUNT, APP_ROLE } from './legs';
 import { Decision } from './simulate';
-import { SYDNEY_CATALOG } from '../../../src/core/catalog';
+import { SYDNEY_CATALOG } from '../../../src/core/catalog/sydney-catalog.generated';
 import { PROFILE_GATES } from '../../../src/core/statements/service-authorization.generated';
 import { PolicyVariant } from '../../helpers/synth-policies';
 

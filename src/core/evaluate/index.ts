@@ -1,3 +1,0 @@
-export * from './wildcard';
-export * from './condition-operators';
-export * from './scp-evaluator';
