@@ -14,7 +14,7 @@ import { performance } from 'perf_hooks';
 import { auditSnapshot } from '../src/core/audit/audit-report';
 import { judgeChain } from '../src/core/audit/judge-chain';
 import { readOrganization } from '../src/core/audit/org-walker';
-import { OrganizationsApi, OrgPolicy, Page } from '../src/core/audit/organizations-api';
+import { OrganizationsApi, OrgPolicy, Page } from '../src/core/organizations/organizations-api';
 import { ResidencyPolicies } from 'cdk-sovereign-bedrock';
 
 const ACCOUNTS = 2000;

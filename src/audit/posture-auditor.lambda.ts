@@ -5,8 +5,8 @@
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as organizations from '@aws-sdk/client-organizations';
 import { runScheduledAudit } from '../core/audit/scheduled-audit';
-import { sdkOrganizationsApi } from '../core/audit/sdk-organizations-api';
 import { importFindings, residencyFindings } from '../core/audit/security-hub-findings';
+import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 
 const api = sdkOrganizationsApi(organizations, new organizations.OrganizationsClient({ maxAttempts: 1 }));
 const metrics = new cloudwatch.CloudWatchClient({});

@@ -8,17 +8,17 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { PostureAuditorFunction } from './posture-auditor-function';
-import { REQUIRED_PERMISSIONS } from '../core/audit/organizations-api';
 import { AUDIT_METRICS } from '../core/audit/scheduled-audit';
 import { validateAlarmSettings } from '../core/detect/validate-detection-input';
 import { checkRegionsInGeography } from '../core/fail-open';
 import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
+import { REQUIRED_PERMISSIONS } from '../core/organizations/organizations-api';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
-import { durationSeconds, rateSeconds } from '../detect/alarm-settings';
+import { durationSeconds, rateSeconds } from '../private/alarm-settings';
 import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
-import { isToken } from '../scp/internal';
+import { isToken } from '../private/tokens';
 
 export interface PostureAuditorProps {
   /**

@@ -1,11 +1,11 @@
 import { parseArgs } from 'util';
 import { auditExitCode, auditSnapshot } from '../core/audit/audit-report';
 import { AuditReadError, ReadProgress, readOrganization } from '../core/audit/org-walker';
-import { OrganizationsApi } from '../core/audit/organizations-api';
 import { renderMarkdown, renderTable } from '../core/audit/render-report';
 import { checkRegionsInGeography } from '../core/fail-open';
 import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
+import { OrganizationsApi } from '../core/organizations/organizations-api';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
 

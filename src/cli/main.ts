@@ -11,7 +11,7 @@ import { join } from 'path';
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
-import { sdkOrganizationsApi } from '../core/audit/sdk-organizations-api';
+import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 

@@ -7,7 +7,7 @@ import { checkOuPath } from '../core/deploy/ou-path';
 import { OU_ID_ATTRIBUTE, OU_PATH_PROPERTY } from '../core/deploy/ou-path-handler';
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject } from '../core/validators';
-import { isToken } from '../scp/internal';
+import { isToken } from '../private/tokens';
 
 /** Props of `OrganizationalUnitPath`. */
 export interface OrganizationalUnitPathProps {

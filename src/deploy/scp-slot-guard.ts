@@ -7,8 +7,8 @@ import { GUARD_LIMIT_PROPERTY, GUARD_POLICIES_PROPERTY } from '../core/deploy/sc
 import { MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkPositiveInteger } from '../core/validators';
+import { scpAttachmentsInApp, targetKey } from '../private/target-slots';
 import { ResidencyScp } from '../scp/residency-scp';
-import { scpAttachmentsInApp, targetKey } from '../scp/target-slots';
 
 /** Options of `ScpSlotGuard.protect()`. */
 export interface ScpSlotGuardOptions {

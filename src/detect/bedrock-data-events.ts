@@ -7,7 +7,7 @@ import {
 } from '../core/detect/data-event-resources';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkList } from '../core/validators';
-import { isToken } from '../scp/internal';
+import { isToken } from '../private/tokens';
 
 /** Options of `BedrockDataEvents.enable()`. */
 export interface BedrockDataEventsOptions {

@@ -5,7 +5,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { durationSeconds } from './alarm-settings';
 import { allowAlarmsToPublish, allowRulesToPublish, createEncryptedTopic } from './alarm-topic';
 import { BedrockDataEvents } from './bedrock-data-events';
 import { createSignal, Signal, SignalWiring } from './detection-signal';
@@ -28,7 +27,8 @@ import {
 } from '../core/detect/validate-detection-input';
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject, checkBoolean } from '../core/validators';
-import { isToken } from '../scp/internal';
+import { durationSeconds } from '../private/alarm-settings';
+import { isToken } from '../private/tokens';
 
 /**
  * Detective controls that back up the residency SCPs: CloudWatch alarms (and

@@ -1,7 +1,7 @@
 import type { AuBedrockPostureProps } from './au-bedrock-posture';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkBoolean, checkEnum, checkList, checkObject, describeType } from '../core/validators';
-import { isToken } from '../scp/internal';
+import { isToken } from '../private/tokens';
 
 /** `PostureScpMode`'s values, repeated here so that this module does not import the construct. */
 const SCP_MODES = ['SINGLE_POLICY', 'SEPARATE_POLICIES', 'NONE'];

@@ -1,4 +1,3 @@
-import { isToken } from './internal';
 import { ScpKind } from './scp-kinds';
 import { ScpLimits } from './scp-quota';
 import { PolicyDocumentJson } from '../core/policy-json';
@@ -10,6 +9,7 @@ import { ValidationErrors } from '../core/validation-errors';
 import {
   checkObject, checkPolicyDescription, checkPolicyName, checkPositiveInteger, checkTargetIds, describeType,
 } from '../core/validators';
+import { isToken } from '../private/tokens';
 
 /**
  * Characters assumed for each unresolved token in a policy (an ARN resolved by

@@ -5,10 +5,10 @@ import { Construct } from 'constructs';
 import { CheckedScp, TOKEN_SIZE_ESTIMATE } from './check-scp-props';
 import { ResidencyScpBaseProps } from './residency-scp-props';
 import { ScpLimits } from './scp-quota';
-import { registerForSlotCheck } from './target-slots';
 import { targetKind } from '../core/identifiers';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkTargetId } from '../core/validators';
+import { registerForSlotCheck } from '../private/target-slots';
 
 export { TOKEN_SIZE_ESTIMATE };
 

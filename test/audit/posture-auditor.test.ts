@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { PostureAuditor } from '../../src';
 import { MetricDatum, runScheduledAudit } from '../../src/core/audit/scheduled-audit';
-import { sdkOrganizationsApi } from '../../src/core/audit/sdk-organizations-api';
+import { sdkOrganizationsApi } from '../../src/core/organizations/sdk-organizations-api';
 import { errorOf } from '../helpers/errors';
 import { mockOrganization } from '../helpers/fake-organization';
 import { permissionsBesidesLogging } from '../helpers/function-permissions';

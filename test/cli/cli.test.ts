@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { ControlTowerRoles, ResidencyPolicies } from '../../src';
 import { main } from '../../src/cli/main';
 import { loadOrganizationsSdk, MissingSdkError } from '../../src/cli/organizations-sdk';
-import { isRetryable, limiter, withRetry } from '../../src/core/audit/retry';
+import { isRetryable, limiter, withRetry } from '../../src/core/organizations/retry';
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
 

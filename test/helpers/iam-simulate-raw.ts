@@ -55,19 +55,23 @@ async function evaluate(levels: readonly RawLevel[], request: Request, identityP
     serviceControlPolicies: levels.map((l) => ({ orgIdentifier: l.id, policies: l.policies.map((p) => ({ name: p.name, policy: p.document })) })),
     resourceControlPolicies: [],
   });
-  // iam-simulate's ARN validation rejects Region-less ARNs (the foundation-model
-  // ARN of global legs, AgentCore's built-in evaluators): validate the same
-  // request with the ARN in a Region (and, if its type needs one, an account),
-  // then evaluate the real ARN unchecked.
-  // An ARN with an empty Region (the audit's `unspecified` probes) is validated the same way.
-  const regionless = /^arn:aws:[a-z-]+::/.exec(request.resource);
-  let checked = await runSimulation(simulation(regionless ? request.resource.replace(/^(arn:aws:[a-z-]+:):/, '$1ap-southeast-2:') : request.resource), {});
-  if (checked.resultType === 'error' && regionless && /^arn:aws:[a-z-]+:::/.test(request.resource)) {
-    checked = await runSimulation(simulation(request.resource.replace(/^(arn:aws:[a-z-]+:)::/, `$1ap-southeast-2:${account}:`)), {});
+  // iam-simulate's ARN validation rejects Region-less ARNs of Regional services (the
+  // foundation-model ARN of global legs, AgentCore's built-in evaluators, the audit's
+  // `unspecified` probes): validate the same request with the ARN in a Region (and,
+  // if its type needs one, an account), then evaluate the real ARN unchecked. IAM's
+  // own ARNs have no Region and validate as they are.
+  let checked = await runSimulation(simulation(request.resource), {});
+  let substituted = false;
+  if (checked.resultType === 'error' && /^arn:aws:[a-z-]+::/.test(request.resource)) {
+    substituted = true;
+    checked = await runSimulation(simulation(request.resource.replace(/^(arn:aws:[a-z-]+:):/, '$1ap-southeast-2:')), {});
+    if (checked.resultType === 'error' && /^arn:aws:[a-z-]+:::/.test(request.resource)) {
+      checked = await runSimulation(simulation(request.resource.replace(/^(arn:aws:[a-z-]+:)::/, `$1ap-southeast-2:${account}:`)), {});
+    }
   }
   if (checked.resultType === 'error') return undefined;
   const ignored = checked.resultType === 'single' ? checked.result.ignoredContextKeys ?? [] : checked.results.flatMap((r) => r.ignoredContextKeys ?? []);
-  const decision = regionless ? runUnsafeSimulation(simulation(request.resource), {}) : checked.overallResult;
+  const decision = substituted ? runUnsafeSimulation(simulation(request.resource), {}) : checked.overallResult;
   return { decision, ignoredContextKeys: ignored };
 }
 

@@ -83,7 +83,8 @@ describe('ControlTowerRegionDeny and the posture agree', () => {
   test('a break-glass role is exempt from the Region deny (the posture still applies to it as configured)', async () => {
     const chain = levels(ouRegionDeny(synthesizedParameters()));
     const request = (principal: string): EvaluationRequest => ({
-      action: 'ec2:DescribeInstances', resource: '*',
+      action: 'ec2:DescribeInstances',
+      resource: '*',
       context: { 'aws:PrincipalArn': principal, 'aws:RequestedRegion': 'ap-northeast-1' },
     });
     expect(await independent(chain, request('arn:aws:iam::333333333333:role/BreakGlassAdmin'))).toBe('Allowed');

@@ -14,7 +14,7 @@ const root = path.join(__dirname, '..', '..');
 function installedCopy(): string {
   const app = fs.mkdtempSync(path.join(os.tmpdir(), 'package-exports-'));
   const pkg = path.join(app, 'node_modules', 'cdk-sovereign-bedrock');
-  for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/core/index.js', 'lib/scp/internal.js', '.jsii', 'src/index.ts']) {
+  for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/core/regions.js', 'lib/private/tokens.js', '.jsii', 'src/index.ts']) {
     fs.mkdirSync(path.dirname(path.join(pkg, file)), { recursive: true });
     fs.writeFileSync(path.join(pkg, file), file.endsWith('.js') ? 'module.exports = {};\n' : '{}\n');
   }
@@ -41,9 +41,9 @@ test('the root, .jsii and package.json are exported; nothing internal is', () =>
     'cdk-sovereign-bedrock/.jsii',
     'cdk-sovereign-bedrock/package.json',
     'cdk-sovereign-bedrock/lib/core',
-    'cdk-sovereign-bedrock/lib/core/index',
-    'cdk-sovereign-bedrock/lib/core/index.js',
-    'cdk-sovereign-bedrock/lib/scp/internal',
+    'cdk-sovereign-bedrock/lib/core/regions',
+    'cdk-sovereign-bedrock/lib/core/regions.js',
+    'cdk-sovereign-bedrock/lib/private/tokens',
     'cdk-sovereign-bedrock/lib/index.js',
     'cdk-sovereign-bedrock/src/index.ts',
   ])).toEqual({
@@ -51,9 +51,9 @@ test('the root, .jsii and package.json are exported; nothing internal is', () =>
     'cdk-sovereign-bedrock/.jsii': path.join('node_modules', 'cdk-sovereign-bedrock', '.jsii'),
     'cdk-sovereign-bedrock/package.json': path.join('node_modules', 'cdk-sovereign-bedrock', 'package.json'),
     'cdk-sovereign-bedrock/lib/core': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
-    'cdk-sovereign-bedrock/lib/core/index': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
-    'cdk-sovereign-bedrock/lib/core/index.js': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
-    'cdk-sovereign-bedrock/lib/scp/internal': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    'cdk-sovereign-bedrock/lib/core/regions': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    'cdk-sovereign-bedrock/lib/core/regions.js': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    'cdk-sovereign-bedrock/lib/private/tokens': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     'cdk-sovereign-bedrock/lib/index.js': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     'cdk-sovereign-bedrock/src/index.ts': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
   });

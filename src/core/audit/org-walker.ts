@@ -1,6 +1,6 @@
 import { explainOrganizationsError } from './explain-error';
-import { OrganizationsApi, OrgEntity, OrgPolicy, Page, REQUIRED_PERMISSIONS } from './organizations-api';
-import { limiter, RetryOptions, withRetry } from './retry';
+import { OrganizationsApi, OrgEntity, OrgPolicy, Page, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
+import { limiter, RetryOptions, withRetry } from '../organizations/retry';
 
 /** A root or OU on an account's inheritance path. */
 export interface ContainerNode {

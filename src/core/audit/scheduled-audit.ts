@@ -1,8 +1,8 @@
 import { AuditReport, auditExitCode, auditSnapshot } from './audit-report';
 import { readOrganization } from './org-walker';
-import { OrganizationsApi } from './organizations-api';
 import { renderTable } from './render-report';
 import { ImportResult } from './security-hub-findings';
+import { OrganizationsApi } from '../organizations/organizations-api';
 
 export interface MetricDatum {
   readonly name: string;

@@ -1,8 +1,8 @@
 import { deployTimeRemedy, DeployTimeCheckError, listAllPages } from './organizations-calls';
 import { explainOrganizationsError } from '../audit/explain-error';
-import { OrganizationsApi, OrgPolicy, REQUIRED_PERMISSIONS } from '../audit/organizations-api';
-import { RetryOptions, withRetry } from '../audit/retry';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
+import { OrganizationsApi, OrgPolicy, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
+import { RetryOptions, withRetry } from '../organizations/retry';
 
 /** The reads the conflict check needs, and no more (its function role allows exactly these). */
 export type InheritedScpApi = Pick<OrganizationsApi, 'describeOrganization' | 'listParents' | 'listPoliciesForTarget' | 'describePolicy'>;

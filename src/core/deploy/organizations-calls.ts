@@ -1,7 +1,7 @@
 import { explainOrganizationsError } from '../audit/explain-error';
-import { OrganizationsApi, Page, REQUIRED_PERMISSIONS } from '../audit/organizations-api';
-import { RetryOptions, withRetry } from '../audit/retry';
-import { boundedMessage, collectPages, PageLoopError } from '../call-guards';
+import { boundedMessage, collectPages, PageLoopError } from '../organizations/call-guards';
+import { OrganizationsApi, Page, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
+import { RetryOptions, withRetry } from '../organizations/retry';
 
 /**
  * What to do about a denied call made by a deploy-time custom resource. Outside

@@ -1,7 +1,7 @@
 import { CustomResourceEvent, CustomResourceResult } from './custom-resource-event';
 import { reportingFailures } from './organizations-calls';
 import { OuPathApi, resolveOuPath } from './resolve-ou-path';
-import { RetryOptions } from '../audit/retry';
+import { RetryOptions } from '../organizations/retry';
 
 /** Resource property holding the path, and the attribute holding the OU ID. */
 export const OU_PATH_PROPERTY = 'Path';

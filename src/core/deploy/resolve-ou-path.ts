@@ -1,7 +1,7 @@
 import { DeployTimeCheckError, listAllPages } from './organizations-calls';
 import { OU_PATH_ROOT, ouPathNames, ouPathProblems } from './ou-path';
-import { OrganizationsApi, OrgEntity } from '../audit/organizations-api';
-import { RetryOptions } from '../audit/retry';
+import { OrganizationsApi, OrgEntity } from '../organizations/organizations-api';
+import { RetryOptions } from '../organizations/retry';
 
 /** The reads path resolution needs, and no more (the function role allows exactly these). */
 export type OuPathApi = Pick<OrganizationsApi, 'listRoots' | 'listOrganizationalUnitsForParent'>;

@@ -2,7 +2,7 @@ import { CustomResourceEvent, CustomResourceResult } from './custom-resource-eve
 import { InheritedScpApi, PolicyCache, readInheritedScps, readManagementAccountId } from './inherited-scps';
 import { DeployTimeCheckError } from './organizations-calls';
 import { conflictReport, evaluatePostureOnTarget, PostureDocument, PostureOnTarget } from './posture-conflicts';
-import { limiter, RetryOptions } from '../audit/retry';
+import { limiter, RetryOptions } from '../organizations/retry';
 
 /** Resource properties of `Custom::ScpConflictCheck`. */
 export const CONFLICT_POLICIES_PROPERTY = 'Policies';

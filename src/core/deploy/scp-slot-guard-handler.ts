@@ -1,9 +1,9 @@
 import { CustomResourceEvent, CustomResourceResult } from './custom-resource-event';
 import { DeployTimeCheckError, listAllPages, reportingFailures } from './organizations-calls';
 import { overLimitMessage, PlannedScp, plannedTargets, targetSlots } from './slot-plan';
-import { OrganizationsApi } from '../audit/organizations-api';
-import { limiter, RetryOptions } from '../audit/retry';
-import { concurrencyProblem } from '../call-guards';
+import { concurrencyProblem } from '../organizations/call-guards';
+import { OrganizationsApi } from '../organizations/organizations-api';
+import { limiter, RetryOptions } from '../organizations/retry';
 
 /** Resource properties of `Custom::ScpSlotGuard`. */
 export const GUARD_POLICIES_PROPERTY = 'Policies';

@@ -3,7 +3,7 @@ import { runAuditCommand, parseAuditArgs, UsageError, AuditArgs } from '../../..
 import { auditSnapshot } from '../../../src/core/audit/audit-report';
 import { readOrganization } from '../../../src/core/audit/org-walker';
 import { Protection } from '../../../src/core/audit/verdict';
-import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
+import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { MANAGEMENT, mockOrganization } from '../../helpers/fake-organization';
 import { fullSurfacePosture } from '../../helpers/full-surface-posture';
 

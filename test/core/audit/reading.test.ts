@@ -1,10 +1,10 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { auditExitCode, auditSnapshot } from '../../../src/core/audit/audit-report';
 import { AuditReadError, perPolicyIsCheaper, readOrganization } from '../../../src/core/audit/org-walker';
-import { OrganizationsApi } from '../../../src/core/audit/organizations-api';
-import { isRetryable, limiter } from '../../../src/core/audit/retry';
 import { Protection } from '../../../src/core/audit/verdict';
-import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
+import { OrganizationsApi } from '../../../src/core/organizations/organizations-api';
+import { isRetryable, limiter } from '../../../src/core/organizations/retry';
+import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { mockOrganization } from '../../helpers/fake-organization';
 import { fullSurfacePosture } from '../../helpers/full-surface-posture';
 

@@ -6,7 +6,7 @@ import { readOrganization } from '../../../src/core/audit/org-walker';
 import { regionDenyRemedies, remedyLines } from '../../../src/core/audit/region-deny-remedy';
 import { renderMarkdown, renderTable } from '../../../src/core/audit/render-report';
 import { regionDenyParameters } from '../../../src/core/control-tower-region-deny';
-import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
+import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { FULL_AWS_ACCESS, landingZoneRegionDeny, ouRegionDeny } from '../../helpers/control-tower-scps';
 import { mockOrganization } from '../../helpers/fake-organization';
 

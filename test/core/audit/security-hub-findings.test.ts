@@ -4,7 +4,7 @@ import { readOrganization } from '../../../src/core/audit/org-walker';
 import { MetricDatum, runScheduledAudit } from '../../../src/core/audit/scheduled-audit';
 import { importFindings, residencyFindings, ResidencyFinding } from '../../../src/core/audit/security-hub-findings';
 import { Protection } from '../../../src/core/audit/verdict';
-import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
+import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { mockOrganization } from '../../helpers/fake-organization';
 
 const NO_WAIT = { sleep: async () => {}, random: () => 0 };

@@ -8,9 +8,9 @@ import * as sdk from '@aws-sdk/client-organizations';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { ResidencyPolicies } from '../../../src';
 import { regionDenyParameters } from '../../../src/core/control-tower-region-deny';
-import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { CustomResourceEvent } from '../../../src/core/deploy/custom-resource-event';
 import { onScpConflictCheckEvent } from '../../../src/core/deploy/scp-conflict-check-handler';
+import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { FULL_AWS_ACCESS, landingZoneRegionDeny, ouRegionDeny } from '../../helpers/control-tower-scps';
 
 const MANAGEMENT = '111122223333';

@@ -1,8 +1,8 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
-import { sdkOrganizationsApi } from '../../../src/core/audit/sdk-organizations-api';
 import { CustomResourceEvent } from '../../../src/core/deploy/custom-resource-event';
 import { onScpSlotGuardEvent } from '../../../src/core/deploy/scp-slot-guard-handler';
+import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { mockOrganization } from '../../helpers/fake-organization';
 
 const FULL = 'ou-ab12-34cd56ef';

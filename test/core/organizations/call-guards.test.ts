@@ -1,4 +1,4 @@
-import { boundedMessage, collectPages, concurrencyProblem, isTransientError, PageLoopError } from '../../src/core/call-guards';
+import { boundedMessage, collectPages, concurrencyProblem, isTransientError, PageLoopError } from '../../../src/core/organizations/call-guards';
 
 describe('isTransientError', () => {
   test.each<[string, unknown, boolean]>([

@@ -1,4 +1,4 @@
-import { isTransientError } from '../call-guards';
+import { isTransientError } from './call-guards';
 
 export interface RetryOptions {
   /** Attempts in all, including the first. */
