@@ -1,11 +1,12 @@
 import { execSync } from 'child_process';
-import { existsSync, readdirSync } from 'fs';
+import { existsSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
 
 /**
  * Lambda bundles live in assets/, which is git-ignored and built by `projen bundle`
  * before compile. Constructs that reference them fail to synthesize without them,
- * so build them once here when any is missing (a fresh clone running `npm test`).
+ * so build them here when any is missing (a fresh clone running `npm test`) or older
+ * than any source file: a stale bundle would test yesterday's handler.
  */
 export default function globalSetup(): void {
   // Test workers inherit this: the AWS SDK's notice that its 2027 releases need Node 22
@@ -16,9 +17,14 @@ export default function globalSetup(): void {
     const p = join(dir, d.name);
     return d.isDirectory() ? entries(p) : d.name.endsWith('.lambda.ts') ? [p] : [];
   });
-  const missing = entries(join(root, 'src')).some((entry) => {
-    const bundle = join(root, 'assets', entry.slice(join(root, 'src').length + 1).replace(/\.ts$/, ''), 'index.js');
-    return !existsSync(bundle);
+  const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    return d.isDirectory() ? sources(p) : d.name.endsWith('.ts') ? [p] : [];
   });
-  if (missing) execSync('npx projen bundle', { cwd: root, stdio: 'inherit' });
+  const newestSource = Math.max(...sources(join(root, 'src')).map((f) => statSync(f).mtimeMs));
+  const stale = entries(join(root, 'src')).some((entry) => {
+    const bundle = join(root, 'assets', entry.slice(join(root, 'src').length + 1).replace(/\.ts$/, ''), 'index.js');
+    return !existsSync(bundle) || statSync(bundle).mtimeMs < newestSource;
+  });
+  if (stale) execSync('npx projen bundle', { cwd: root, stdio: 'inherit' });
 }
