@@ -1,4 +1,4 @@
-import { CustomResource } from 'aws-cdk-lib';
+import { CustomResource, Stack } from 'aws-cdk-lib';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { OuPathFunction } from './ou-path-function';
@@ -8,6 +8,9 @@ import { OU_ID_ATTRIBUTE, OU_PATH_PROPERTY } from '../core/deploy/ou-path-handle
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject } from '../core/validators';
 import { isToken } from '../private/tokens';
+
+/** Literal paths resolved in each stack, and the construct that resolves each: one OU, one resolver. */
+const PATHS_BY_STACK = new WeakMap<Stack, Map<string, string>>();
 
 /** Props of `OrganizationalUnitPath`. */
 export interface OrganizationalUnitPathProps {
@@ -63,6 +66,18 @@ export class OrganizationalUnitPath extends Construct {
     assertPropsObject('OrganizationalUnitPath', this.node.path, props, 'path');
     const errors = new ValidationErrors();
     checkOuPath('path', props.path, errors, isToken);
+    if (typeof props.path === 'string' && !isToken(props.path)) {
+      const stack = Stack.of(this);
+      const paths = PATHS_BY_STACK.get(stack) ?? new Map<string, string>();
+      PATHS_BY_STACK.set(stack, paths);
+      const holder = paths.get(props.path);
+      if (holder) {
+        errors.add('path', `"${props.path}" is already resolved in this stack by the OrganizationalUnitPath at ${holder}: `
+          + 'use that construct\'s organizationalUnitId instead of resolving the same OU twice');
+      } else {
+        paths.set(props.path, this.node.path);
+      }
+    }
     errors.throwIfAny(`OrganizationalUnitPath at ${this.node.path}`);
 
     this.path = props.path;

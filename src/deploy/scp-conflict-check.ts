@@ -6,6 +6,7 @@ import { sharedProvider } from './shared-provider';
 import { CONFLICT_ACTION_PROPERTY, CONFLICT_FINDINGS_ATTRIBUTE, CONFLICT_POLICIES_PROPERTY } from '../core/deploy/scp-conflict-check-handler';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
+import { checkProtectArgs } from '../private/protect-args';
 import { ResidencyScp } from '../scp/residency-scp';
 
 /** What the deploy-time check does when the attached SCPs and the posture disagree. */
@@ -82,6 +83,7 @@ export class ScpConflictCheck extends Construct {
 
   /** Checks `scp` with its stack's shared check, created on first use. */
   public static protect(scp: ResidencyScp, options: ScpConflictCheckOptions = {}): ScpConflictCheck {
+    checkProtectArgs('ScpConflictCheck.protect()', scp, options);
     const stack = Stack.of(scp);
     const existing = stack.node.tryFindChild(SHARED_CHECK_ID);
     const check = existing instanceof ScpConflictCheck ? existing : new ScpConflictCheck(stack, SHARED_CHECK_ID);

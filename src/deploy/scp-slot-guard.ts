@@ -7,6 +7,7 @@ import { GUARD_LIMIT_PROPERTY, GUARD_POLICIES_PROPERTY } from '../core/deploy/sc
 import { MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkPositiveInteger } from '../core/validators';
+import { checkProtectArgs } from '../private/protect-args';
 import { scpAttachmentsInApp, targetKey } from '../private/target-slots';
 import { ResidencyScp } from '../scp/residency-scp';
 
@@ -75,6 +76,7 @@ export class ScpSlotGuard extends Construct {
    * `maxPoliciesPerTarget`, the smallest applies.
    */
   public static protect(scp: ResidencyScp, options: ScpSlotGuardOptions = {}): ScpSlotGuard {
+    checkProtectArgs('ScpSlotGuard.protect()', scp, options);
     const stack = Stack.of(scp);
     const existing = stack.node.tryFindChild(SHARED_GUARD_ID);
     const guard = existing instanceof ScpSlotGuard ? existing : new ScpSlotGuard(stack, SHARED_GUARD_ID);

@@ -1,6 +1,7 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AuBedrockResidencyScp, OrganizationalUnitPath } from '../../src';
+import { errorOf } from '../helpers/errors';
 import { permissionsBesidesLogging } from '../helpers/function-permissions';
 import { newStack, onlyPolicy } from '../helpers/stack';
 
@@ -13,6 +14,18 @@ function actionsOfFunction(template: Template, description: RegExp): string[] {
 }
 
 describe('OrganizationalUnitPath', () => {
+  test('the same path twice in one stack is refused, naming the construct that already resolves it', () => {
+    const stack = newStack();
+    new OrganizationalUnitPath(stack, 'Prod', { path: 'Root/Workloads/Prod' });
+    expect(errorOf(() => new OrganizationalUnitPath(stack, 'ProdAgain', { path: 'Root/Workloads/Prod' }))).toBe(
+      'OrganizationalUnitPath at Test/ProdAgain: invalid props (1 problem):\n'
+      + '  - path: "Root/Workloads/Prod" is already resolved in this stack by the OrganizationalUnitPath at Test/Prod: '
+      + 'use that construct\'s organizationalUnitId instead of resolving the same OU twice');
+    // Another path, or the same path in another stack, is fine.
+    new OrganizationalUnitPath(stack, 'Dev', { path: 'Root/Workloads/Dev' });
+    new OrganizationalUnitPath(new Stack(stack.node.root as App, 'Other'), 'Prod', { path: 'Root/Workloads/Prod' });
+  });
+
   test('a custom resource carries the path; the OU ID is its Id attribute, usable as an SCP target', () => {
     const stack = newStack();
     const prod = new OrganizationalUnitPath(stack, 'Prod', { path: 'Root/Workloads/Prod' });
