@@ -29,6 +29,16 @@ function fullTarget(...targets: string[]) {
     Policies: names.slice(start, start + 2).map((Name, i) => ({ Id: `p-${start + i}`, Name, Type: 'SERVICE_CONTROL_POLICY' as const })),
     NextToken: start + 2 < names.length ? String(start + 2) : undefined,
   });
+  if (targets.length > 10) {
+    // Hundreds of targets: one behaviour that pages by token (only these targets are read), rather than
+    // three input matchers each, which the mock scans on every call (seconds per test).
+    const full = new Set([FULL, ...targets]);
+    mock.on(sdk.ListPoliciesForTargetCommand).callsFake((input: sdk.ListPoliciesForTargetCommandInput) => {
+      if (!full.has(input.TargetId!)) throw Object.assign(new Error(`no such target ${input.TargetId}`), { name: 'TargetNotFoundException' });
+      return page(Number(input.NextToken ?? 0));
+    });
+    return mock;
+  }
   for (const TargetId of [FULL, ...targets]) {
     mock.on(sdk.ListPoliciesForTargetCommand, { TargetId }).resolves(page(0));
     mock.on(sdk.ListPoliciesForTargetCommand, { TargetId, NextToken: '2' }).resolves(page(2));
