@@ -3,16 +3,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import {
   InferenceRegionAlarm, OrganizationalUnitPath, PostureExport, ResidencyPolicies, SovereignBedrockErrors, SovereignBedrockInvoker,
 } from '../src';
+import { thrown } from './helpers/errors';
 import { newStack } from './helpers/stack';
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('SovereignBedrockErrors: one typed validation error', () => {
   test('a stable name, the construct the caller created, every problem with its prop', () => {

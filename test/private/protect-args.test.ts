@@ -1,14 +1,6 @@
 import { AuBedrockResidencyScp, ScpConflictCheck, ScpSlotGuard, SovereignBedrockErrors } from '../../src';
+import { thrown } from '../helpers/errors';
 import { newStack } from '../helpers/stack';
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('protect() from an untyped caller: the library\'s named error, never a TypeError', () => {
   test.each([
