@@ -42,8 +42,9 @@ const SHARED_CHECK_ID = 'CdkSovereignBedrockScpConflictCheck';
  * Checks, at deploy time and before any checked SCP attaches, that the SCPs
  * already in force on each target (attached to the root, each OU down the path
  * and the target itself) agree with the posture. It evaluates them together
- * with the posture's own documents over the audit's probes (the legs of real
- * Bedrock calls) and fails the deployment, naming the target, the policy, the
+ * with the posture's own documents as the audit judges an account (requests
+ * derived from the chain, the legs of real Bedrock calls among them) and fails
+ * the deployment, naming the target, the policy, the
  * statement and the fix, when
  *
  * - an attached SCP would deny an Australian path the posture keeps open: a
