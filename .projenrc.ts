@@ -88,6 +88,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^3',
     // The Control Tower proactive controls (cfn-guard rules, bundled binary) over the same templates.
     '@cdklabs/cdk-validator-cfnguard',
+    // The traffic replay reads an organization trail's bucket (loaded at run time by the CLI, like
+    // the Organizations client); tests run it against a local S3 wire server (s3rver).
+    '@aws-sdk/client-s3',
+    's3rver',
+    // The posture probe calls Bedrock Runtime and AgentCore from the CLI and from its Lambda
+    // (the Lambda runtime ships the SDK); tests answer over a local HTTP/2 server.
+    '@aws-sdk/client-bedrock-runtime',
+    '@aws-sdk/client-bedrock-agentcore',
+    // The evidence report is rendered and printed to PDF by Debian's chromium in tests; this client
+    // drives an existing browser and never downloads one.
+    'puppeteer-core',
   ],
 
   // Custom resource handlers (src/**/*.lambda.ts) are bundled by esbuild into assets/
