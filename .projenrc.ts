@@ -119,6 +119,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
   bin: { 'cdk-sovereign-bedrock': 'lib/cli/main.js' },
 });
 
+// Releases are cut by hand (release: false above): bump VERSION, add its section to CHANGELOG.md,
+// and `npm run release:check` proves the tarball would publish. The package is not on any registry
+// yet, so no doc or message may fetch it by name (test/integ/supply-chain.test.ts).
+const VERSION = '0.1.0';
+project.package.addVersion(VERSION);
+project.addTask('release:check', {
+  description: 'Check CHANGELOG.md has a section for this version, then npm publish --dry-run the packed tarball (run after `npx projen build`)',
+  steps: [
+    { exec: `grep -q '^## ${VERSION} ' CHANGELOG.md || (echo "CHANGELOG.md has no '## ${VERSION} ' section" >&2; exit 1)` },
+    { exec: `npm publish --dry-run dist/js/cdk-sovereign-bedrock@${VERSION}.jsii.tgz` },
+  ],
+});
+
 // The public surface is the package root: `lib/**` is an implementation detail that no
 // compatibility check covers, so Node refuses deep imports such as `cdk-sovereign-bedrock/lib/core`.
 // `.jsii` and `package.json` stay reachable for jsii tooling and bundlers that read them.
