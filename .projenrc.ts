@@ -205,6 +205,20 @@ project.eslint?.file.addDeletionOverride('parserOptions.projectService');
 project.eslint?.file.addOverride('parserOptions.project', ['./test/tsconfig.json']);
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
+// Two commands: `npm test` is the loop (type-check, unit tests, eslint), well under 90 s from a fresh
+// clone; `npm run test:proofs` runs the proofs in test/integ/ (decision table, evaluator agreement,
+// cdk-nag and Control Tower rules, the real CDK CLI, doc snippets, real-socket tests). .ci/run runs
+// both, so no proof is dropped; `npx projen test:update` still rewrites every snapshot.
+// The ignore pattern goes first and is one value: arguments given to npm test then stay test paths.
+const JEST_UNIT = "jest --testPathIgnorePatterns '/(node_modules|test/integ)/' --ci --passWithNoTests";
+project.testTask.reset('tsc --noEmit -p test/tsconfig.json');
+project.testTask.exec(JEST_UNIT, { receiveArgs: true });
+project.testTask.spawn(project.eslint!.eslintTask);
+project.addTask('test:proofs', {
+  description: 'The proofs in test/integ/: decision table, evaluator agreement, cdk-nag, the real CDK CLI, doc snippets, real-socket tests',
+  steps: [{ exec: 'jest --ci --passWithNoTests test/integ/', receiveArgs: true }],
+});
+
 // `npm run bench` prints every benchmark.
 project.tasks.tryFind('bench')?.spawn(project.tasks.tryFind('bench:audit')!);
 
