@@ -119,6 +119,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
   bin: { 'cdk-sovereign-bedrock': 'lib/cli/main.js' },
 });
 
+// Releases are cut by hand (release: false above): bump VERSION, add its section to CHANGELOG.md,
+// and `npm run release:check` proves the tarball would publish. The package is not on any registry
+// yet, so no doc or message may fetch it by name (test/integ/supply-chain.test.ts).
+const VERSION = '0.1.0';
+project.package.addVersion(VERSION);
+project.addTask('release:check', {
+  description: 'Check CHANGELOG.md has a section for this version, then npm publish --dry-run the packed tarball (run after `npx projen build`)',
+  steps: [
+    { exec: `grep -q '^## ${VERSION} ' CHANGELOG.md || (echo "CHANGELOG.md has no '## ${VERSION} ' section" >&2; exit 1)` },
+    { exec: `npm publish --dry-run dist/js/cdk-sovereign-bedrock@${VERSION}.jsii.tgz` },
+  ],
+});
+
 // The public surface is the package root: `lib/**` is an implementation detail that no
 // compatibility check covers, so Node refuses deep imports such as `cdk-sovereign-bedrock/lib/core`.
 // `.jsii` and `package.json` stay reachable for jsii tooling and bundlers that read them.
@@ -191,6 +204,20 @@ testTsconfig?.addOverride('include', [
 project.eslint?.file.addDeletionOverride('parserOptions.projectService');
 project.eslint?.file.addOverride('parserOptions.project', ['./test/tsconfig.json']);
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
+// Two commands: `npm test` is the loop (type-check, unit tests, eslint), well under 90 s from a fresh
+// clone; `npm run test:proofs` runs the proofs in test/integ/ (decision table, evaluator agreement,
+// cdk-nag and Control Tower rules, the real CDK CLI, doc snippets, real-socket tests). .ci/run runs
+// both, so no proof is dropped; `npx projen test:update` still rewrites every snapshot.
+// The ignore pattern goes first and is one value: arguments given to npm test then stay test paths.
+const JEST_UNIT = "jest --testPathIgnorePatterns '/(node_modules|test/integ)/' --ci --passWithNoTests";
+project.testTask.reset('tsc --noEmit -p test/tsconfig.json');
+project.testTask.exec(JEST_UNIT, { receiveArgs: true });
+project.testTask.spawn(project.eslint!.eslintTask);
+project.addTask('test:proofs', {
+  description: 'The proofs in test/integ/: decision table, evaluator agreement, cdk-nag, the real CDK CLI, doc snippets, real-socket tests',
+  steps: [{ exec: 'jest --ci --passWithNoTests test/integ/', receiveArgs: true }],
+});
 
 // `npm run bench` prints every benchmark.
 project.tasks.tryFind('bench')?.spawn(project.tasks.tryFind('bench:audit')!);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stage } from 'aws-cdk-lib';
 import { CheckFinding, CheckRuleInfo, CheckSeverity, SovereignBedrockChecksProps } from './check-types';
 import { CheckSettings, checkSettings, ruleById, shown, toCheckFinding } from './rule-selection';
 import { ALL_RULES } from './rules';
@@ -140,6 +140,21 @@ export class SovereignBedrockChecks implements IPolicyValidationPlugin {
       violations: report,
       metadata: auditTrail(suppressed),
     };
+  }
+
+  /**
+   * Synthesizes an app (or any stage) and checks every template of its assembly, nested stacks
+   * included: the way to run the checks in a unit test. A plugin registered on the app only sets
+   * `process.exitCode` when it fails, which fails jest without saying why; this returns the report.
+   * It builds the validation context itself, so the same test compiles on every aws-cdk-lib release
+   * the library supports (the context's interface gained required fields in later releases).
+   *
+   * @param stage the app or stage to synthesize
+   */
+  public validateStage(stage: Stage): PolicyValidationPluginReport {
+    const assembly = stage.synth();
+    const templatePaths = assembly.stacksRecursively.map((s) => s.templateFullPath);
+    return this.validate({ templatePaths, appConstruct: stage } as unknown as IPolicyValidationContext);
   }
 
   /**

@@ -8,6 +8,7 @@ import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { OrganizationsApi } from '../core/organizations/organizations-api';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
+import { FlagMapping, toFlagProblems } from './flag-names';
 
 export const AUDIT_USAGE = `Usage: cdk-sovereign-bedrock audit [options]
 
@@ -45,6 +46,15 @@ export interface AuditArgs {
 
 export class UsageError extends Error {}
 
+/** Problems are collected under option names and reported by flag, positions counted as the export command does. */
+const AUDIT_FLAGS: FlagMapping[] = [
+  { prop: 'target', flag: '--target', kind: 'single' },
+  { prop: 'format', flag: '--format', kind: 'single' },
+  { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
+  { prop: 'region', flag: '--region', kind: 'single' },
+  { prop: 'concurrency', flag: '--concurrency', kind: 'single' },
+];
+
 export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
   let parsed;
   try {
@@ -69,17 +79,17 @@ export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
   if (v.help) return 'help';
   const errors = new ValidationErrors();
   if (v.target !== undefined && !(OU_ID.test(v.target) || ROOT_ID.test(v.target) || ACCOUNT_ID.test(v.target))) {
-    errors.add('--target', `"${v.target}" is not a root (r-ab12), OU (ou-ab12-34cd56ef) or 12-digit account ID`);
+    errors.add('target', `"${v.target}" is not a root (r-ab12), OU (ou-ab12-34cd56ef) or 12-digit account ID`);
   }
-  if (!['table', 'json', 'markdown'].includes(v.format!)) errors.add('--format', `"${v.format}" is not one of table, json, markdown`);
+  if (!['table', 'json', 'markdown'].includes(v.format!)) errors.add('format', `"${v.format}" is not one of table, json, markdown`);
   const allowedRegions = v['allowed-regions']!.split(',').map((r) => r.trim()).filter((r) => r.length > 0);
-  checkRegions('--allowed-regions', allowedRegions, errors);
-  checkRegionsInGeography('--allowed-regions', allowedRegions, AUSTRALIA, errors, () => false,
+  checkRegions('allowedRegions', allowedRegions, errors);
+  checkRegionsInGeography('allowedRegions', allowedRegions, AUSTRALIA, errors, () => false,
     'the audit would report a posture that allows Bedrock calls from it as protected');
-  checkRegions('--region', [v.region!], errors);
+  checkRegions('region', [v.region!], errors);
   const concurrency = Number(v.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 20) errors.add('--concurrency', `must be an integer from 1 to 20, got ${v.concurrency}`);
-  if (errors.count > 0) throw new UsageError(errors.all.join('\n'));
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 20) errors.add('concurrency', `must be an integer from 1 to 20, got ${v.concurrency}`);
+  if (errors.count > 0) throw new UsageError(toFlagProblems(errors.all, AUDIT_FLAGS).join('\n'));
   return {
     target: v.target, format: v.format as AuditArgs['format'], region: v.region!, allowedRegions, concurrency, strict: v.strict!,
   };

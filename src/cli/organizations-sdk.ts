@@ -3,8 +3,8 @@
  *
  * The SDK is loaded at run time, not declared as a dependency: the construct
  * library's users never need it, and jsii would otherwise have to bundle it
- * (about 3,000 files). `npx cdk-sovereign-bedrock audit` tells the user to
- * install it when it is missing.
+ * (about 3,000 files). The audit command tells the user to install it when
+ * it is missing.
  */
 export const ORGANIZATIONS_SDK = '@aws-sdk/client-organizations';
 
@@ -18,6 +18,6 @@ export function loadOrganizationsSdk(require_: (id: string) => any = require): a
     if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
     throw new MissingSdkError(
       `The audit reads AWS Organizations with ${ORGANIZATIONS_SDK}, which is not installed. Install it next to this package `
-      + `(npm install --save-dev ${ORGANIZATIONS_SDK}) or run: npx -p cdk-sovereign-bedrock -p ${ORGANIZATIONS_SDK} cdk-sovereign-bedrock audit`);
+      + `(npm install --save-dev ${ORGANIZATIONS_SDK}) and run the installed command again, for example ./node_modules/.bin/cdk-sovereign-bedrock audit`);
   }
 }

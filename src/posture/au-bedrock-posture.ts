@@ -1,3 +1,4 @@
+import { Annotations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { checkPostureProps } from './check-posture-props';
 import { SovereignBedrockInvoker, SovereignBedrockInvokerProps } from '../access/sovereign-bedrock-invoker';
@@ -115,8 +116,14 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
   readonly detection?: InferenceRegionAlarmProps;
 
   /**
-   * Access: a `SovereignBedrockInvoker` role made with these props.
+   * Access: a `SovereignBedrockInvoker` role made with these props, in this stack.
+   *
+   * The posture's stack is deployed in the management account or a delegated administrator, so
+   * the role lands there: SCPs never apply to the management account, and workloads do not run in
+   * either. Every use draws a synth warning; create `SovereignBedrockInvoker` in the workload
+   * account's stack instead.
    * @default - no invoker role
+   * @deprecated Create `SovereignBedrockInvoker` in the workload account's stack.
    */
   readonly invoker?: SovereignBedrockInvokerProps;
 
@@ -209,6 +216,12 @@ export class AuBedrockPosture extends Construct {
     this.scps = scps.filter((s): s is ResidencyScp => s !== undefined);
 
     if (props.detection) this.alarm = buildPart(errors, (p) => `detection.${p}`, () => new InferenceRegionAlarm(this, 'Detection', props.detection!));
+    if (props.invoker) {
+      Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:invokerInPostureStack',
+        'invoker: the role is created in this posture\'s stack, which is deployed in the management account or a delegated '
+        + 'administrator. SCPs never apply to the management account, and workloads should not run in either. Create '
+        + 'SovereignBedrockInvoker in the workload account\'s stack instead (see docs/rollout.md).');
+    }
     if (props.invoker) this.invoker = buildPart(errors, (p) => `invoker.${p}`, () => new SovereignBedrockInvoker(this, 'Invoker', props.invoker!));
     if (props.controlTowerRegionDeny) {
       const rd = props.controlTowerRegionDeny;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Aspects, Stack, Validations } from 'aws-cdk-lib';
+import { App, Aspects, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -66,6 +66,18 @@ describe('the validation plugin', () => {
     roleWith(second, { actions: ['bedrock:InvokeModel'], resources: ['*'] });
     const [v] = validateApp(app).violations;
     expect(v.violatingResources.map((r) => path.basename(r.templatePath!)).sort()).toEqual(['Second.template.json', 'Workload.template.json']);
+  });
+
+  test('validateStage synthesizes the app itself and checks nested stacks too', () => {
+    const { app, stack } = sydneyApp();
+    roleWith(stack, { actions: ['bedrock:InvokeModel'], resources: ['*'] });
+    const nested = new NestedStack(stack, 'Inner');
+    roleWith(nested as Stack, { actions: ['bedrock:InvokeModel'], resources: ['*'] }, 'NestedRole');
+    const report = new SovereignBedrockChecks().validateStage(app);
+    expect(report.success).toBe(false);
+    const templates = report.violations.flatMap((v) => v.violatingResources.map((r) => path.basename(r.templatePath!)));
+    expect(templates).toContain('Workload.template.json');
+    expect(templates.some((t) => /Inner.*\.nested\.template\.json$/.test(t))).toBe(true);
   });
 
   test('rules and reportWarnings narrow what is reported', () => {

@@ -59,7 +59,7 @@ describe('command line', () => {
   test('a missing SDK says how to install it', () => {
     const missing = () => { throw Object.assign(new Error("Cannot find module '@aws-sdk/client-organizations'"), { code: 'MODULE_NOT_FOUND' }); };
     expect(() => loadOrganizationsSdk(missing)).toThrow(MissingSdkError);
-    expect(() => loadOrganizationsSdk(missing)).toThrow(/npx -p cdk-sovereign-bedrock -p @aws-sdk\/client-organizations cdk-sovereign-bedrock audit/);
+    expect(() => loadOrganizationsSdk(missing)).toThrow(/npm install --save-dev @aws-sdk\/client-organizations\) and run the installed command again/);
   });
 
   test('help, no command and an unknown command', async () => {
@@ -182,6 +182,30 @@ describe('--version', () => {
     try {
       expect(await main(['audit', '--allowed-regions', 'ap-southeast-2,us-east-1'])).toBe(2);
     } finally { io.restore(); }
-    expect(io.err.join('')).toMatch(/--allowed-regions\[1\]: "us-east-1" is outside Australia/);
+    expect(io.err.join('')).toMatch(/--allowed-regions \(item 2\): "us-east-1" is outside Australia/);
+  });
+
+  test('both commands name positions the same way: the flag, then (item N) or (value N), never [i]', async () => {
+    const io = capture();
+    try {
+      expect(await main(['audit', '--region', 'sydney', '--allowed-regions', 'ap-southeast-2,nowhere', '--format', 'xml'])).toBe(2);
+      expect(await main(['export', '--format', 'json', '--out', '/tmp/x', '--allowed-regions', 'ap-southeast-2,nowhere'])).toBe(2);
+    } finally { io.restore(); }
+    const err = io.err.join('');
+    expect(err).toMatch(/--region: "sydney" is not a Region name/);
+    expect(err).toMatch(/--format: "xml" is not one of/);
+    expect(err.match(/--allowed-regions \(item 2\): "nowhere" is not a Region name/g)).toHaveLength(2);
+    expect(err).not.toMatch(/\[\d+\]|allowedRegions/);
+  });
+
+  test('the CfCT and LZA exports refuse OU IDs: both pipelines name OUs', async () => {
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'cfct', '--out', '/tmp/x', '--ou', 'Workloads', '--ou', 'ou-ab12-34cd56ef'])).toBe(2);
+      expect(await main(['export', '--format', 'lza', '--out', '/tmp/x', '--ou', 'r-ab12'])).toBe(2);
+    } finally { io.restore(); }
+    const err = io.err.join('');
+    expect(err).toMatch(/--ou \(value 2\): "ou-ab12-34cd56ef" is an ID; CfCT names OUs by name in manifest\.yaml/);
+    expect(err).toMatch(/--ou \(value 1\): "r-ab12" is an ID; LZA names OUs as organization-config\.yaml does/);
   });
 });

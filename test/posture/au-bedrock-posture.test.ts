@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AuBedrockPosture, ControlTowerRoles, PostureScpMode, ResidencyPolicies } from '../../src';
@@ -90,6 +90,8 @@ describe('AuBedrockPosture', () => {
     t.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     expect(posture.alarm).toBeDefined();
     expect(posture.invoker?.modelId).toBe('amazon.nova-pro-v1:0');
+    // The posture's stack lives in the management account or a delegated administrator: say so.
+    Annotations.fromStack(stack).hasWarning('/Test/Posture', Match.stringLikeRegexp('invoker: the role is created in this posture\'s stack.*management account.*SovereignBedrockInvoker in the workload account'));
     posture.addTarget('123456789012');
     for (const scp of posture.scps) expect(scp.targetIds).toEqual([OU, '123456789012']);
   });

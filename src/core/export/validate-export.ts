@@ -1,5 +1,6 @@
 import { ExportPostureInput, ExportTargetsInput, POSTURE_FORMATS } from './export-types';
 import { AU_ONLY_POLICY_NAME, COMBINED_POLICY_NAME, REGION_ALLOWLIST_POLICY_NAME } from './policy-set';
+import { OU_ID, ROOT_ID } from '../identifiers';
 import { MAX_SCP_SIZE } from '../quota-maximums';
 import { validateResidencyRulesInput } from '../statements/validate-residency-rules';
 import { ValidationErrors } from '../validation-errors';
@@ -32,6 +33,22 @@ function checkTargetList(prop: string, values: readonly string[] | undefined, er
   });
 }
 
+/**
+ * Both pipelines name OUs, not IDs: CfCT's `organizational_units` takes OU names
+ * (https://docs.aws.amazon.com/controltower/latest/userguide/cfcn-byo-customizations.html), LZA's
+ * `deploymentTargets.organizationalUnits` the names or paths of organization-config.yaml. An ID there
+ * matches no OU, so the policy would attach nowhere.
+ */
+function checkOuNames(format: string, values: readonly string[] | undefined, errors: ValidationErrors): void {
+  if (!Array.isArray(values)) return;
+  values.forEach((v, i) => {
+    if (typeof v !== 'string' || !(OU_ID.test(v) || ROOT_ID.test(v))) return;
+    errors.add(`targets.organizationalUnits[${i}]`, `"${v}" is an ID; ${format === 'cfct'
+      ? 'CfCT names OUs by name in manifest.yaml. Use the OU\'s name as Control Tower shows it, like Workloads'
+      : 'LZA names OUs as organization-config.yaml does. Use the OU\'s name or path, like Workloads/Prod'}`);
+  });
+}
+
 function checkTargets(input: ExportPostureInput, errors: ValidationErrors): void {
   const targets: ExportTargetsInput | undefined = input.targets;
   if (input.format === 'json') return; // policy files only: nothing is attached
@@ -48,6 +65,7 @@ function checkTargets(input: ExportPostureInput, errors: ValidationErrors): void
         : 'Use OU names or paths as organization-config.yaml names them (Workloads/Prod) and account names from accounts-config.yaml'));
   }
   checkTargetList('targets.organizationalUnits', targets?.organizationalUnits, errors);
+  checkOuNames(input.format, targets?.organizationalUnits, errors);
   checkTargetList('targets.accounts', targets?.accounts, errors);
 }
 
