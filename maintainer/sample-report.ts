@@ -5,8 +5,8 @@
  * a fixed clock and fixed data, so the output is byte-for-byte reproducible.
  * A test regenerates it in memory and fails when the committed copy is stale.
  *
- *   npx projen report:sample            # write docs/sample-report/
- *   npx projen report:sample -- --check # write nothing; exit 1 when out of date
+ *   npx projen report:sample                                        # write docs/sample-report/
+ *   npx ts-node --transpile-only maintainer/sample-report.ts --check  # write nothing; exit 1 when out of date
  *
  * The traffic and probe documents are written here to the JSON contracts of
  * `traffic --format json` and `probe --format json`, not by those commands

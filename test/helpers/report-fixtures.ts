@@ -78,3 +78,23 @@ export function probeDoc(over: Record<string, unknown> = {}): any {
 export function file(name: string, doc: unknown): InputFile {
   return { file: name, content: JSON.stringify(doc, null, 2) };
 }
+
+/** Strings an attacker controls in each input: account, OU and policy names, principals, models, probe details. */
+export const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>\'&';
+
+export function hostileInputs() {
+  const audit = auditDoc();
+  audit.accounts[1].name = HOSTILE;
+  audit.accounts[1].policiesByLevel[1] = { level: `${HOSTILE} (ou-ab12-workload)`, policies: [HOSTILE] };
+  audit.accounts[2].message = HOSTILE;
+  audit.policies[1].name = HOSTILE;
+  audit.standard = [HOSTILE];
+  const traffic = trafficDoc({
+    source: HOSTILE, posture: { [HOSTILE]: HOSTILE },
+    calls: [call({ principalArn: HOSTILE, modelId: HOSTILE, australianAlternative: HOSTILE, statement: HOSTILE }), call({ servedRegion: HOSTILE })],
+    timeline: [{ day: '2026-11-10', servedRegion: HOSTILE, count: 3 }],
+    blindSpots: [{ surface: HOSTILE, reason: HOSTILE }], problems: [{ file: HOSTILE, record: 3, reason: HOSTILE }],
+  });
+  const probe = probeDoc({ callerArn: HOSTILE, originRegion: HOSTILE, results: [probeResult({ path: HOSTILE, detail: HOSTILE, modelId: HOSTILE, service: HOSTILE })] });
+  return { audit: file(`${HOSTILE}.json`, audit), traffic: file('t.json', traffic), probe: file('p.json', probe) };
+}

@@ -72,7 +72,7 @@ function glance(inputs: ReportInputs, disagreements: readonly Disagreement[], st
   const t = inputs.traffic?.data;
   const abroad = t ? t.calls.filter(leftAustralia).reduce((s, c) => s + c.count, 0) : 0;
   cards.push(`<div class="card"><h3>Traffic replay</h3>${t
-    ? `<div class="big">${n(abroad)} served abroad</div>${badge(abroad > 0 ? 'OUTSIDE_AUSTRALIA' : 'IN_AUSTRALIA', abroad > 0 ? 'LEFT AUSTRALIA' : 'STAYED IN AUSTRALIA')}`
+    ? `<div class="big">${n(abroad)} served abroad</div>${badge(abroad > 0 ? 'OUTSIDE_AUSTRALIA' : 'IN_AUSTRALIA', abroad > 0 ? 'OUTSIDE AUSTRALIA' : 'IN AUSTRALIA')}`
       + ` of ${n(t.summary.residencyEvents)} relevant events<p class="note">${esc(t.window.from ?? t.window.firstEvent ?? '?')} to ${esc(t.window.to ?? t.window.lastEvent ?? '?')}</p>`
     : badge('NOT_GIVEN', 'NOT GIVEN')}</div>`);
   const p = inputs.probe?.data;

@@ -39,7 +39,7 @@ export function disagreementsSection(inputs: ReportInputs, found: readonly Disag
       + 'reached that the audit says are denied, or denied that it says stay open; accounts present in one input and not another; '
       + `inputs more than a month apart; summaries that do not match their own rows.</p>`;
   const body = found.length === 0
-    ? `<p>${badge('NO_FINDINGS', 'NONE')} The inputs do not contradict each other.</p>`
+    ? `<p>${badge('NO_FINDINGS', 'NO FINDINGS')} The inputs do not contradict each other.</p>`
     : `<ul class="callouts">${found.map((d) => `<li class="c-${d.kind}">${badge(d.kind, d.kind.toUpperCase())} <strong>${esc(d.title)}</strong>`
       + `<p>${esc(d.detail)}</p></li>`).join('')}</ul>`;
   return section('disagreements', 'Where the inputs disagree', body + checked);
@@ -103,7 +103,7 @@ export function trafficSection(traffic: TrafficInput | undefined, accountNames: 
   const abroad = groupCalls(traffic.calls.filter(leftAustralia));
   out.push('<h3>Calls that left Australia, by account and principal</h3>');
   if (abroad.length === 0) {
-    out.push(`<p>${badge('NO_FINDINGS', 'NONE')} No call in the replay was served outside Australia.</p>`);
+    out.push(`<p>${badge('NO_FINDINGS', 'NO FINDINGS')} No call in the replay was served outside Australia.</p>`);
   } else {
     const perAccount = new Map<string, number>();
     for (const g of abroad) perAccount.set(g.accountId, (perAccount.get(g.accountId) ?? 0) + g.count);
@@ -113,8 +113,8 @@ export function trafficSection(traffic: TrafficInput | undefined, accountNames: 
         esc(name(g.accountId)), code(g.principalArn), n(g.count), distinct(g.calls.map((c) => c.servedRegion)).map(code).join(' '),
         distinct(g.calls.map((c) => c.modelId)).map(code).join(' ') || 'none recorded',
         `${esc(g.calls.map((c) => c.firstSeen).sort()[0].slice(0, 10))} to ${esc(g.calls.map((c) => c.lastSeen).sort().pop()!.slice(0, 10))}`,
-        g.calls.every((c) => c.decision === 'DENIED') ? `${badge('DENIED', 'DENY')} ${distinct(g.calls.map((c) => c.statement)).map(code).join(' ')}`
-          : g.calls.some((c) => c.decision === 'DENIED') ? `${badge('DENIED', 'DENY SOME')} ${distinct(g.calls.map((c) => c.statement)).map(code).join(' ')}` : badge('ALLOWED', 'ALLOW'),
+        g.calls.every((c) => c.decision === 'DENIED') ? `${badge('DENIED')} ${distinct(g.calls.map((c) => c.statement)).map(code).join(' ')}`
+          : g.calls.some((c) => c.decision === 'DENIED') ? `${badge('DENIED', 'DENIED (SOME)')} ${distinct(g.calls.map((c) => c.statement)).map(code).join(' ')}` : badge('ALLOWED'),
         distinct(g.calls.map((c) => c.australianAlternative)).map(code).join(' ') || 'none',
       ])));
   }

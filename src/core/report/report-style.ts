@@ -26,7 +26,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .v-PARTIAL, .v-OPT_IN, .v-INCONCLUSIVE, .v-scope, .v-integrity, .v-INCOMPLETE_EVIDENCE { background: #fff8c5; border-color: #9a6700; color: #6b4a00; border-style: dashed; }
 .v-UNPROTECTED, .v-FAIL, .v-FINDINGS, .v-contradiction, .v-OUTSIDE_AUSTRALIA, .v-REACHED_ABROAD { background: #ffebe9; border-color: #cf222e; color: #82071e; border-style: double; border-width: 3px; }
 .v-NOT_COVERED, .v-INVISIBLE, .v-NOT_GIVEN { background: #eaeef2; border-color: #57606a; color: #24292f; border-style: dotted; }
-.v-ERROR { background: #fbefff; border-color: #8250df; color: #512a97; border-style: dashed; }
+.v-ERROR { background: #fbefff; border-color: #8250df; color: #512a97; border-style: solid; border-left-width: 8px; }
 .v-DENIED, .v-DENIED_BY_SCP, .v-DENIED_OTHER, .v-REACHED, .v-ALLOWED { background: #fff; border-color: #57606a; color: #24292f; border-width: 1px; }
 .where { font-size: 11px; color: #57606a; }
 .where[data-verdict="OUTSIDE_AUSTRALIA"] { color: #82071e; font-weight: 700; }

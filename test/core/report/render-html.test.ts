@@ -2,31 +2,11 @@ import { buckets, timelineChart } from '../../../src/core/report/charts';
 import { coverageTable } from '../../../src/core/report/coverage-table';
 import { buildEvidenceReport } from '../../../src/core/report/evidence-report';
 import { evidenceMapping } from '../../../src/core/report/evidence-mapping';
-import { auditDoc, call, file, probeDoc, probeResult, trafficDoc } from '../../helpers/report-fixtures';
+import { auditDoc, file, hostileInputs, probeDoc, probeResult, trafficDoc } from '../../helpers/report-fixtures';
 import { REGION_BOUND_PREFIXES } from '../../../src/core/coverage';
 
 const OPTIONS = { toolVersion: '9.9.9', now: new Date('2026-11-30T00:00:00Z') };
 const SECTIONS = ['at-a-glance', 'disagreements', 'organization', 'traffic', 'probe', 'coverage', 'mapping', 'method'];
-
-/** Strings an attacker controls in each input: account, OU and policy names, principals, models, probe details. */
-export const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>\'&';
-
-export function hostileInputs() {
-  const audit = auditDoc();
-  audit.accounts[1].name = HOSTILE;
-  audit.accounts[1].policiesByLevel[1] = { level: `${HOSTILE} (ou-ab12-workload)`, policies: [HOSTILE] };
-  audit.accounts[2].message = HOSTILE;
-  audit.policies[1].name = HOSTILE;
-  audit.standard = [HOSTILE];
-  const traffic = trafficDoc({
-    source: HOSTILE, posture: { [HOSTILE]: HOSTILE },
-    calls: [call({ principalArn: HOSTILE, modelId: HOSTILE, australianAlternative: HOSTILE, statement: HOSTILE }), call({ servedRegion: HOSTILE })],
-    timeline: [{ day: '2026-11-10', servedRegion: HOSTILE, count: 3 }],
-    blindSpots: [{ surface: HOSTILE, reason: HOSTILE }], problems: [{ file: HOSTILE, record: 3, reason: HOSTILE }],
-  });
-  const probe = probeDoc({ callerArn: HOSTILE, originRegion: HOSTILE, results: [probeResult({ path: HOSTILE, detail: HOSTILE, modelId: HOSTILE, service: HOSTILE })] });
-  return { audit: file(`${HOSTILE}.json`, audit), traffic: file('t.json', traffic), probe: file('p.json', probe) };
-}
 
 test('every section is present, with a heading and content, from all three inputs', () => {
   const { html } = buildEvidenceReport({ audit: file('audit.json', auditDoc()), traffic: file('traffic.json', trafficDoc()), probe: file('probe.json', probeDoc()) }, OPTIONS);
