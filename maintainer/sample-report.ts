@@ -34,7 +34,8 @@ const FULL_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Acti
 const REGION_DENY = {
   Version: '2012-10-17',
   Statement: [{
-    Sid: 'GRREGIONDENY', Effect: 'Deny',
+    Sid: 'GRREGIONDENY',
+    Effect: 'Deny',
     NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*', 'cloudfront:*', 'route53:*', 'budgets:*'],
     Resource: '*',
     Condition: {
@@ -60,12 +61,19 @@ const DEV = ou('ou-smpl-devdevde0', 'Dev', ['p-FullAWSAccess', 'p-sample0rgdeny'
 const SANDBOX = ou('ou-smpl-sandboxx0', 'Sandbox', ['p-FullAWSAccess']);
 
 export const ACCOUNTS = {
-  management: '100000000001', logArchive: '100000000002', audit: '100000000003',
-  claimsProd: '200000000001', paymentsProd: '200000000002', claimsDev: '200000000003',
-  dataScience: '300000000001', experiments: '300000000002',
+  management: '100000000001',
+  logArchive: '100000000002',
+  audit: '100000000003',
+  claimsProd: '200000000001',
+  paymentsProd: '200000000002',
+  claimsDev: '200000000003',
+  dataScience: '300000000001',
+  experiments: '300000000002',
 };
 
 const account = (id: string, name: string, path: ContainerNode[], policyIds = ['p-FullAWSAccess']): AccountNode => ({ id, name, status: 'ACTIVE', path, policyIds });
+
+const SAMPLE_API_CALLS = { DescribeOrganization: 1, ListRoots: 1, ListOrganizationalUnitsForParent: 6, ListAccountsForParent: 6 };
 
 /** The synthetic organization, as the audit's reader would return it. */
 export function sampleSnapshot(): OrgSnapshot {
@@ -84,9 +92,12 @@ export function sampleSnapshot(): OrgSnapshot {
       account(ACCOUNTS.dataScience, 'data-science-sandbox', [ROOT, SANDBOX]),
       account(ACCOUNTS.experiments, 'experiments-sandbox', [ROOT, SANDBOX], ['p-FullAWSAccess', 'p-sample0auonly']),
     ],
-    policies: new Map(Object.entries(POLICIES).map(([id, p]) => [id, { id, name: p.name, content: JSON.stringify(p.doc), awsManaged: p.awsManaged ?? false }])),
+    policies: new Map(Object.entries(POLICIES).map(([id, p]) => {
+      const content = JSON.stringify(p.doc);
+      return [id, { id, name: p.name, content, awsManaged: p.awsManaged ?? false }];
+    })),
     failures: [],
-    apiCalls: { DescribeOrganization: 1, ListRoots: 1, ListOrganizationalUnitsForParent: 6, ListAccountsForParent: 6, ListPolicies: 1, ListTargetsForPolicy: 4, DescribePolicy: 4 },
+    apiCalls: SAMPLE_API_CALLS,
     attachmentReading: 'per-policy',
   };
 }
@@ -96,41 +107,153 @@ const HAIKU_AU = 'au.anthropic.claude-haiku-4-5-20251001-v1:0';
 const role = (accountId: string, name: string) => `arn:aws:sts::${accountId}:assumed-role/${name}/session`;
 
 interface CallSpec {
-  readonly accountId: string; readonly principal: string; readonly modelId: string | null; readonly prefix: string | null;
-  readonly source: string; readonly served: readonly string[]; readonly from: string; readonly to: string; readonly perDay: number;
-  readonly decision?: 'ALLOWED' | 'DENIED'; readonly statement?: string; readonly deniedBySCP?: boolean; readonly alternative?: string;
+  readonly accountId: string;
+  readonly principal: string;
+  readonly modelId: string | null;
+  readonly prefix: string | null;
+  readonly source: string;
+  readonly served: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  readonly perDay: number;
+  readonly decision?: 'ALLOWED' | 'DENIED';
+  readonly statement?: string;
+  readonly deniedBySCP?: boolean;
+  readonly alternative?: string;
   readonly eventName?: string;
 }
 
 const CALLS: CallSpec[] = [
-  { accountId: ACCOUNTS.claimsProd, principal: role(ACCOUNTS.claimsProd, 'claims-assistant'), modelId: SONNET_AU, prefix: 'au.', source: 'ap-southeast-2',
-    served: ['ap-southeast-2', 'ap-southeast-4'], from: '2026-11-01', to: '2026-11-28', perDay: 180 },
-  { accountId: ACCOUNTS.paymentsProd, principal: role(ACCOUNTS.paymentsProd, 'fraud-triage'), modelId: HAIKU_AU, prefix: 'au.', source: 'ap-southeast-2',
-    served: ['ap-southeast-2', 'ap-southeast-4'], from: '2026-11-03', to: '2026-11-28', perDay: 90 },
-  { accountId: ACCOUNTS.paymentsProd, principal: role(ACCOUNTS.paymentsProd, 'fraud-triage'), modelId: 'amazon.titan-embed-text-v2:0', prefix: null,
-    source: 'ap-southeast-2', served: ['ap-southeast-2'], from: '2026-11-01', to: '2026-11-28', perDay: 40 },
+  {
+    accountId: ACCOUNTS.claimsProd,
+    principal: role(ACCOUNTS.claimsProd, 'claims-assistant'),
+    modelId: SONNET_AU,
+    prefix: 'au.',
+    source: 'ap-southeast-2',
+    served: ['ap-southeast-2', 'ap-southeast-4'],
+    from: '2026-11-01',
+    to: '2026-11-28',
+    perDay: 180,
+  },
+  {
+    accountId: ACCOUNTS.paymentsProd,
+    principal: role(ACCOUNTS.paymentsProd, 'fraud-triage'),
+    modelId: HAIKU_AU,
+    prefix: 'au.',
+    source: 'ap-southeast-2',
+    served: ['ap-southeast-2', 'ap-southeast-4'],
+    from: '2026-11-03',
+    to: '2026-11-28',
+    perDay: 90,
+  },
+  {
+    accountId: ACCOUNTS.paymentsProd,
+    principal: role(ACCOUNTS.paymentsProd, 'fraud-triage'),
+    modelId: 'amazon.titan-embed-text-v2:0',
+    prefix: null,
+    source: 'ap-southeast-2',
+    served: ['ap-southeast-2'],
+    from: '2026-11-01',
+    to: '2026-11-28',
+    perDay: 40,
+  },
   // Before the posture reached Prod: a global. profile, served in the US. The audit (later) reads the account PROTECTED.
-  { accountId: ACCOUNTS.claimsProd, principal: role(ACCOUNTS.claimsProd, 'claims-batch'), modelId: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
-    prefix: 'global.', source: 'ap-southeast-2', served: ['us-east-1', 'us-west-2'], from: '2026-11-02', to: '2026-11-06', perDay: 12,
-    decision: 'DENIED', statement: 'DenyUnapprovedInferenceProfiles', alternative: SONNET_AU },
-  { accountId: ACCOUNTS.dataScience, principal: role(ACCOUNTS.dataScience, 'data-scientist'), modelId: 'global.anthropic.claude-opus-4-6-v1',
-    prefix: 'global.', source: 'ap-southeast-2', served: ['us-east-1', 'eu-west-1', 'us-east-2'], from: '2026-11-08', to: '2026-11-27', perDay: 25,
-    decision: 'DENIED', statement: 'DenyUnapprovedInferenceProfiles', alternative: 'au.anthropic.claude-opus-4-6-v1' },
-  { accountId: ACCOUNTS.dataScience, principal: role(ACCOUNTS.dataScience, 'notebook'), modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
-    prefix: null, source: 'us-east-1', served: ['us-east-1'], from: '2026-11-15', to: '2026-11-21', perDay: 8,
-    decision: 'DENIED', statement: 'DenyBedrockOutsideResidencyRegions', alternative: SONNET_AU },
-  { accountId: ACCOUNTS.experiments, principal: role(ACCOUNTS.experiments, 'experimenter'), modelId: 'apac.amazon.nova-lite-v1:0',
-    prefix: 'apac.', source: 'ap-southeast-2', served: ['ap-southeast-2', 'ap-northeast-1', 'ap-southeast-1'], from: '2026-11-10', to: '2026-11-24', perDay: 9,
-    decision: 'DENIED', statement: 'DenyUnapprovedInferenceProfiles' },
-  { accountId: ACCOUNTS.management, principal: role(ACCOUNTS.management, 'AWSReservedSSO_AdministratorAccess_0123456789abcdef'), modelId: 'global.amazon.nova-2-lite-v1:0',
-    prefix: 'global.', source: 'us-east-1', served: ['us-east-1'], from: '2026-11-19', to: '2026-11-19', perDay: 3,
-    decision: 'DENIED', statement: 'DenyUnapprovedInferenceProfiles', alternative: 'an au. profile from an account under the posture' },
+  {
+    accountId: ACCOUNTS.claimsProd,
+    principal: role(ACCOUNTS.claimsProd, 'claims-batch'),
+    modelId: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    prefix: 'global.',
+    source: 'ap-southeast-2',
+    served: ['us-east-1', 'us-west-2'],
+    from: '2026-11-02',
+    to: '2026-11-06',
+    perDay: 12,
+    decision: 'DENIED',
+    statement: 'DenyUnapprovedInferenceProfiles',
+    alternative: SONNET_AU,
+  },
+  {
+    accountId: ACCOUNTS.dataScience,
+    principal: role(ACCOUNTS.dataScience, 'data-scientist'),
+    modelId: 'global.anthropic.claude-opus-4-6-v1',
+    prefix: 'global.',
+    source: 'ap-southeast-2',
+    served: ['us-east-1', 'eu-west-1', 'us-east-2'],
+    from: '2026-11-08',
+    to: '2026-11-27',
+    perDay: 25,
+    decision: 'DENIED',
+    statement: 'DenyUnapprovedInferenceProfiles',
+    alternative: 'au.anthropic.claude-opus-4-6-v1',
+  },
+  {
+    accountId: ACCOUNTS.dataScience,
+    principal: role(ACCOUNTS.dataScience, 'notebook'),
+    modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+    prefix: null,
+    source: 'us-east-1',
+    served: ['us-east-1'],
+    from: '2026-11-15',
+    to: '2026-11-21',
+    perDay: 8,
+    decision: 'DENIED',
+    statement: 'DenyBedrockOutsideResidencyRegions',
+    alternative: SONNET_AU,
+  },
+  {
+    accountId: ACCOUNTS.experiments,
+    principal: role(ACCOUNTS.experiments, 'experimenter'),
+    modelId: 'apac.amazon.nova-lite-v1:0',
+    prefix: 'apac.',
+    source: 'ap-southeast-2',
+    served: ['ap-southeast-2', 'ap-northeast-1', 'ap-southeast-1'],
+    from: '2026-11-10',
+    to: '2026-11-24',
+    perDay: 9,
+    decision: 'DENIED',
+    statement: 'DenyUnapprovedInferenceProfiles',
+  },
+  {
+    accountId: ACCOUNTS.management,
+    principal: role(ACCOUNTS.management, 'AWSReservedSSO_AdministratorAccess_0123456789abcdef'),
+    modelId: 'global.amazon.nova-2-lite-v1:0',
+    prefix: 'global.',
+    source: 'us-east-1',
+    served: ['us-east-1'],
+    from: '2026-11-19',
+    to: '2026-11-19',
+    perDay: 3,
+    decision: 'DENIED',
+    statement: 'DenyUnapprovedInferenceProfiles',
+    alternative: 'an au. profile from an account under the posture',
+  },
   // Attempts the posture refused: evidence the control works.
-  { accountId: ACCOUNTS.claimsDev, principal: role(ACCOUNTS.claimsDev, 'developer'), modelId: 'apac.amazon.nova-micro-v1:0', prefix: 'apac.',
-    source: 'ap-southeast-2', served: ['ap-southeast-2'], from: '2026-11-12', to: '2026-11-13', perDay: 4,
-    decision: 'DENIED', statement: 'DenyUnapprovedInferenceProfiles', deniedBySCP: true, alternative: 'au.amazon.nova-micro-v1:0' },
-  { accountId: ACCOUNTS.claimsDev, principal: role(ACCOUNTS.claimsDev, 'developer'), modelId: SONNET_AU, prefix: 'au.', source: 'ap-southeast-2',
-    served: ['ap-southeast-2'], from: '2026-11-01', to: '2026-11-28', perDay: 30 },
+  {
+    accountId: ACCOUNTS.claimsDev,
+    principal: role(ACCOUNTS.claimsDev, 'developer'),
+    modelId: 'apac.amazon.nova-micro-v1:0',
+    prefix: 'apac.',
+    source: 'ap-southeast-2',
+    served: ['ap-southeast-2'],
+    from: '2026-11-12',
+    to: '2026-11-13',
+    perDay: 4,
+    decision: 'DENIED',
+    statement: 'DenyUnapprovedInferenceProfiles',
+    deniedBySCP: true,
+    alternative: 'au.amazon.nova-micro-v1:0',
+  },
+  {
+    accountId: ACCOUNTS.claimsDev,
+    principal: role(ACCOUNTS.claimsDev, 'developer'),
+    modelId: SONNET_AU,
+    prefix: 'au.',
+    source: 'ap-southeast-2',
+    served: ['ap-southeast-2'],
+    from: '2026-11-01',
+    to: '2026-11-28',
+    perDay: 30,
+  },
 ];
 
 const DAY_MS = 86_400_000;
@@ -157,24 +280,43 @@ export function sampleTraffic(): TrafficInput {
         if (!spec.deniedBySCP) timeline.set(`${day}|${served}`, (timeline.get(`${day}|${served}`) ?? 0) + share);
       });
       calls.push({
-        accountId: spec.accountId, principalArn: spec.principal, eventSource: 'bedrock.amazonaws.com', eventName: spec.eventName ?? 'InvokeModel',
-        modelId: spec.modelId, profilePrefix: spec.prefix, sourceRegion: spec.source, servedRegion: served,
-        decision: spec.decision ?? 'ALLOWED', statement: spec.statement ?? null, alreadyDeniedBySCP: spec.deniedBySCP ?? false, count,
-        australianAlternative: spec.alternative ?? null, firstSeen: `${spec.from}T00:41:07Z`, lastSeen: `${spec.to}T23:12:55Z`,
+        accountId: spec.accountId,
+        principalArn: spec.principal,
+        eventSource: 'bedrock.amazonaws.com',
+        eventName: spec.eventName ?? 'InvokeModel',
+        modelId: spec.modelId,
+        profilePrefix: spec.prefix,
+        sourceRegion: spec.source,
+        servedRegion: served,
+        decision: spec.decision ?? 'ALLOWED',
+        statement: spec.statement ?? null,
+        alreadyDeniedBySCP: spec.deniedBySCP ?? false,
+        count,
+        australianAlternative: spec.alternative ?? null,
+        firstSeen: `${spec.from}T00:41:07Z`,
+        lastSeen: `${spec.to}T23:12:55Z`,
       });
     });
   }
   const sum = (f: (c: TrafficCall) => boolean) => calls.filter(f).reduce((s, c) => s + c.count, 0);
   const residencyEvents = sum(() => true);
   return {
-    kind: TRAFFIC_KIND, schemaVersion: 1, tool: TOOL, generatedAt: TRAFFIC_AT,
+    kind: TRAFFIC_KIND,
+    schemaVersion: 1,
+    tool: TOOL,
+    generatedAt: TRAFFIC_AT,
     window: { from: '2026-11-01', to: '2026-11-28', firstEvent: '2026-11-01T00:41:07Z', lastEvent: '2026-11-28T23:12:55Z' },
     source: 's3://org-trail-sample/AWSLogs/o-sample12345/',
     posture: { allowedRegions: 'ap-southeast-2', allowedProfilePrefixes: 'au.', exemptPrincipals: 'none' },
     summary: {
-      filesRead: 5376, eventsRead: residencyEvents + 184_220, residencyEvents,
+      filesRead: 5376,
+      eventsRead: residencyEvents + 184_220,
+      residencyEvents,
       servedOutsideAustralia: sum((c) => !['ap-southeast-2', 'ap-southeast-4'].includes(c.servedRegion) && !c.alreadyDeniedBySCP),
-      wouldBeDenied: sum((c) => c.decision === 'DENIED'), deniedBySCP: sum((c) => c.alreadyDeniedBySCP), malformedFiles: 0, malformedRecords: 0,
+      wouldBeDenied: sum((c) => c.decision === 'DENIED'),
+      deniedBySCP: sum((c) => c.alreadyDeniedBySCP),
+      malformedFiles: 0,
+      malformedRecords: 0,
     },
     calls,
     timeline: [...timeline].map(([k, count]) => ({ day: k.split('|')[0], servedRegion: k.split('|')[1], count }))
@@ -206,8 +348,14 @@ export function sampleProbe(): ProbeInput {
     probe('AgentCore Runtime in Tokyo', 'bedrock-agentcore', 'ap-northeast-1', '-', 'DENIED', 'AccessDeniedException: explicit deny in a service control policy.'),
   ];
   return {
-    kind: PROBE_KIND, schemaVersion: 1, tool: TOOL, generatedAt: PROBED_AT, accountId: ACCOUNTS.claimsProd,
-    callerArn: role(ACCOUNTS.claimsProd, 'SovereignBedrockProbe'), originRegion: 'ap-southeast-2', results,
+    kind: PROBE_KIND,
+    schemaVersion: 1,
+    tool: TOOL,
+    generatedAt: PROBED_AT,
+    accountId: ACCOUNTS.claimsProd,
+    callerArn: role(ACCOUNTS.claimsProd, 'SovereignBedrockProbe'),
+    originRegion: 'ap-southeast-2',
+    results,
     summary: { passed: results.length, failed: 0, inconclusive: 0 },
   };
 }

@@ -53,8 +53,13 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     parsed = parseArgs({
       args: argv,
       options: {
-        audit: { type: 'string' }, traffic: { type: 'string' }, probe: { type: 'string' },
-        out: { type: 'string' }, pdf: { type: 'string' }, chromium: { type: 'string' }, help: { type: 'boolean', default: false },
+        audit: { type: 'string' },
+        traffic: { type: 'string' },
+        probe: { type: 'string' },
+        out: { type: 'string' },
+        pdf: { type: 'string' },
+        chromium: { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,

@@ -27,7 +27,11 @@ async function run(args: Partial<ReportArgs> & { out: string }, env: NodeJS.Proc
 }
 
 test('arguments: at least one input, an --out, and a PDF that is not the HTML', () => {
-  const usage = (argv: string[]) => { const e = thrown(() => parseReportArgs(argv)); expect(e).toBeInstanceOf(UsageError); return (e as Error).message; };
+  const usage = (argv: string[]) => {
+    const e = thrown(() => parseReportArgs(argv));
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  };
   expect(usage(['--out', 'r.html'])).toMatch(/^report: give at least one of --audit FILE, --traffic FILE, --probe FILE\n/);
   expect(usage(['--audit', 'a.json'])).toMatch(/^--out: required/);
   expect(usage(['--audit', 'a.json', '--out', 'r.html', '--pdf', './r.html'])).toMatch(/^--pdf: must be a different file from --out/);

@@ -82,7 +82,7 @@ describe('the committed sample report in Chromium', () => {
       id: s.id,
       heading: s.querySelector(':scope > h2')?.textContent ?? '',
       content: (s.textContent ?? '').length - (s.querySelector(':scope > h2')?.textContent ?? '').length,
-      visible: (s as HTMLElement).offsetHeight,
+      visible: (s as any).offsetHeight as number,
     })));
     expect(sections.map((s) => s.id)).toEqual(SECTIONS);
     for (const s of sections) {
@@ -98,11 +98,17 @@ describe('the committed sample report in Chromium', () => {
       e.querySelector('strong')?.textContent, e.querySelector('[data-verdict]')?.getAttribute('data-verdict'),
     ]));
     expect(Object.fromEntries(accounts)).toEqual({
-      'management': 'NOT_COVERED', 'log-archive': 'PROTECTED', 'audit': 'PROTECTED', 'claims-prod': 'PROTECTED',
-      'payments-prod': 'PROTECTED', 'claims-dev': 'PARTIAL', 'data-science-sandbox': 'UNPROTECTED', 'experiments-sandbox': 'PARTIAL',
+      'management': 'NOT_COVERED',
+      'log-archive': 'PROTECTED',
+      'audit': 'PROTECTED',
+      'claims-prod': 'PROTECTED',
+      'payments-prod': 'PROTECTED',
+      'claims-dev': 'PARTIAL',
+      'data-science-sandbox': 'UNPROTECTED',
+      'experiments-sandbox': 'PARTIAL',
     });
     // The SCPs of every level on a path: the Dev OU carries the Region deny that makes claims-dev PARTIAL.
-    expect(await page.$eval('#organization', (e) => (e as HTMLElement).innerText)).toMatch(/Dev ou-smpl-devdevde0.*\n.*SCPs attached here: FullAWSAccess, aws-guardrails-RegionDeny/);
+    expect(await page.$eval('#organization', (e) => (e as any).innerText as string)).toMatch(/Dev ou-smpl-devdevde0.*\n.*SCPs attached here: FullAWSAccess, aws-guardrails-RegionDeny/);
     const charts = await page.$$eval('#traffic svg.chart', (els) => els.map((e) => [e.getBoundingClientRect().width, e.getBoundingClientRect().height, e.querySelectorAll('rect').length]));
     expect(charts).toHaveLength(2);
     for (const [w, h, bars] of charts) {
@@ -119,7 +125,7 @@ describe('the committed sample report in Chromium', () => {
     expect(cells.length).toBeGreaterThan(50);
     for (const [word, text] of cells) expect(text.toUpperCase().replace(/[ -]/g, '_')).toContain(word.toUpperCase());
     const borders = await page.$$eval('#organization li.account [data-verdict]', (els) => Object.fromEntries(els.map((e) => {
-      const s = getComputedStyle(e);
+      const s = (globalThis as any).getComputedStyle(e);
       return [e.getAttribute('data-verdict'), `${s.borderTopStyle} ${s.borderLeftWidth}`];
     })));
     expect(new Set(Object.values(borders)).size).toBe(Object.keys(borders).length);
@@ -130,7 +136,8 @@ describe('the committed sample report in Chromium', () => {
       await page.setViewport({ width, height: 900 });
       for (const media of ['screen', 'print'] as const) {
         await page.emulateMediaType(media);
-        expect([width, media, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([width, media, width]);
+        const scrollWidth = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
+        expect([width, media, scrollWidth]).toEqual([width, media, width]);
       }
     }
     await page.emulateMediaType('screen');
@@ -168,7 +175,7 @@ test('an input full of markup stays text in the browser', async () => {
   await open(file, DESKTOP);
   expect(await page.$$eval('script, img, iframe, object, embed', (els) => els.length)).toBe(0);
   expect(await page.$$eval('*', (els) => els.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length)).toBe(0);
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.evaluate(() => (globalThis as any).document.body.innerText as string);
   expect(text).toContain('<script>alert(1)</script>"><img src=x onerror=alert(2)>\'&');
   expect(requests).toEqual([pathToFileURL(file).href]);
 });

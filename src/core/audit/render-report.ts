@@ -41,7 +41,9 @@ function md(text: string): string {
  * regulated users are commonly asked about. Deliberately worded as scope, not
  * as a finding of compliance.
  */
-export const EVIDENCE_MAPPING: readonly { readonly id: string; readonly requirement: string; readonly shows: string; readonly doesNotShow: string }[] = [
+export interface EvidenceMappingRow { readonly id: string; readonly requirement: string; readonly shows: string; readonly doesNotShow: string }
+
+export const EVIDENCE_MAPPING: readonly EvidenceMappingRow[] = [
   {
     id: 'ISM-1572',
     requirement: 'ISM-1572 (documenting the Regions where data is processed, stored and communicated)',

@@ -34,7 +34,7 @@ export function coverageTable(): readonly CoverageRow[] {
     { path: 'On-demand model call in Sydney', status: 'WORKS', statements: [] },
     { path: `${au} inference profile from Sydney (served in Sydney or Melbourne)`, status: 'WORKS', statements: [] },
     {
-      path: `apac., global., us., eu., jp. ... inference profiles, and application profiles the posture does not list`,
+      path: 'apac., global., us., eu., jp. ... inference profiles, and application profiles the posture does not list',
       status: 'DENIED',
       statements: ['DenyUnapprovedInferenceProfiles', 'DenyGlobalCrossRegionInference', 'DenyBedrockOutsideResidencyRegions'],
       source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html',

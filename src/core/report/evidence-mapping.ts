@@ -5,8 +5,8 @@
  * probe add what they show and do not show. Worded as scope, not as a finding
  * of compliance.
  */
-import { EVIDENCE_MAPPING } from '../audit/render-report';
 import { InputRole } from './report-inputs';
+import { EVIDENCE_MAPPING } from '../audit/render-report';
 
 export interface EvidenceScope { readonly shows: string; readonly doesNotShow: string }
 

@@ -3,10 +3,10 @@
  * accounts with their verdict (word and colour) and the SCPs attached to them,
  * so the policies on every account's path read top to bottom.
  */
+import { badge, code, esc, n } from './html';
 import { AccountResult } from '../audit/audit-report';
 import { accountDetail } from '../audit/render-report';
 import { Protection } from '../audit/verdict';
-import { badge, code, esc, n } from './html';
 
 interface Container {
   readonly level: string;
@@ -44,8 +44,7 @@ export function buildTree(accounts: readonly AccountResult[]): Container[] {
       parent = c;
       siblings = c.children;
     }
-    if (parent) parent.accounts.push(a);
-    else {
+    if (parent) {parent.accounts.push(a);} else {
       // An account with no recorded parent still appears, under a placeholder.
       const orphan = roots.get('(no parent recorded)') ?? container('(no parent recorded)', []);
       roots.set(orphan.level, orphan);

@@ -3,7 +3,6 @@
  * replay and the probe: inline CSS and SVG, no script, no external resource,
  * so it opens offline, files as one document and prints to A4.
  */
-import { Protection } from '../audit/verdict';
 import { SVG_DEFS } from './charts';
 import { Disagreement, leftAustralia } from './cross-check';
 import { badge, code, esc, n, table } from './html';
@@ -12,6 +11,7 @@ import {
   absent, coverageSection, disagreementsSection, facts, mappingSection, organizationSection, probeResultWord, probeSection, section, trafficSection,
 } from './report-sections';
 import { REPORT_CSS } from './report-style';
+import { Protection } from '../audit/verdict';
 
 export interface RenderOptions {
   /** The version of the tool writing the report. */
@@ -129,7 +129,7 @@ function methodSection(inputs: ReportInputs, options: RenderOptions, generatedAt
   out.push('<h3>How each input was produced</h3>');
   const a = inputs.audit?.data;
   out.push(a
-    ? `<p><strong>Audit.</strong> For every account, the service control policies attached along its inheritance path (root, each OU, the account) were read from AWS Organizations `
+    ? '<p><strong>Audit.</strong> For every account, the service control policies attached along its inheritance path (root, each OU, the account) were read from AWS Organizations '
       + 'and evaluated together against requests generated from those policies. Accounts sharing the same policies were judged once '
       + `(${n(a.chainsJudged)} distinct chains). An account is PROTECTED only when no generated request that must be denied is allowed and every Australian path stays open; `
       + 'PARTIAL when some are decided otherwise; UNPROTECTED when no request that must be denied is denied. The standard:</p>'

@@ -55,17 +55,30 @@ export interface TrafficCall {
   readonly lastSeen: string;
 }
 
+export interface TrafficWindow {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly firstEvent: string | null;
+  readonly lastEvent: string | null;
+}
+
 export interface TrafficInput {
   readonly kind: string;
   readonly schemaVersion: number;
   readonly tool: ToolInfo;
   readonly generatedAt: string;
-  readonly window: { readonly from: string | null; readonly to: string | null; readonly firstEvent: string | null; readonly lastEvent: string | null };
+  readonly window: TrafficWindow;
   readonly source: string;
   readonly posture: Record<string, unknown>;
   readonly summary: {
-    readonly filesRead: number; readonly eventsRead: number; readonly residencyEvents: number; readonly servedOutsideAustralia: number;
-    readonly wouldBeDenied: number; readonly deniedBySCP: number; readonly malformedFiles: number; readonly malformedRecords: number;
+    readonly filesRead: number;
+    readonly eventsRead: number;
+    readonly residencyEvents: number;
+    readonly servedOutsideAustralia: number;
+    readonly wouldBeDenied: number;
+    readonly deniedBySCP: number;
+    readonly malformedFiles: number;
+    readonly malformedRecords: number;
   };
   readonly calls: TrafficCall[];
   readonly timeline: { readonly day: string; readonly servedRegion: string; readonly count: number }[];

@@ -37,7 +37,7 @@ export function disagreementsSection(inputs: ReportInputs, found: readonly Disag
     ? '<p class="note">Only one input was given: the inputs can be compared with each other only when two or more are given.</p>'
     : `<p class="note">Compared: ${given.join(', ')}. Checked: accounts PROTECTED in the audit with calls served outside Australia; probe paths `
       + 'reached that the audit says are denied, or denied that it says stay open; accounts present in one input and not another; '
-      + `inputs more than a month apart; summaries that do not match their own rows.</p>`;
+      + 'inputs more than a month apart; summaries that do not match their own rows.</p>';
   const body = found.length === 0
     ? `<p>${badge('NO_FINDINGS', 'NO FINDINGS')} The inputs do not contradict each other.</p>`
     : `<ul class="callouts">${found.map((d) => `<li class="c-${d.kind}">${badge(d.kind, d.kind.toUpperCase())} <strong>${esc(d.title)}</strong>`
@@ -72,7 +72,13 @@ function groupCalls(calls: readonly TrafficCall[]): Group[] {
     const key = `${c.accountId}\u0000${c.principalArn}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  return [...groups.values()].map((cs) => ({ accountId: cs[0].accountId, principalArn: cs[0].principalArn, calls: cs, count: cs.reduce((a, c) => a + c.count, 0) }))
+  const group = (cs: TrafficCall[]): Group => ({
+    accountId: cs[0].accountId,
+    principalArn: cs[0].principalArn,
+    calls: cs,
+    count: cs.reduce((a, c) => a + c.count, 0),
+  });
+  return [...groups.values()].map(group)
     .sort((a, b) => a.accountId.localeCompare(b.accountId) || b.count - a.count || a.principalArn.localeCompare(b.principalArn));
 }
 

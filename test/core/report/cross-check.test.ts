@@ -54,11 +54,13 @@ test('inputs of different organizations are a named error; accounts outside an O
 });
 
 test('a probe path reached that the audit says is denied, or denied that it says stays open, is a contradiction', () => {
-  const probe = probeDoc({ results: [
-    probeResult({ outcome: 'REACHED', ok: false }),
-    probeResult({ path: 'au. profile', expect: 'ALLOWED', outcome: 'DENIED_BY_SCP', ok: false }),
-    probeResult({ path: 'mantle', outcome: 'INCONCLUSIVE', ok: false }),
-  ] });
+  const probe = probeDoc({
+    results: [
+      probeResult({ outcome: 'REACHED', ok: false }),
+      probeResult({ path: 'au. profile', expect: 'ALLOWED', outcome: 'DENIED_BY_SCP', ok: false }),
+      probeResult({ path: 'mantle', outcome: 'INCONCLUSIVE', ok: false }),
+    ],
+  });
   const found = crossCheck(inputs({ audit: auditDoc(), probe }));
   expect(found.map((d) => [d.kind, d.title])).toEqual([
     ['contradiction', 'Probe path "global. profile from Sydney" was reached, but the audit judges prod-app (333333333333) PROTECTED'],

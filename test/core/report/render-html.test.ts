@@ -1,9 +1,9 @@
+import { REGION_BOUND_PREFIXES } from '../../../src/core/coverage';
 import { buckets, timelineChart } from '../../../src/core/report/charts';
 import { coverageTable } from '../../../src/core/report/coverage-table';
-import { buildEvidenceReport } from '../../../src/core/report/evidence-report';
 import { evidenceMapping } from '../../../src/core/report/evidence-mapping';
+import { buildEvidenceReport } from '../../../src/core/report/evidence-report';
 import { auditDoc, file, hostileInputs, probeDoc, probeResult, trafficDoc } from '../../helpers/report-fixtures';
-import { REGION_BOUND_PREFIXES } from '../../../src/core/coverage';
 
 const OPTIONS = { toolVersion: '9.9.9', now: new Date('2026-11-30T00:00:00Z') };
 const SECTIONS = ['at-a-glance', 'disagreements', 'organization', 'traffic', 'probe', 'coverage', 'mapping', 'method'];
@@ -97,5 +97,7 @@ test('the coverage table names every governed prefix and has a mitigation for ev
 
 test('the mapping covers the five requirements for each input', () => {
   expect(evidenceMapping().map((m) => m.id)).toEqual(['ISM-1572', 'ISM-1637/1638', 'CPS 234', 'CPS 230', 'APP 8']);
-  for (const m of evidenceMapping()) for (const scope of Object.values(m.byInput)) expect(scope.shows.length * scope.doesNotShow.length).toBeGreaterThan(0);
+  for (const m of evidenceMapping()) {
+    for (const scope of Object.values(m.byInput)) expect(scope.shows.length * scope.doesNotShow.length).toBeGreaterThan(0);
+  }
 });
