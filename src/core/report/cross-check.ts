@@ -44,8 +44,29 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-AU')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The organization ID in an organization trail's S3 location
+ * (`.../AWSLogs/o-exampleorgid/111122223333/CloudTrail/...`), when the replay's source names one.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html
+ */
+export function trailOrganizationId(source: string): string | undefined {
+  return /(?:^|\/)AWSLogs\/(o-[a-z0-9]{10,32})(?:\/|$)/.exec(source)?.[1];
+}
+
 function auditVsTraffic(audit: AuditInput, traffic: TrafficInput, out: Disagreement[]) {
+  const trailOrg = trailOrganizationId(traffic.source);
+  if (trailOrg && audit.organizationId && trailOrg !== audit.organizationId) {
+    throw new ReportMismatchError(`the traffic replay read the organization trail of ${trailOrg} (${traffic.source}), but the audit read `
+      + `organization ${audit.organizationId}: the two files cannot describe the same organization.`);
+  }
   const accounts = new Map(audit.accounts.map((a) => [a.id, a]));
+  const byAccount = new Map<string, TrafficCall[]>();
+  for (const c of traffic.calls) {
+    if (!leftAustralia(c)) continue;
+    const list = byAccount.get(c.accountId);
+    if (list) list.push(c);
+    else byAccount.set(c.accountId, [c]);
+  }
   const trafficAccounts = [...new Set(traffic.calls.map((c) => c.accountId))].sort();
   const outside = trafficAccounts.filter((id) => !accounts.has(id));
   if (trafficAccounts.length > 0 && outside.length === trafficAccounts.length && wholeOrganization(audit)) {
@@ -63,7 +84,7 @@ function auditVsTraffic(audit: AuditInput, traffic: TrafficInput, out: Disagreem
     });
   }
   for (const a of audit.accounts) {
-    const abroad = traffic.calls.filter((c) => c.accountId === a.id && leftAustralia(c));
+    const abroad = byAccount.get(a.id) ?? [];
     if (abroad.length === 0) continue;
     const count = abroad.reduce((n, c) => n + c.count, 0);
     const regions = [...new Set(abroad.map((c) => c.servedRegion))].sort().join(', ');

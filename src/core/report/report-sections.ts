@@ -70,7 +70,9 @@ function groupCalls(calls: readonly TrafficCall[]): Group[] {
   const groups = new Map<string, TrafficCall[]>();
   for (const c of calls) {
     const key = `${c.accountId}\u0000${c.principalArn}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
   }
   const group = (cs: TrafficCall[]): Group => ({
     accountId: cs[0].accountId,

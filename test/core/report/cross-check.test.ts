@@ -1,4 +1,4 @@
-import { crossCheck, ReportMismatchError } from '../../../src/core/report/cross-check';
+import { crossCheck, ReportMismatchError, trailOrganizationId } from '../../../src/core/report/cross-check';
 import { loadInput, ReportInputs } from '../../../src/core/report/report-inputs';
 import { thrown } from '../../helpers/errors';
 import { auditDoc, call, ORG_ACCOUNTS, probeDoc, probeResult, trafficDoc } from '../../helpers/report-fixtures';
@@ -51,6 +51,15 @@ test('inputs of different organizations are a named error; accounts outside an O
   // Some accounts of a whole-organization audit missing from it: joined later, or another organization.
   const mixed = crossCheck(inputs({ audit: auditDoc(), traffic: trafficDoc({ calls: [...trafficDoc().calls, call({ accountId: '999999999999' })] }) }));
   expect(mixed[0].detail).toMatch(/^999999999999: the audit read the whole organization/);
+});
+
+test('an organization trail of another organization is a named error', () => {
+  const other = trafficDoc({ source: 's3://trail-bucket/AWSLogs/o-zzzzzzzzzz/' });
+  expect((thrown(() => crossCheck(inputs({ audit: auditDoc(), traffic: other }))) as Error).message)
+    .toBe('the traffic replay read the organization trail of o-zzzzzzzzzz (s3://trail-bucket/AWSLogs/o-zzzzzzzzzz/), but the audit read '
+      + 'organization o-abcdef1234: the two files cannot describe the same organization.');
+  expect(crossCheck(inputs({ audit: auditDoc(), traffic: trafficDoc({ source: 's3://trail-bucket/p/AWSLogs/o-abcdef1234/' }) }))).toEqual([]);
+  expect(trailOrganizationId('s3://b/AWSLogs/111122223333/CloudTrail/')).toBeUndefined();
 });
 
 test('a probe path reached that the audit says is denied, or denied that it says stays open, is a contradiction', () => {

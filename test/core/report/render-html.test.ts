@@ -1,7 +1,3 @@
-import { REGION_BOUND_PREFIXES } from '../../../src/core/coverage';
-import { buckets, timelineChart } from '../../../src/core/report/charts';
-import { coverageTable } from '../../../src/core/report/coverage-table';
-import { evidenceMapping } from '../../../src/core/report/evidence-mapping';
 import { buildEvidenceReport } from '../../../src/core/report/evidence-report';
 import { auditDoc, file, hostileInputs, probeDoc, probeResult, trafficDoc } from '../../helpers/report-fixtures';
 
@@ -70,34 +66,3 @@ test('the method section carries every input\'s SHA-256, size, writer and dates'
   expect(r.html).toContain('cdk-sovereign-bedrock 1.2.3');
 });
 
-test('the timeline draws every day of a short window and weeks of a long one', () => {
-  const short = buckets([{ day: '2026-11-01', servedRegion: 'x', count: 1 }, { day: '2026-11-05', servedRegion: 'x', count: 1 }]);
-  expect(short.unit).toBe('day');
-  expect(short.starts).toHaveLength(5);
-  const long = buckets([{ day: '2026-01-07', servedRegion: 'x', count: 1 }, { day: '2026-12-31', servedRegion: 'x', count: 1 }]);
-  expect(long.unit).toBe('week');
-  // 2026-01-07 is a Wednesday: the first week starts on Monday 2026-01-05.
-  expect(new Date(long.starts[0] * 86_400_000).toISOString().slice(0, 10)).toBe('2026-01-05');
-  expect(long.of('2026-12-31')).toBe(long.starts.length - 1);
-  const svg = timelineChart([{ day: '2026-11-01', servedRegion: 'us-east-1', count: 4 }, { day: '2026-11-01', servedRegion: 'ap-southeast-2', count: 6 }]);
-  expect(svg).toContain('<title>2026-11-01, us-east-1: 4 calls</title>');
-  expect(svg).toContain('fill="url(#hatch-abroad)"');
-  expect(svg).toContain('Sydney (ap-southeast-2) <span class="where" data-verdict="IN_AUSTRALIA">in Australia</span>');
-  expect(timelineChart([])).toContain('no calls');
-});
-
-test('the coverage table names every governed prefix and has a mitigation for everything invisible', () => {
-  const rows = coverageTable();
-  const text = rows.map((r) => r.path).join('\n');
-  for (const p of REGION_BOUND_PREFIXES) expect(text).toContain(`${p}:*`);
-  expect(text).toContain('aws-external-anthropic:*');
-  for (const r of rows.filter((x) => x.status === 'INVISIBLE' || x.status === 'OPT_IN')) expect(r.mitigation).toBeTruthy();
-  for (const r of rows.filter((x) => x.source)) expect(r.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-});
-
-test('the mapping covers the five requirements for each input', () => {
-  expect(evidenceMapping().map((m) => m.id)).toEqual(['ISM-1572', 'ISM-1637/1638', 'CPS 234', 'CPS 230', 'APP 8']);
-  for (const m of evidenceMapping()) {
-    for (const scope of Object.values(m.byInput)) expect(scope.shows.length * scope.doesNotShow.length).toBeGreaterThan(0);
-  }
-});
