@@ -206,5 +206,7 @@ export function crossCheck(inputs: ReportInputs): Disagreement[] {
   if (traffic && probe) trafficVsProbe(traffic, probe, out);
   spread(inputs, out);
   selfConsistency(inputs, out);
-  return out;
+  // Contradictions first: they are what a reviewer must not miss.
+  const rank = { contradiction: 0, integrity: 1, scope: 2 };
+  return out.map((d, i) => ({ d, i })).sort((a, b) => rank[a.d.kind] - rank[b.d.kind] || a.i - b.i).map(({ d }) => d);
 }

@@ -84,12 +84,13 @@ test('inputs far apart in time, a probe summary that does not match its rows, an
     audit: auditDoc({ generatedAt: '2026-08-01T00:00:00Z' }),
     probe: { ...probeDoc(), summary: { passed: 5, failed: 0, inconclusive: 0 }, tool: { name: 'cdk-sovereign-bedrock', version: '2.0.0' } },
   }));
+  // Integrity before scope.
   expect(found.map((d) => d.title)).toEqual([
-    'The inputs are 113 days apart',
     'The probe\'s summary does not match its results',
+    'The inputs are 113 days apart',
     'The inputs were written by different versions of the tool',
   ]);
-  expect(found[1]).toMatchObject({ kind: 'integrity', detail: expect.stringContaining('results: 2 passed, 0 failed, 0 inconclusive') });
+  expect(found[0]).toMatchObject({ kind: 'integrity', detail: expect.stringContaining('results: 2 passed, 0 failed, 0 inconclusive') });
 });
 
 test('a probe without an account cannot be compared with the audit, and says so', () => {
