@@ -131,8 +131,12 @@ function startsWithPdf(path: string): boolean {
   }
 }
 
-/** Prints an HTML file to PDF with headless Chromium (`--print-to-pdf`), in a throwaway profile. */
-export async function printToPdf(chromium: string, htmlPath: string, pdfPath: string, timeoutMs = 120_000): Promise<void> {
+/**
+ * Prints an HTML file to PDF with headless Chromium (`--print-to-pdf`), in a throwaway profile.
+ * The default timeout is generous: a report of 2,000 accounts and 14,000 principals (1,400 pages)
+ * took four and a half minutes on a busy two-core machine.
+ */
+export async function printToPdf(chromium: string, htmlPath: string, pdfPath: string, timeoutMs = 15 * 60_000): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'sovereign-bedrock-report-'));
   const args = [...chromiumFlags(profile), '--no-pdf-header-footer', `--print-to-pdf=${resolve(pdfPath)}`, pathToFileURL(resolve(htmlPath)).href];
   try {
@@ -140,7 +144,10 @@ export async function printToPdf(chromium: string, htmlPath: string, pdfPath: st
       const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr!.on('data', (d) => { err = (err + String(d)).slice(-4000); });
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const timer = setTimeout(() => {
+        err += `\nstopped after ${Math.round(timeoutMs / 1000)} s`;
+        child.kill('SIGKILL');
+      }, timeoutMs);
       child.on('error', (e) => {
         clearTimeout(timer);
         fail((e as NodeJS.ErrnoException).code === 'ENOENT' ? new MissingBrowserError(`${chromium}: not found.`) : e);

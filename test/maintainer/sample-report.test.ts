@@ -27,3 +27,11 @@ test('the sample shows each kind of finding a reviewer should recognise', () => 
   expect(html).toContain('claims-prod (200000000001) is PROTECTED in the audit, but 72 calls were served outside Australia');
   expect(html).toContain('Attempts a service control policy refused');
 });
+
+test('the audit and compliance guides link to the sample, and the links resolve from their folder', () => {
+  for (const guide of ['audit.md', 'compliance-evidence.md', 'report.md']) {
+    const text = readFileSync(join(SAMPLE_DIR, '..', guide), 'utf8');
+    expect([guide, text.includes('](sample-report/report.html)')]).toEqual([guide, true]);
+  }
+  expect(readFileSync(join(SAMPLE_DIR, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+});
