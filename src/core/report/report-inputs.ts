@@ -196,6 +196,7 @@ function checkTool(s: Shape, v: unknown) {
 }
 
 function checkAudit(s: Shape, d: Record<string, unknown>) {
+  if (d.tool !== undefined) checkTool(s, d.tool);
   s.time('generatedAt', d.generatedAt);
   s.str('rootId', d.rootId);
   s.str('target', d.target);

@@ -67,6 +67,7 @@ test('an audit written before the header existed is recognised by its shape; any
   const { kind, schemaVersion, tool, ...legacy } = auditDoc();
   expect([kind, schemaVersion, tool]).not.toContain(undefined);
   expect(loadInput('audit', 'old.json', text(legacy)).data.kind).toBeUndefined();
+  expect(inputError(() => loadInput('audit', 'a.json', text({ ...auditDoc(), tool: { name: 'x' } })))).toContain('tool.version: expected a string, got nothing');
   expect(inputError(() => loadInput('audit', 'x.json', text({ hello: 'world' })))).toMatch(/not an audit report.*\n  - generatedAt: expected a string, got nothing\n  - rootId: expected a string/s);
   expect(inputError(() => loadInput('audit', 'x.json', text({ ...legacy, accounts: [{ ...legacy.accounts[0], protection: 'SAFE' }] }))))
     .toContain('accounts[0].protection: expected one of PROTECTED, PARTIAL, UNPROTECTED, NOT_COVERED, ERROR, got "SAFE"');
