@@ -167,6 +167,8 @@ for (const [dir, task, entry, description] of [
     'Audit a simulated organization (2,000 accounts, 300 OUs, 40 SCPs): API calls and wall time'],
   ['maintainer', 'catalog:refresh', 'maintainer/refresh-catalog.ts',
     'Regenerate the Sydney model catalog from the live Bedrock APIs and print what changed (needs AWS credentials)'],
+  ['maintainer', 'report:sample', 'maintainer/sample-report.ts',
+    'Regenerate docs/sample-report/ (the evidence report of a synthetic organization, trail and probe run)'],
 ]) {
   if (project.tryFindObjectFile(`${dir}/tsconfig.json`)) {
     project.addTask(task, { description, env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` }, exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}` });

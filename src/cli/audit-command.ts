@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
-import { auditExitCode, auditSnapshot } from '../core/audit/audit-report';
+import { packageVersion } from './package-version';
+import { auditExitCode, auditJson, auditSnapshot } from '../core/audit/audit-report';
 import { AuditReadError, ReadProgress, readOrganization } from '../core/audit/org-walker';
 import { renderMarkdown, renderTable } from '../core/audit/render-report';
 import { checkRegionsInGeography } from '../core/fail-open';
@@ -124,7 +125,7 @@ export async function runAuditCommand(api: OrganizationsApi, args: AuditArgs, io
   }
   if (io.stderrIsTty) io.stderr('\n');
   const report = auditSnapshot(snapshot, { allowedRegions: args.allowedRegions, now: io.now?.() });
-  const text = args.format === 'json' ? JSON.stringify(report, null, 2) : args.format === 'markdown' ? renderMarkdown(report) : renderTable(report);
+  const text = args.format === 'json' ? JSON.stringify(auditJson(report, packageVersion()), null, 2) : args.format === 'markdown' ? renderMarkdown(report) : renderTable(report);
   io.stdout(`${text}\n`);
   for (const f of report.readFailures) io.stderr(`warning: ${f.target}: ${f.message}\n`);
   return auditExitCode(report, args.strict);

@@ -4,13 +4,14 @@
  *
  *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
  *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
+ *   cdk-sovereign-bedrock report [--audit FILE] [--traffic FILE] [--probe FILE] --out report.html [--pdf report.pdf]
  *   cdk-sovereign-bedrock --version
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
+import { packageVersion } from './package-version';
+import { parseReportArgs, REPORT_USAGE, runReportCommand } from './report-command';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
@@ -18,6 +19,7 @@ const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 Commands:
   audit    report which accounts' service control policies keep Bedrock in Australia
   export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
+  report   one HTML (and PDF) evidence report from the audit, traffic replay and probe JSON
 
 Options:
   --version  print the package version
@@ -25,10 +27,7 @@ Options:
 
 Run "cdk-sovereign-bedrock <command> --help" for a command's options.`;
 
-/** The installed package's version (src/cli and lib/cli are both two levels below package.json). */
-export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-}
+export { packageVersion };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,6 +48,11 @@ export async function main(argv: string[]): Promise<number> {
       return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
     }
     if (command === 'export') return runExportCommand(rest, io);
+    if (command === 'report') {
+      const args = parseReportArgs(rest);
+      if (args === 'help') return (io.stdout(`${REPORT_USAGE}\n`), 0);
+      return await runReportCommand(args, io);
+    }
     if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${packageVersion()}\n`);
       return 0;

@@ -137,6 +137,19 @@ export function auditSnapshot(snapshot: OrgSnapshot, options: AuditOptions = {})
   };
 }
 
+/**
+ * The audit's JSON output: the report with the header that tells it apart from
+ * the traffic replay's and the probe's JSON (the evidence report reads all three).
+ */
+export function auditJson(report: AuditReport, toolVersion?: string): Record<string, unknown> {
+  return {
+    kind: 'cdk-sovereign-bedrock/audit',
+    schemaVersion: 1,
+    ...(toolVersion ? { tool: { name: 'cdk-sovereign-bedrock', version: toolVersion } } : {}),
+    ...report,
+  };
+}
+
 /** The standard every account is judged against, in words, for the report. */
 export function auditStandard(allowedRegions: readonly string[]): string[] {
   return [

@@ -6,7 +6,8 @@ function pad(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n');
 }
 
-function detail(a: AuditReport['accounts'][number]): string {
+/** The one-line detail of an account: its message, or its first failure, escape hatches and remedy. */
+export function accountDetail(a: AuditReport['accounts'][number]): string {
   if (a.message) return a.message;
   const first = a.failures[0];
   const more = (a.failureCount ?? a.failures.length) - 1;
@@ -25,7 +26,7 @@ function summaryLine(report: AuditReport): string {
 
 export function renderTable(report: AuditReport): string {
   const rows = [['ACCOUNT', 'NAME', 'PATH', 'VERDICT', 'DETAIL'],
-    ...report.accounts.map((a) => [a.id, a.name, a.path, a.protection, detail(a)])];
+    ...report.accounts.map((a) => [a.id, a.name, a.path, a.protection, accountDetail(a)])];
   const lines = [pad(rows), '', summaryLine(report)];
   for (const f of report.readFailures) lines.push(`read failure: ${f.target}: ${f.message}`);
   return lines.join('\n');
@@ -40,8 +41,11 @@ function md(text: string): string {
  * regulated users are commonly asked about. Deliberately worded as scope, not
  * as a finding of compliance.
  */
-export const EVIDENCE_MAPPING: readonly { readonly requirement: string; readonly shows: string; readonly doesNotShow: string }[] = [
+export interface EvidenceMappingRow { readonly id: string; readonly requirement: string; readonly shows: string; readonly doesNotShow: string }
+
+export const EVIDENCE_MAPPING: readonly EvidenceMappingRow[] = [
   {
+    id: 'ISM-1572',
     requirement: 'ISM-1572 (documenting the Regions where data is processed, stored and communicated)',
     shows: 'For each audited account, whether its service control policies, as read on the date above, deny Amazon Bedrock, Mantle, '
       + 'AgentCore and web-search requests outside ap-southeast-2 and ap-southeast-4, deny Claude Platform on AWS, and allow only au. '
@@ -51,11 +55,13 @@ export const EVIDENCE_MAPPING: readonly { readonly requirement: string; readonly
       + 'evaluators, structured-data knowledge bases). It says nothing about the management account or exempt principals beyond naming them.',
   },
   {
+    id: 'ISM-1637/1638',
     requirement: 'ISM-1637 / ISM-1638 (outsourced cloud service register and its assessment)',
     shows: 'Which Bedrock-family services and Regions each account is technically limited to: input for the register entry.',
     doesNotShow: 'The assessment of the cloud service provider, contractual terms, or third parties such as model providers.',
   },
   {
+    id: 'CPS 234',
     requirement: 'APRA CPS 234 paragraphs 21-23 (controls implemented) and 27 (testing control effectiveness)',
     shows: 'That a preventive control is in place on each account and was tested at the time of the report, by evaluating the attached '
       + 'policies against generated requests. Run on a schedule (PostureAuditor), the reports show the control over time.',
@@ -63,11 +69,13 @@ export const EVIDENCE_MAPPING: readonly { readonly requirement: string; readonly
       + 'Service Authorization Reference data dated above. It does not cover detective controls, incident response or identity policies.',
   },
   {
+    id: 'CPS 230',
     requirement: 'APRA CPS 230 (material service providers; offshoring)',
     shows: 'Whether each account is prevented from having Bedrock requests processed outside Australia.',
     doesNotShow: 'Whether an arrangement is material, or any notification or approval obligation: those are judgements for the entity.',
   },
   {
+    id: 'APP 8',
     requirement: 'Privacy Act 1988, APP 8 (cross-border disclosure of personal information)',
     shows: 'Preventive controls that stop prompts being sent to Bedrock-family endpoints outside Australia from the audited accounts.',
     doesNotShow: 'Whether personal information is disclosed overseas by other means (service-side processing, model-provider data '

@@ -93,6 +93,8 @@ describe('audit of a realistic organization', () => {
     const r = await run(['--format', 'json']);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
+    // The header the evidence report tells the audit's JSON apart by.
+    expect(report).toMatchObject({ kind: 'cdk-sovereign-bedrock/audit', schemaVersion: 1, tool: { name: 'cdk-sovereign-bedrock' } });
     const prod = report.accounts.find((a: any) => a.id === '333333333333');
     expect(prod.protection).toBe('ERROR');
     expect(prod.message).toMatch(/organizations:ListPoliciesForTarget was denied \(not authorized\)\. Run the audit in the management account or a delegated administrator/);
