@@ -150,9 +150,15 @@ export class BedrockResidencyDashboard extends Construct {
     const residency: cloudwatch.IMetric[] = [];
     if (detections) {
       const inOtherEnv = (metric: cloudwatch.IMetric): cloudwatch.IMetric => this.inEnvOf(detections, metric);
+      // An alarm in another account or Region has a name CloudFormation generates there: it cannot be referenced from here.
+      const local = sameEnv(stack, Stack.of(detections));
       for (const alarm of detectionAlarms(detections)) {
-        residencyAlarms.push(alarm);
+        if (local) residencyAlarms.push(alarm);
         residency.push(inOtherEnv(alarm.metric));
+      }
+      if (!local) {
+        Annotations.of(this).addInfoV2('cdk-sovereign-bedrock:dashboard-remote-alarms',
+          'The detections are in another account or Region: their metrics are drawn, but their alarms are not in the alarm status widget. Add a dashboard in that account to see their state.');
       }
     }
     const logGroup = props.cloudTrailLogGroup ?? (detections && sameEnv(stack, Stack.of(detections)) ? detections.logGroup : undefined);
