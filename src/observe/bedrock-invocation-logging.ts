@@ -222,6 +222,10 @@ function checkProps(scope: Construct, stack: Stack, props: BedrockInvocationLogg
   } else if (props.retention === logs.RetentionDays.INFINITE) {
     errors.add('retention', 'RetentionDays.INFINITE keeps every prompt and output forever: choose a period (logs.RetentionDays.ONE_YEAR, for example)');
   }
+  if (typeof props.retention === 'number' && props.retention > 0 && props.retention < 365) {
+    Annotations.of(scope).addInfoV2('cdk-sovereign-bedrock:invocation-logs-short-retention',
+      `retention is ${props.retention} days: where Control Tower's proactive control CT.CLOUDWATCH.PR.2 is enabled, CloudFormation refuses log groups kept less than 365 days.`);
+  }
   checkEnum('destination', props.destination, Object.values(InvocationLogDestination), 'InvocationLogDestination', errors);
   for (const p of ['textDataDelivery', 'imageDataDelivery', 'embeddingDataDelivery', 'videoDataDelivery', 'audioDataDelivery'] as const) checkBoolean(p, props[p], errors);
   if (props.keyPrefix !== undefined && !Token.isUnresolved(props.keyPrefix)
@@ -314,6 +318,9 @@ function createBucket(scope: Construct, key: kms.IKey, retention: logs.Retention
     enforceSSL: true,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     versioned: true,
+    // Object Lock on, with no default retention: nothing is locked unless someone places a hold,
+    // so the expiration still deletes records (Control Tower proactive control CT.S3.PR.9 asks for it).
+    objectLockEnabled: true,
     removalPolicy: RemovalPolicy.RETAIN,
     lifecycleRules: [{ expiration, noncurrentVersionExpiration: expiration, abortIncompleteMultipartUploadAfter: Duration.days(7) }],
   };
@@ -352,5 +359,8 @@ function createBucket(scope: Construct, key: kms.IKey, retention: logs.Retention
     conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': stack.account } },
   }));
   suppressNag(bucket, [noReplication]);
+  // Object events to EventBridge (Control Tower CT.S3.PR.4), written on the bucket itself: CDK's
+  // eventBridgeEnabled would add its notifications custom resource and function.
+  for (const b of [bucket, accessLogs]) (b.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
   return bucket;
 }
