@@ -361,6 +361,8 @@ function createBucket(scope: Construct, key: kms.IKey, retention: logs.Retention
   suppressNag(bucket, [noReplication]);
   // Object events to EventBridge (Control Tower CT.S3.PR.4), written on the bucket itself: CDK's
   // eventBridgeEnabled would add its notifications custom resource and function.
-  for (const b of [bucket, accessLogs]) (b.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+  for (const b of [bucket, accessLogs]) {
+    (b.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+  }
   return bucket;
 }

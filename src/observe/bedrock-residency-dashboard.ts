@@ -226,7 +226,9 @@ export class BedrockResidencyDashboard extends Construct {
   }
 
   /** A SEARCH expression; CloudWatch alarms cannot evaluate one, dashboards can. */
-  private search(query: string, statistic: string, region: string | undefined, account: string | undefined, label: string): cloudwatch.MathExpression {
+  private search(
+    query: string, statistic: string, region: string | undefined, account: string | undefined, label: string,
+  ): cloudwatch.MathExpression {
     const stack = Stack.of(this);
     return new cloudwatch.MathExpression({
       expression: `SEARCH('${query}', '${statistic}', ${this.period.toSeconds()})`,
@@ -257,7 +259,12 @@ export class BedrockResidencyDashboard extends Construct {
     const notify = new actions.SnsAction(topic);
     const accounts = props.sourceAccountIds ?? [undefined];
     const metric = (name: string, modelId: string, account: string | undefined) => new cloudwatch.Metric({
-      namespace: BEDROCK_NAMESPACE, metricName: name, dimensionsMap: { [MODEL_ID_DIMENSION]: modelId }, statistic: cloudwatch.Stats.SUM, period, account,
+      namespace: BEDROCK_NAMESPACE,
+      metricName: name,
+      dimensionsMap: { [MODEL_ID_DIMENSION]: modelId },
+      statistic: cloudwatch.Stats.SUM,
+      period,
+      account,
     });
     const alarm = (id: string, m: cloudwatch.IMetric, threshold: number, description: string): cloudwatch.Alarm => {
       const a = new cloudwatch.Alarm(this, id, {

@@ -52,7 +52,9 @@ describe('BedrockInvocationLogging', () => {
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: Match.anyValue() } }] },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 30 } })]) },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 30 } })]),
+      },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'invocation-log-bucket/' }),
     });
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).map((p) => p.Properties.PolicyDocument.Statement);
@@ -143,7 +145,9 @@ describe('BedrockInvocationLogging', () => {
   });
 
   test('data delivery options reach the configuration', () => {
-    const { template } = build({ textDataDelivery: false, imageDataDelivery: true, embeddingDataDelivery: true, videoDataDelivery: true, audioDataDelivery: true });
+    const { template } = build({
+      textDataDelivery: false, imageDataDelivery: true, embeddingDataDelivery: true, videoDataDelivery: true, audioDataDelivery: true,
+    });
     const text = JSON.stringify(loggingConfig(template));
     expect(text).toContain('\\"textDataDeliveryEnabled\\":false');
     for (const f of ['image', 'embedding', 'video', 'audio']) expect(text).toContain(`\\"${f}DataDeliveryEnabled\\":true`);

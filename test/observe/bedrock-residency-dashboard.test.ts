@@ -6,10 +6,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AuBedrockPosture, BedrockResidencyDashboard, BedrockResidencyDashboardProps, InferenceRegionAlarm, SovereignBedrockValidationProblem,
 } from '../../src';
-import { SURFACE_METRICS } from '../../src/detect/surface-signals';
 import {
   BEDROCK_MANTLE_METRIC_NAMES, BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, BEDROCK_RUNTIME_METRICS,
 } from '../../src/core/observe/bedrock-metrics';
+import { SURFACE_METRICS } from '../../src/detect/surface-signals';
 import { thrown } from '../helpers/errors';
 
 const SYDNEY = { account: '111122223333', region: 'ap-southeast-2' };
@@ -219,14 +219,25 @@ describe('BedrockResidencyDashboard', () => {
   describe('opt-in alarms', () => {
     test('throttles, client errors and tokens per model, on the residency alarms\' topic, shown in the status widget', () => {
       const { template, body, dashboard, stack } = build((s) => ({
-        inferenceRegionAlarm: withDetections(s), modelIds: [SONNET], regions: ['ap-southeast-2'],
-        throttleAlarmThreshold: 5, clientErrorAlarmThreshold: 10, tokenUsageAlarmThreshold: 1_000_000, alarmPeriod: Duration.minutes(15),
+        inferenceRegionAlarm: withDetections(s),
+        modelIds: [SONNET],
+        regions: ['ap-southeast-2'],
+        throttleAlarmThreshold: 5,
+        clientErrorAlarmThreshold: 10,
+        tokenUsageAlarmThreshold: 1_000_000,
+        alarmPeriod: Duration.minutes(15),
       }));
       expect([dashboard.throttleAlarms, dashboard.clientErrorAlarms, dashboard.tokenUsageAlarms].map((a) => a.length)).toEqual([1, 1, 1]);
       const topicRef = stack.resolve((stack.node.findChild('Residency') as InferenceRegionAlarm).topic.topicArn);
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'InvocationThrottles', Namespace: 'AWS/Bedrock', Dimensions: [{ Name: 'ModelId', Value: SONNET }],
-        Threshold: 5, Period: 900, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [topicRef],
+        MetricName: 'InvocationThrottles',
+        Namespace: 'AWS/Bedrock',
+        Dimensions: [{ Name: 'ModelId', Value: SONNET }],
+        Threshold: 5,
+        Period: 900,
+        Statistic: 'Sum',
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [topicRef],
       });
       template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'InvocationClientErrors', Threshold: 10 });
       const tokens = Object.values(template.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.Metrics)!;
@@ -246,7 +257,9 @@ describe('BedrockResidencyDashboard', () => {
       template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
       const [policy] = Object.values(template.findResources('AWS::SNS::TopicPolicy'));
       expect(policy.Properties.PolicyDocument.Statement).toEqual([expect.objectContaining({
-        Sid: 'AllowCloudWatchAlarmsToPublish', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+        Sid: 'AllowCloudWatchAlarmsToPublish',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
         Condition: expect.objectContaining({ StringEquals: { 'aws:SourceAccount': '111122223333' } }),
       })]);
     });

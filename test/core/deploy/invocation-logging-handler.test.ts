@@ -173,7 +173,9 @@ describe('Custom::BedrockInvocationLogging handler, end to end over the wire', (
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_BEDROCK: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'ap-southeast-2',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_REGION: 'ap-southeast-2',
     });
   });
   afterAll(async () => {

@@ -6,8 +6,12 @@ const SCP_MESSAGE = 'User: arn:aws:sts::111122223333:assumed-role/App/session is
   + 'arn:aws:bedrock:ap-northeast-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0 with an explicit deny in a service control policy: '
   + 'arn:aws:organizations::999988887777:policy/o-abcd1234/service_control_policy/p-abcd1234';
 const denied = (over: Record<string, unknown> = {}) => ({
-  eventSource: 'bedrock.amazonaws.com', eventName: 'InvokeModel', awsRegion: 'ap-southeast-2',
-  errorCode: 'AccessDenied', errorMessage: SCP_MESSAGE, ...over,
+  eventSource: 'bedrock.amazonaws.com',
+  eventName: 'InvokeModel',
+  awsRegion: 'ap-southeast-2',
+  errorCode: 'AccessDenied',
+  errorMessage: SCP_MESSAGE,
+  ...over,
 });
 
 describe('SCP denial filter pattern', () => {
