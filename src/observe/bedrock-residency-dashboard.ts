@@ -8,7 +8,7 @@ import { BedrockResidencyDashboardProps } from './bedrock-residency-dashboard-pr
 import { scpDenialFilterPattern } from '../core/detect/metric-filter-patterns';
 import { DEFAULT_METRIC_NAMESPACE } from '../core/detect/validate-detection-input';
 import {
-  BEDROCK_MANTLE_METRIC_NAMES, BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, MODEL_ID_DIMENSION,
+  BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, MANTLE_MODEL_DIMENSION, MODEL_ID_DIMENSION,
 } from '../core/observe/bedrock-metrics';
 import { describeRegion, MELBOURNE, SYDNEY } from '../core/regions';
 import { ValidationErrors } from '../core/validation-errors';
@@ -26,6 +26,12 @@ const RUNTIME_GRAPHS: ReadonlyArray<{ metric: string; statistic: string; title: 
   { metric: 'InvocationLatency', statistic: 'p90', title: 'Latency p90 (ms) by model' },
   { metric: 'InvocationThrottles', statistic: 'Sum', title: 'Throttles by model' },
   { metric: 'InvocationClientErrors', statistic: 'Sum', title: 'Client errors by model' },
+];
+
+/** The Mantle graphs of each Region, by model (`AWS/BedrockMantle` publishes no latency yet). */
+const MANTLE_GRAPHS: ReadonlyArray<{ metrics: string[]; title: string }> = [
+  { metrics: ['Inferences', 'InferenceClientErrors'], title: 'Mantle (bedrock-mantle) inferences and client errors by model' },
+  { metrics: ['TotalInputTokens', 'TotalOutputTokens'], title: 'Mantle (bedrock-mantle) input and output tokens by model' },
 ];
 
 /** Metric name of Bedrock-family calls denied by a service control policy. */
@@ -136,14 +142,14 @@ export class BedrockResidencyDashboard extends Construct {
         region,
         left: accounts.flatMap((account) => this.runtimeMetrics(g.metric, g.statistic, region, account, props.modelIds)),
       })));
-      this.dashboard.addWidgets(new cloudwatch.GraphWidget({
-        title: `Mantle (bedrock-mantle) inferences and client errors, ${region}`,
-        width: 24,
-        height: 4,
+      this.dashboard.addWidgets(...MANTLE_GRAPHS.map((g) => new cloudwatch.GraphWidget({
+        title: `${g.title}, ${region}`,
+        width: 12,
+        height: 6,
         region,
-        left: accounts.flatMap((account) => BEDROCK_MANTLE_METRIC_NAMES.map((name) => this.search(
-          `{${BEDROCK_MANTLE_NAMESPACE}} MetricName="${name}"`, 'Sum', region, account, `${name}${account ? ` ${account}` : ''}`))),
-      }));
+        left: accounts.flatMap((account) => g.metrics.map((name) => this.search(
+          `{${BEDROCK_MANTLE_NAMESPACE},${MANTLE_MODEL_DIMENSION}} MetricName="${name}"`, 'Sum', region, account, `${name} ${account ?? ''}`.trim()))),
+      })));
     }
 
     const residencyAlarms: cloudwatch.IAlarm[] = [];

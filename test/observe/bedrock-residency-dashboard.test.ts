@@ -7,7 +7,7 @@ import {
   AuBedrockPosture, BedrockResidencyDashboard, BedrockResidencyDashboardProps, InferenceRegionAlarm, SovereignBedrockValidationProblem,
 } from '../../src';
 import {
-  BEDROCK_MANTLE_METRIC_NAMES, BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, BEDROCK_RUNTIME_METRICS,
+  BEDROCK_MANTLE_METRICS, BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, BEDROCK_RUNTIME_METRICS,
 } from '../../src/core/observe/bedrock-metrics';
 import { SURFACE_METRICS } from '../../src/detect/surface-signals';
 import { thrown } from '../helpers/errors';
@@ -70,13 +70,10 @@ function checkMetrics(body: Body): { explicit: string[][]; searches: string[] } 
         }
         const [namespace, ...dimensions] = m[1].split(',');
         searches.push(options.expression);
-        if (namespace === BEDROCK_NAMESPACE) {
-          const documented = BEDROCK_RUNTIME_METRICS[m[3]];
+        if (namespace === BEDROCK_NAMESPACE || namespace === BEDROCK_MANTLE_NAMESPACE) {
+          const documented = (namespace === BEDROCK_NAMESPACE ? BEDROCK_RUNTIME_METRICS : BEDROCK_MANTLE_METRICS)[m[3]];
           expect(documented).toBeDefined();
           expect(documented.dimensionSets.map((d) => d.join(','))).toContain(dimensions.join(','));
-        } else if (namespace === BEDROCK_MANTLE_NAMESPACE) {
-          expect(BEDROCK_MANTLE_METRIC_NAMES).toContain(m[3]);
-          expect(dimensions).toEqual([]); // Mantle's dimension names are not relied on
         } else {
           expect(namespace).toBe('SovereignBedrock/Probe');
         }
@@ -124,10 +121,11 @@ describe('BedrockResidencyDashboard', () => {
     expect(() => checkMetrics(body(['AWS/Bedrock', 'Invocations', 'Model', SONNET]))).toThrow();
     expect(() => checkMetrics(body([{ expression: 'SEARCH(\'{AWS/Bedrock,ModelId} MetricName="TokenCount"\', \'Sum\', 300)' }]))).toThrow();
     expect(() => checkMetrics(body(['AWS/Lambda', 'Invocations']))).toThrow();
+    expect(() => checkMetrics(body([{ expression: 'SEARCH(\'{AWS/BedrockMantle,ModelId} MetricName="Inferences"\', \'Sum\', 300)' }]))).toThrow();
     expect(() => checkMetrics(body(['AWS/Bedrock', 'Invocations', 'ModelId', SONNET]))).not.toThrow();
   });
 
-  test('by default: Sydney and Melbourne, six runtime graphs and a Mantle graph each, all SEARCH over documented metrics', () => {
+  test('by default: Sydney and Melbourne, six runtime graphs and two Mantle graphs each, all SEARCH over documented metrics', () => {
     const { body } = build();
     const { explicit, searches } = checkMetrics(body);
     expect(explicit).toEqual([]);
@@ -136,13 +134,14 @@ describe('BedrockResidencyDashboard', () => {
       expect(graphs.map((g) => g.properties.title)).toEqual([
         `Invocations by model, ${region}`, `Input tokens by model, ${region}`, `Output tokens by model, ${region}`,
         `Latency p90 (ms) by model, ${region}`, `Throttles by model, ${region}`, `Client errors by model, ${region}`,
-        `Mantle (bedrock-mantle) inferences and client errors, ${region}`,
+        `Mantle (bedrock-mantle) inferences and client errors by model, ${region}`,
+        `Mantle (bedrock-mantle) input and output tokens by model, ${region}`,
       ]);
       for (const g of graphs) expect(g.properties.region).toBe(region);
     }
     expect(searches).toContain('SEARCH(\'{AWS/Bedrock,ModelId} MetricName="InvocationThrottles"\', \'Sum\', 300)');
     expect(searches).toContain('SEARCH(\'{AWS/Bedrock,ModelId} MetricName="InvocationLatency"\', \'p90\', 300)');
-    expect(searches).toContain('SEARCH(\'{AWS/BedrockMantle} MetricName="Inferences"\', \'Sum\', 300)');
+    expect(searches).toContain('SEARCH(\'{AWS/BedrockMantle,Model} MetricName="TotalOutputTokens"\', \'Sum\', 300)');
     // The Melbourne searches say where to search; Sydney's are the dashboard's own Region.
     const melbourne = body.widgets.filter((w) => w.properties.title?.endsWith('ap-southeast-4')).flatMap((w) => w.properties.metrics);
     for (const line of melbourne) expect(line[0].region).toBe('ap-southeast-4');

@@ -12,10 +12,10 @@
  * @see https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html
  *
  * `AWS/BedrockMantle` is published by the `bedrock-mantle` endpoint (Responses,
- * Chat Completions, Anthropic Messages) at account, project, model and
- * project+model levels. Only the metric names below were checked against AWS's
- * page; the dashboard reads them with a namespace-wide SEARCH, so it depends on
- * no dimension name (those stay unverified here).
+ * Chat Completions, Anthropic Messages) at four levels, each emitted on its own:
+ * account (no dimension), `Project`, `Model`, and `Project + Model`; the token
+ * totals at the first three. Mantle is in-Region only: its metrics are in the
+ * Region that served the call.
  * @see https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-mantle-metrics.html
  */
 
@@ -56,8 +56,19 @@ export const BEDROCK_RUNTIME_METRICS: Readonly<Record<string, DocumentedMetric>>
   ModelInvocationLargeDataS3DeliveryFailure: { unit: 'Count', dimensionSets: NO_DIMENSION },
 };
 
-/** `AWS/BedrockMantle` metric names (dimensions not recorded: see above). */
-export const BEDROCK_MANTLE_METRIC_NAMES: readonly string[] = ['Inferences', 'InferenceClientErrors'];
+const MANTLE_ALL_LEVELS = [[], ['Project'], ['Model'], ['Project', 'Model']] as const;
+const MANTLE_TOKEN_LEVELS = [[], ['Project'], ['Model']] as const;
+
+/** `AWS/BedrockMantle`, from the inference and token metrics tables and the dimensions table. */
+export const BEDROCK_MANTLE_METRICS: Readonly<Record<string, DocumentedMetric>> = {
+  Inferences: { unit: 'Count', dimensionSets: MANTLE_ALL_LEVELS },
+  InferenceClientErrors: { unit: 'Count', dimensionSets: MANTLE_ALL_LEVELS },
+  TotalInputTokens: { unit: 'Count', dimensionSets: MANTLE_TOKEN_LEVELS },
+  TotalOutputTokens: { unit: 'Count', dimensionSets: MANTLE_TOKEN_LEVELS },
+};
+
+/** The model dimension of `AWS/BedrockMantle` (`anthropic.claude-opus-4-7`, for example). */
+export const MANTLE_MODEL_DIMENSION = 'Model';
 
 /** The dimension every `AWS/Bedrock` runtime metric carries. */
 export const MODEL_ID_DIMENSION = 'ModelId';
