@@ -96,8 +96,8 @@ export class BedrockInvocationLogging extends Construct {
   public readonly encryptionKey?: kms.IKey;
   /** The role Bedrock assumes to write to CloudWatch Logs. */
   public readonly cloudWatchRole?: iam.Role;
-  /** The configuration this construct sets, as the Bedrock API takes it (tokens unresolved). */
-  public readonly loggingConfig: LoggingConfig;
+  /** The configuration this construct sets, as the JSON `loggingConfig` of PutModelInvocationLoggingConfiguration (a deploy-time value). */
+  public readonly loggingConfigJson: string;
   /** The configuration in force before this stack set it, as JSON (`{}` when logging was off): a deploy-time value. */
   public readonly previousConfiguration: string;
 
@@ -179,7 +179,7 @@ export class BedrockInvocationLogging extends Construct {
       dependencies.push(logGroup, this.cloudWatchRole, policy);
     }
 
-    this.loggingConfig = {
+    const loggingConfig: LoggingConfig = {
       cloudWatchConfig,
       s3Config: toS3 ? { bucketName: this.bucket!.bucketName, keyPrefix: prefix } : undefined,
       textDataDeliveryEnabled: props.textDataDelivery ?? true,
@@ -188,11 +188,12 @@ export class BedrockInvocationLogging extends Construct {
       videoDataDeliveryEnabled: props.videoDataDelivery ?? false,
       audioDataDeliveryEnabled: props.audioDataDelivery ?? false,
     };
+    this.loggingConfigJson = stack.toJsonString(loggingConfig);
     const resource = new CustomResource(this, 'Resource', {
       serviceToken: BedrockInvocationLogging.provider(this).serviceToken,
       resourceType: BedrockInvocationLogging.RESOURCE_TYPE,
       properties: {
-        [LOGGING_CONFIG_PROPERTY]: stack.toJsonString(this.loggingConfig),
+        [LOGGING_CONFIG_PROPERTY]: this.loggingConfigJson,
         [ALLOWED_REGIONS_PROPERTY]: [...AUSTRALIA.homeRegions],
       },
     });
