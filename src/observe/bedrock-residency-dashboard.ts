@@ -205,7 +205,9 @@ export class BedrockResidencyDashboard extends Construct {
     }
     const probe = [
       ...(props.probeMetrics ?? []),
-      ...(props.probeMetricNamespace ? accounts.map((account) => this.search(`{${props.probeMetricNamespace}}`, 'Sum', undefined, account, `Probe${account ? ` ${account}` : ''}`)) : []),
+      ...(props.probeMetricNamespace ? accounts.map((account) => this.search(
+        // No metric schema: a schema matches only metrics with exactly its dimensions, and the probe's are its own.
+        `Namespace="${props.probeMetricNamespace}"`, 'Sum', undefined, account, `Probe${account ? ` ${account}` : ''}`)) : []),
     ];
     if (probe.length > 0) widgets.push(new cloudwatch.GraphWidget({ title: 'Posture probe outcomes', width: 24, height: 6, left: probe }));
     if (widgets.length > 0) {

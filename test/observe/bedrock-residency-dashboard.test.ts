@@ -65,7 +65,8 @@ function checkMetrics(body: Body): { explicit: string[][]; searches: string[] } 
       if (typeof options.expression === 'string') {
         const m = /^SEARCH\('\{([^}]*)\}( MetricName="([^"]+)")?', '([A-Za-z0-9.]+)', (\d+)\)$/.exec(options.expression);
         if (!m) {
-          expect(options.expression).toMatch(/^input \+ output$/);
+          if (options.expression.startsWith('SEARCH(')) expect(options.expression).toBe('SEARCH(\'Namespace="SovereignBedrock/Probe"\', \'Sum\', 300)');
+          else expect(options.expression).toBe('input + output');
           continue;
         }
         const [namespace, ...dimensions] = m[1].split(',');
@@ -75,7 +76,7 @@ function checkMetrics(body: Body): { explicit: string[][]; searches: string[] } 
           expect(documented).toBeDefined();
           expect(documented.dimensionSets.map((d) => d.join(','))).toContain(dimensions.join(','));
         } else {
-          expect(namespace).toBe('SovereignBedrock/Probe');
+          throw new Error(`SEARCH over an unexpected namespace: ${options.expression}`);
         }
         continue;
       }
@@ -211,7 +212,7 @@ describe('BedrockResidencyDashboard', () => {
       .toEqual([['SovereignBedrock/Probe', 'ProbeOutcome', 'Outcome', 'DENIED_BY_SCP', 'Path', 'global']]);
     const searched = build(() => ({ probeMetricNamespace: 'SovereignBedrock/Probe', regions: ['ap-southeast-2'] })).body;
     expect(searched.widgets.find((w) => w.properties.title === 'Posture probe outcomes')!.properties.metrics[0][0].expression)
-      .toBe("SEARCH('{SovereignBedrock/Probe}', 'Sum', 300)");
+      .toBe('SEARCH(\'Namespace="SovereignBedrock/Probe"\', \'Sum\', 300)');
     checkMetrics(searched);
   });
 
