@@ -4,6 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BedrockInvocationLogging, BedrockInvocationLoggingProps, InvocationLogDestination, SovereignBedrockValidationProblem } from '../../src';
+import { onInvocationLoggingEvent } from '../../src/core/deploy/invocation-logging-handler';
+import { COMMERCIAL_REGIONS } from '../../src/core/regions';
 import { thrown } from '../helpers/errors';
 import { warnings } from '../helpers/stack';
 
@@ -182,6 +184,27 @@ describe('BedrockInvocationLogging', () => {
       const p = problems(() => build({}, stackIn({})));
       expect(p.map((x) => x.prop)).toEqual(['region']);
       expect(p[0].message).toMatch(/no explicit Region \(env-agnostic\).*env: \{ region: 'ap-southeast-2' \}/);
+    });
+
+    test('synth time and deploy time agree, Region by Region: the construct refuses exactly where the handler would', async () => {
+      const api = { get: async () => undefined, put: async () => {}, delete: async () => {} };
+      const accepted: string[] = [];
+      for (const region of COMMERCIAL_REGIONS) {
+        const stack = stackIn({ account: '111122223333', region });
+        let synthRefused = false;
+        let allowedRegions: unknown;
+        try {
+          const { template } = build({}, stack);
+          allowedRegions = Object.values(template.findResources('Custom::BedrockInvocationLogging'))[0].Properties.AllowedRegions;
+        } catch {
+          synthRefused = true;
+        }
+        const event = { RequestType: 'Create' as const, LogicalResourceId: 'L', ResourceProperties: { LoggingConfig: '{}', AllowedRegions: allowedRegions ?? ['ap-southeast-2', 'ap-southeast-4'] } };
+        const deployRefused = await onInvocationLoggingEvent(event, { api, region }).then(() => false, () => true);
+        expect([region, synthRefused]).toEqual([region, deployRefused]);
+        if (!synthRefused) accepted.push(region);
+      }
+      expect(accepted).toEqual(['ap-southeast-2', 'ap-southeast-4']);
     });
 
     test('Melbourne is accepted', () => {
