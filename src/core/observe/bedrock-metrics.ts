@@ -33,7 +33,10 @@ export interface DocumentedMetric {
 const BY_MODEL = [['ModelId']] as const;
 const NO_DIMENSION = [[]] as const;
 
-/** `AWS/Bedrock`, from the runtime metrics table and the invocation logging delivery list. */
+/**
+ * `AWS/Bedrock`, from the runtime metrics table and the invocation logging delivery list. (Versions of
+ * the page differ on the unit of the counts, SampleCount or Count; the dashboard sums them either way.)
+ */
 export const BEDROCK_RUNTIME_METRICS: Readonly<Record<string, DocumentedMetric>> = {
   Invocations: { unit: 'SampleCount', dimensionSets: BY_MODEL },
   InvocationLatency: { unit: 'MilliSeconds', dimensionSets: BY_MODEL },
