@@ -123,7 +123,12 @@ export class BedrockInvocationLogging extends Construct {
       ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:bedrock:${stack.region}:${stack.account}:*` },
     };
     const dependencies: IConstruct[] = [];
-    if (this.encryptionKey && !props.encryptionKey) addKeyPolicy(this.encryptionKey as kms.Key, bedrockSource, toS3 && !props.bucket);
+    const ownKey = this.encryptionKey !== undefined && !props.encryptionKey;
+    const keyPolicyAdded: boolean[] = [];
+    if (this.encryptionKey && needsKey) {
+      if (toS3 && !props.bucket) keyPolicyAdded.push(allowBedrockToUseKey(this.encryptionKey, bedrockSource));
+      if (ownKey) denyGrantsExceptForAwsServices(this.encryptionKey as kms.Key);
+    }
 
     const prefix = props.keyPrefix;
     if (toS3) {
@@ -149,7 +154,7 @@ export class BedrockInvocationLogging extends Construct {
     let cloudWatchConfig: LoggingConfig['cloudWatchConfig'];
     if (toLogs) {
       const logGroupName = props.logGroup?.logGroupName ?? `/bedrock/model-invocations/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
-      if (this.encryptionKey && !props.encryptionKey && !props.logGroup) allowLogsToUseKey(this.encryptionKey as kms.Key, stack, logGroupName);
+      if (this.encryptionKey && !props.logGroup) keyPolicyAdded.push(allowLogsToUseKey(this.encryptionKey, stack, logGroupName));
       const logGroup = props.logGroup ?? new logs.LogGroup(this, 'Logs', {
         logGroupName,
         retention: props.retention,
@@ -177,6 +182,12 @@ export class BedrockInvocationLogging extends Construct {
       };
       this.logGroup = logGroup;
       dependencies.push(logGroup, this.cloudWatchRole, policy);
+    }
+
+    if (keyPolicyAdded.includes(false)) {
+      Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:invocation-logs-key-policy',
+        'encryptionKey is imported: its key policy must let bedrock.amazonaws.com kms:GenerateDataKey (aws:SourceAccount, aws:SourceArn arn:aws:bedrock:REGION:ACCOUNT:*) '
+        + 'for the bucket, and logs.REGION.amazonaws.com use it for the log group (kms:EncryptionContext:aws:logs:arn).');
     }
 
     const loggingConfig: LoggingConfig = {
@@ -208,10 +219,10 @@ function checkProps(scope: Construct, stack: Stack, props: BedrockInvocationLogg
   const allowed = AUSTRALIA.homeRegions;
   const why = 'model invocation logs hold full prompts and model outputs, and Bedrock delivers them only to destinations in the Region it logs';
   if (Token.isUnresolved(stack.region)) {
-    errors.add('region', `the stack at ${stack.node.path} has no explicit Region (env-agnostic), so where the logs land cannot be checked: `
+    errors.add('scope', `the stack at ${stack.node.path} has no explicit Region (env-agnostic), so where the logs land cannot be checked: `
       + `give the stack env: { region: 'ap-southeast-2' } (or ap-southeast-4); ${why}`);
   } else if (!allowed.includes(stack.region)) {
-    errors.add('region', `the stack's Region ${stack.region} is outside Australia (${allowed.join(', ')}): ${why}. Deploy this construct in ap-southeast-2 or ap-southeast-4`);
+    errors.add('scope', `the stack's Region ${stack.region} is outside Australia (${allowed.join(', ')}): ${why}. Deploy this construct in ap-southeast-2 or ap-southeast-4`);
   }
   const holder = OWNER_BY_STACK.get(stack);
   if (holder) errors.add('scope', `model invocation logging is one setting per account and Region, already set in this stack by ${holder}`);
@@ -264,18 +275,19 @@ function checkProps(scope: Construct, stack: Stack, props: BedrockInvocationLogg
 
 type SourceConditions = Record<string, Record<string, string>>;
 
-function addKeyPolicy(key: kms.Key, bedrockSource: SourceConditions, forS3: boolean): void {
-  // SSE-KMS objects written by Bedrock: AWS's documented statement for the key.
-  if (forS3) {
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowBedrockToEncryptInvocationLogs',
-      principals: [new iam.ServicePrincipal('bedrock.amazonaws.com')],
-      actions: ['kms:GenerateDataKey'],
-      resources: ['*'],
-      conditions: bedrockSource,
-    }));
-  }
-  // Grants only for AWS services acting on AWS resources (Control Tower proactive control CT.KMS.PR.3).
+/** SSE-KMS objects written by Bedrock: AWS's documented statement for the key. False for an imported key. */
+function allowBedrockToUseKey(key: kms.IKey, bedrockSource: SourceConditions): boolean {
+  return key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'AllowBedrockToEncryptInvocationLogs',
+    principals: [new iam.ServicePrincipal('bedrock.amazonaws.com')],
+    actions: ['kms:GenerateDataKey'],
+    resources: ['*'],
+    conditions: bedrockSource,
+  })).statementAdded;
+}
+
+/** Grants only for AWS services acting on AWS resources (Control Tower proactive control CT.KMS.PR.3). */
+function denyGrantsExceptForAwsServices(key: kms.Key): void {
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'DenyGrantsExceptForAwsServices',
     effect: iam.Effect.DENY,
@@ -291,8 +303,8 @@ function addKeyPolicy(key: kms.Key, bedrockSource: SourceConditions, forS3: bool
  * key policy lets the Regional logs principal use it for that log group.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
-function allowLogsToUseKey(key: kms.Key, stack: Stack, logGroupName: string): void {
-  key.addToResourcePolicy(new iam.PolicyStatement({
+function allowLogsToUseKey(key: kms.IKey, stack: Stack, logGroupName: string): boolean {
+  return key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'AllowCloudWatchLogsForTheInvocationLogGroup',
     principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
     actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
@@ -302,7 +314,7 @@ function allowLogsToUseKey(key: kms.Key, stack: Stack, logGroupName: string): vo
         'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
       },
     },
-  }));
+  })).statementAdded;
 }
 
 /**

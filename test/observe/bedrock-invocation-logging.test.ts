@@ -167,6 +167,17 @@ describe('BedrockInvocationLogging', () => {
     expect(JSON.stringify(loggingConfig(template))).toContain('\\"keyPrefix\\":\\"prod\\"');
   });
 
+  test('a key of your own in this app gets the Bedrock and CloudWatch Logs statements; an imported one, a warning', () => {
+    const stack = stackIn();
+    const key = new kms.Key(stack, 'MyKey', { enableKeyRotation: true });
+    build({ encryptionKey: key }, stack);
+    const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key')).map((k) => k.Properties.KeyPolicy.Statement as any[]);
+    expect(policy.map((s) => s.Sid).filter(Boolean)).toEqual(['AllowBedrockToEncryptInvocationLogs', 'AllowCloudWatchLogsForTheInvocationLogGroup']);
+    const other = stackIn();
+    build({ encryptionKey: kms.Key.fromKeyArn(other, 'Theirs', 'arn:aws:kms:ap-southeast-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab') }, other);
+    expect(warnings(other).join('\n')).toMatch(/encryptionKey is imported: its key policy must let bedrock.amazonaws.com kms:GenerateDataKey/);
+  });
+
   test('an imported bucket gets a warning saying which statement to add', () => {
     const stack = stackIn();
     const bucket = s3.Bucket.fromBucketName(stack, 'Theirs', 'their-invocation-logs');
@@ -177,12 +188,12 @@ describe('BedrockInvocationLogging', () => {
   describe('refusals', () => {
     test('a stack outside Australia is refused, saying why (the records hold prompts and outputs)', () => {
       const p = problems(() => build({}, stackIn({ account: '111122223333', region: 'us-east-1' })));
-      expect(p).toEqual([expect.objectContaining({ prop: 'region', message: expect.stringMatching(/Region us-east-1 is outside Australia .*hold full prompts and model outputs/) })]);
+      expect(p).toEqual([expect.objectContaining({ prop: 'scope', message: expect.stringMatching(/Region us-east-1 is outside Australia .*hold full prompts and model outputs/) })]);
     });
 
     test('an env-agnostic stack (token Region) is refused: where the logs land could not be checked', () => {
       const p = problems(() => build({}, stackIn({})));
-      expect(p.map((x) => x.prop)).toEqual(['region']);
+      expect(p.map((x) => x.prop)).toEqual(['scope']);
       expect(p[0].message).toMatch(/no explicit Region \(env-agnostic\).*env: \{ region: 'ap-southeast-2' \}/);
     });
 
