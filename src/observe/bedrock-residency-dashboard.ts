@@ -34,6 +34,11 @@ const MANTLE_GRAPHS: ReadonlyArray<{ metrics: string[]; title: string }> = [
   { metrics: ['TotalInputTokens', 'TotalOutputTokens'], title: 'Mantle (bedrock-mantle) input and output tokens by model' },
 ];
 
+/** Failed deliveries of model invocation logs: published across all model IDs, with no dimension. */
+const LOG_DELIVERY_FAILURES = [
+  'ModelInvocationLogsCloudWatchDeliveryFailure', 'ModelInvocationLogsS3DeliveryFailure', 'ModelInvocationLargeDataS3DeliveryFailure',
+];
+
 /** Metric name of Bedrock-family calls denied by a service control policy. */
 const SCP_DENIALS_METRIC = 'BedrockCallsDeniedBySCP';
 
@@ -150,6 +155,21 @@ export class BedrockResidencyDashboard extends Construct {
         left: accounts.flatMap((account) => g.metrics.map((name) => this.search(
           `{${BEDROCK_MANTLE_NAMESPACE},${MANTLE_MODEL_DIMENSION}} MetricName="${name}"`, 'Sum', region, account, `${name} ${account ?? ''}`.trim()))),
       })));
+      this.dashboard.addWidgets(new cloudwatch.GraphWidget({
+        title: `Model invocation log deliveries that failed, ${region}`,
+        width: 24,
+        height: 4,
+        region,
+        left: accounts.flatMap((account) => LOG_DELIVERY_FAILURES.map((name) => new cloudwatch.Metric({
+          namespace: BEDROCK_NAMESPACE,
+          metricName: name,
+          statistic: cloudwatch.Stats.SUM,
+          period: this.period,
+          label: `${name}${account ? ` (${account})` : ''}`,
+          region: region === stack.region ? undefined : region,
+          account,
+        }))),
+      }));
     }
 
     const residencyAlarms: cloudwatch.IAlarm[] = [];

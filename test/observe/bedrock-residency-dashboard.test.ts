@@ -126,10 +126,12 @@ describe('BedrockResidencyDashboard', () => {
     expect(() => checkMetrics(body(['AWS/Bedrock', 'Invocations', 'ModelId', SONNET]))).not.toThrow();
   });
 
-  test('by default: Sydney and Melbourne, six runtime graphs and two Mantle graphs each, all SEARCH over documented metrics', () => {
+  test('by default: Sydney and Melbourne, six runtime graphs, two Mantle graphs and the log delivery failures each, over documented metrics', () => {
     const { body } = build();
     const { explicit, searches } = checkMetrics(body);
-    expect(explicit).toEqual([]);
+    expect(explicit.map((e) => e.join(' ')).sort()).toEqual(['ap-southeast-2', 'ap-southeast-4'].flatMap(() => [
+      'AWS/Bedrock ModelInvocationLargeDataS3DeliveryFailure', 'AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure', 'AWS/Bedrock ModelInvocationLogsS3DeliveryFailure',
+    ]).sort());
     for (const region of ['ap-southeast-2', 'ap-southeast-4']) {
       const graphs = body.widgets.filter((w) => w.type === 'metric' && w.properties.title.endsWith(region));
       expect(graphs.map((g) => g.properties.title)).toEqual([
@@ -137,6 +139,7 @@ describe('BedrockResidencyDashboard', () => {
         `Latency p90 (ms) by model, ${region}`, `Throttles by model, ${region}`, `Client errors by model, ${region}`,
         `Mantle (bedrock-mantle) inferences and client errors by model, ${region}`,
         `Mantle (bedrock-mantle) input and output tokens by model, ${region}`,
+        `Model invocation log deliveries that failed, ${region}`,
       ]);
       for (const g of graphs) expect(g.properties.region).toBe(region);
     }
@@ -145,7 +148,9 @@ describe('BedrockResidencyDashboard', () => {
     expect(searches).toContain('SEARCH(\'{AWS/BedrockMantle,Model} MetricName="TotalOutputTokens"\', \'Sum\', 300)');
     // The Melbourne searches say where to search; Sydney's are the dashboard's own Region.
     const melbourne = body.widgets.filter((w) => w.properties.title?.endsWith('ap-southeast-4')).flatMap((w) => w.properties.metrics);
-    for (const line of melbourne) expect(line[0].region).toBe('ap-southeast-4');
+    for (const line of melbourne) expect(line[line.length - 1].region).toBe('ap-southeast-4');
+    const sydney = body.widgets.filter((w) => w.properties.title?.endsWith('ap-southeast-2')).flatMap((w) => w.properties.metrics);
+    for (const line of sydney) expect(line[line.length - 1].region).toBeUndefined();
   });
 
   test('explicit model IDs draw one documented metric per model, with the ModelId dimension', () => {
@@ -154,7 +159,7 @@ describe('BedrockResidencyDashboard', () => {
     expect(searches.filter((s) => s.includes('AWS/Bedrock,'))).toEqual([]);
     expect(explicit).toContainEqual(['AWS/Bedrock', 'InputTokenCount', 'ModelId', SONNET]);
     expect(explicit).toContainEqual(['AWS/Bedrock', 'InvocationClientErrors', 'ModelId', HAIKU]);
-    expect(explicit).toHaveLength(12);
+    expect(explicit.filter((e) => e.includes('ModelId'))).toHaveLength(12);
   });
 
   test('with the detections: their metrics, an SCP denial filter on their log group, and every residency alarm\'s state', () => {
