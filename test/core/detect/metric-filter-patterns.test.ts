@@ -1,4 +1,5 @@
 import { scpDenialFilterPattern } from '../../../src/core/detect/metric-filter-patterns';
+import { loadCorpus } from '../../helpers/event-corpus';
 import { logsFilterMatches } from '../../helpers/logs-filter-pattern';
 
 /** The SCP denial message, as Bedrock clients report it (the policy ARN names the organization and policy). */
@@ -35,5 +36,17 @@ describe('SCP denial filter pattern', () => {
     ['a successful call', { eventSource: 'bedrock.amazonaws.com', eventName: 'InvokeModel' }, false],
   ])('%s', (_name, event, expected) => {
     expect(logsFilterMatches(pattern, event)).toBe(expected);
+  });
+});
+
+describe('SCP denial filter pattern over the CloudTrail event corpus', () => {
+  const pattern = scpDenialFilterPattern();
+  const corpus = loadCorpus();
+
+  test('fires exactly on the corpus events that an SCP denied, and there are some', () => {
+    const deniedBySCP = (e: Record<string, any>) => /^AccessDenied(Exception)?$/.test(e.errorCode ?? '') && /service control policy/.test(e.errorMessage ?? '');
+    const fired = corpus.filter((c) => logsFilterMatches(pattern, c.event)).map((c) => c.file);
+    expect(fired).toEqual(corpus.filter((c) => deniedBySCP(c.event)).map((c) => c.file));
+    expect(fired).toEqual(expect.arrayContaining(['global-sonnet-denied-by-scp.json', 'claude-platform-denied-by-scp.json']));
   });
 });
