@@ -24,3 +24,7 @@ export * from './deploy/scp-slot-guard';
 export * from './deploy/scp-conflict-check';
 export * from './audit/posture-auditor';
 export * from './landing-zone/control-tower-region-deny';
+export * from './observe/bedrock-invocation-logging-props';
+export * from './observe/bedrock-invocation-logging';
+export * from './observe/bedrock-residency-dashboard-props';
+export * from './observe/bedrock-residency-dashboard';

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
+import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, NagSuppression, suppressNag } from '../private/library-function';
 
 /** One deploy-time handler: how to create its function and what it may call. */
 export interface SharedProviderSpec {
@@ -13,7 +13,13 @@ export interface SharedProviderSpec {
   /** Creates the handler (a projen-generated `XxxFunction` bound to its bundled asset). */
   readonly createHandler: (scope: Construct, id: string, options: lambda.FunctionOptions) => lambda.IFunction;
   /** The read-only AWS Organizations actions the handler calls, and nothing more. */
-  readonly actions: string[];
+  readonly actions?: string[];
+  /**
+   * For a handler that calls something other than Organizations reads: its
+   * statements, in place of `actions`, and the reasons for any cdk-nag finding they keep.
+   */
+  readonly statements?: iam.PolicyStatement[];
+  readonly statementNagSuppressions?: NagSuppression[];
 }
 
 /** The handler function and the CDK provider framework in front of it. */
@@ -22,16 +28,22 @@ class SharedProvider extends Construct {
 
   constructor(scope: Construct, id: string, spec: SharedProviderSpec) {
     super(scope, id);
-    const handler = libraryFunctionIdentity(this, 'Handler', spec.description, [new iam.PolicyStatement({
-      sid: 'ReadOrganization',
-      actions: spec.actions,
-      // Organizations ARNs embed the organization ID, which is not known at synth.
-      resources: ['*'],
-    })]);
-    suppressNag(handler.policy, [{
+    const actions = spec.actions ?? [];
+    const handler = libraryFunctionIdentity(this, 'Handler', spec.description, [
+      ...(actions.length > 0 ? [new iam.PolicyStatement({
+        sid: 'ReadOrganization',
+        actions,
+        // Organizations ARNs embed the organization ID, which is not known at synth.
+        resources: ['*'],
+      })] : []),
+      ...(spec.statements ?? []),
+    ]);
+    const suppressions: NagSuppression[] = actions.length > 0 ? [{
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: `Read-only AWS Organizations calls (${spec.actions.join(', ')}) whose ARNs embed the organization ID, unknown at synth; the actions are listed one by one.`,
-    }]);
+      reason: `Read-only AWS Organizations calls (${actions.join(', ')}) whose ARNs embed the organization ID, unknown at synth; the actions are listed one by one.`,
+    }] : [];
+    suppressions.push(...(spec.statementNagSuppressions ?? []));
+    if (suppressions.length > 0) suppressNag(handler.policy, suppressions);
     const onEvent = spec.createHandler(this, 'Handler', {
       description: spec.description,
       // Each call is retried on throttling with backoff of up to 10 s; a landing

@@ -94,7 +94,7 @@ export const LIBRARY_FUNCTION_NAG_REASONS: NagSuppression[] = [
   },
   {
     id: 'NIST.800.53.R5-LambdaInsideVPC',
-    reason: 'The function calls only AWS APIs (Organizations, CloudWatch) and reaches no resource in a VPC; a VPC would need a NAT gateway or endpoints in the management account for nothing gained.',
+    reason: 'The function calls only AWS APIs (Organizations, CloudWatch, the Bedrock control plane) and reaches no resource in a VPC; a VPC would need a NAT gateway or endpoints in the management account for nothing gained.',
   },
   {
     id: 'NIST.800.53.R5-LambdaConcurrency',

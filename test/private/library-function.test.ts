@@ -8,24 +8,30 @@ import { buildLibraryApp } from '../integ/nag/library-fixture';
 describe('every Lambda function the library creates', () => {
   const { stacks } = buildLibraryApp(mkdtempSync(join(tmpdir(), 'library-function-')));
   const management = Template.fromStack(stacks[0]);
-  const functions = Object.entries<any>(management.findResources('AWS::Lambda::Function'));
+  const workload = Template.fromStack(stacks[1]);
+  const inManagement = Object.entries<any>(management.findResources('AWS::Lambda::Function')).map(([id, fn]) => [management, id, fn] as const);
+  const inWorkload = Object.entries<any>(workload.findResources('AWS::Lambda::Function')).map(([id, fn]) => [workload, id, fn] as const);
+  const all = [...inManagement, ...inWorkload];
 
-  test('are the two handlers, their provider frameworks and the auditor', () => {
-    expect(functions).toHaveLength(5);
-    expect(Template.fromStack(stacks[1]).findResources('AWS::Lambda::Function')).toEqual({});
+  test('are the two handlers, their provider frameworks and the auditor; the workload\'s invocation logging handler and its framework', () => {
+    expect(inManagement).toHaveLength(5);
+    expect(inWorkload.map(([, id]) => id).sort()).toEqual([
+      expect.stringMatching(/^CdkSovereignBedrockInvocationLoggingProviderHandler/),
+      expect.stringMatching(/^CdkSovereignBedrockInvocationLoggingProviderframeworkonEvent/),
+    ]);
   });
 
-  test.each(functions.map(([id, fn]) => [id, fn.Properties.Description ?? '']))(
-    '%s logs to its own log group kept a year, through a customer managed policy, on a current runtime', (_id, description) => {
-      permissionsBesidesLogging(management, new RegExp(`^${escape(description)}$`));
+  test.each(all.map(([template, id, fn]) => [id, template, fn.Properties.Description ?? '']))(
+    '%s logs to its own log group kept a year, through a customer managed policy, on a current runtime', (_id, template, description) => {
+      permissionsBesidesLogging(template as Template, new RegExp(`^${escape(description as string)}$`));
     });
 
   test('each provider framework may invoke its handler and nothing else', () => {
-    const frameworks = functions.filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_ON_EVENT_FUNCTION_ARN);
-    expect(frameworks).toHaveLength(2);
-    for (const [, fn] of frameworks) {
+    const frameworks = all.filter(([, , fn]) => fn.Properties.Environment?.Variables?.USER_ON_EVENT_FUNCTION_ARN);
+    expect(frameworks).toHaveLength(3);
+    for (const [template, , fn] of frameworks) {
       const handlerId = fn.Properties.Environment.Variables.USER_ON_EVENT_FUNCTION_ARN['Fn::GetAtt'][0];
-      expect(permissionsBesidesLogging(management, new RegExp(`^${escape(fn.Properties.Description)}$`))).toEqual([{
+      expect(permissionsBesidesLogging(template, new RegExp(`^${escape(fn.Properties.Description)}$`))).toEqual([{
         Sid: 'InvokeHandler',
         Effect: 'Allow',
         Action: 'lambda:InvokeFunction',
@@ -35,7 +41,7 @@ describe('every Lambda function the library creates', () => {
   });
 
   test('runtimes are Node.js 24 (the handlers) or what CDK picks for its framework, never a deprecated one', () => {
-    for (const [, fn] of functions) expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    for (const [, , fn] of all) expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
     expect(functionPermissions(management, /Audits the organization/).managedPolicyArns).toHaveLength(1);
   });
 });

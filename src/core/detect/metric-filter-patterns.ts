@@ -99,3 +99,23 @@ export function nonAustralianProfileFilterPattern(rules: DetectionRules): string
     anyOf(rules.nonAustralianProfilePrefixes.flatMap(modelIdHasPrefix)),
   ]);
 }
+
+/** `errorCode` values of a denied Bedrock call; AWS's samples show `AccessDenied`, some clients report `AccessDeniedException`. */
+export const ACCESS_DENIED_ERROR_CODES = ['AccessDenied', 'AccessDeniedException'] as const;
+
+/**
+ * A Bedrock-family call (Bedrock, Mantle, AgentCore: every `bedrock*` event
+ * source) or a Claude Platform on AWS call that a service control policy
+ * denied: an access-denied `errorCode` whose `errorMessage` names "a service
+ * control policy" ("... with an explicit deny in a service control policy: arn:aws:organizations::...").
+ * Denials by identity or resource policies say otherwise and do not count.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
+ */
+export function scpDenialFilterPattern(): string {
+  return pattern([
+    anyOf([equals(FIELDS.eventSource, 'bedrock*'), equals(FIELDS.eventSource, 'aws-external-anthropic*')]),
+    anyOf(ACCESS_DENIED_ERROR_CODES.map((code) => equals('errorCode', code))),
+    equals('errorMessage', '*service control policy*'),
+  ]);
+}

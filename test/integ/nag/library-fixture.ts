@@ -10,8 +10,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import {
-  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, InferenceRegionAlarm, OrganizationalUnitPath, PostureAuditor,
-  ScpSlotGuard, SovereignBedrockInvoker,
+  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, BedrockInvocationLogging, BedrockResidencyDashboard, InferenceRegionAlarm,
+  OrganizationalUnitPath, PostureAuditor, ScpSlotGuard, SovereignBedrockInvoker,
 } from 'cdk-sovereign-bedrock';
 
 export function buildLibraryApp(outdir: string) {
@@ -24,7 +24,15 @@ export function buildLibraryApp(outdir: string) {
   });
   const sandbox = new OrganizationalUnitPath(management, 'Sandbox', { path: 'Root/Sandbox' });
   ScpSlotGuard.protect(new AuOnlyInferenceScp(management, 'SandboxProfiles', { targetIds: [sandbox.organizationalUnitId] }));
-  new PostureAuditor(management, 'Auditor', { topic: posture.alarm?.topic });
+  const auditor = new PostureAuditor(management, 'Auditor', { topic: posture.alarm?.topic });
+  new BedrockResidencyDashboard(management, 'Dashboard', {
+    posture,
+    modelIds: ['au.anthropic.claude-sonnet-4-5-20250929-v1:0'],
+    extraAlarms: [auditor.notProtectedAlarm, auditor.auditErrorAlarm],
+    throttleAlarmThreshold: 5,
+    clientErrorAlarmThreshold: 10,
+    tokenUsageAlarmThreshold: 1_000_000,
+  });
 
   const workload = new Stack(app, 'Workload', { env: { account: '333344445555', region: 'ap-southeast-2' } });
   const vpc = new ec2.Vpc(workload, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
@@ -35,6 +43,8 @@ export function buildLibraryApp(outdir: string) {
   });
   const trail = new cloudtrail.Trail(workload, 'Trail', { sendToCloudWatchLogs: true });
   new InferenceRegionAlarm(workload, 'Alarm', { trail });
+  // A year: Control Tower's CT.CLOUDWATCH.PR.2 refuses log groups kept for less.
+  new BedrockInvocationLogging(workload, 'InvocationLogs', { retention: logs.RetentionDays.ONE_YEAR });
   BedrockDataEvents.enable(trail);
   return { app, stacks: [management, workload] };
 }
