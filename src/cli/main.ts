@@ -4,6 +4,7 @@
  *
  *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
  *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
+ *   cdk-sovereign-bedrock probe [--services bedrock,agentcore] [--region ...] [--model PATH=ID] [--format ...]
  *   cdk-sovereign-bedrock --version
  */
 import { readFileSync } from 'fs';
@@ -11,13 +12,18 @@ import { join } from 'path';
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
+import { parseProbeArgs, PROBE_USAGE, runProbeCommand } from './probe-command';
+import { loadProbeSdks } from './probe-sdk';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
+import { sdkProbeCallers } from '../core/probe/sdk-probe-callers';
+import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 
 Commands:
   audit    report which accounts' service control policies keep Bedrock in Australia
   export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
+  probe    send one minimal request down each path and check the posture decides as it must
 
 Options:
   --version  print the package version
@@ -49,6 +55,19 @@ export async function main(argv: string[]): Promise<number> {
       return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
     }
     if (command === 'export') return runExportCommand(rest, io);
+    if (command === 'probe') {
+      const args = parseProbeArgs(rest);
+      if (args === 'help') {
+        io.stdout(`${PROBE_USAGE}\n`);
+        return 0;
+      }
+      const callers = sdkProbeCallers(loadProbeSdks(args.services), DEFAULT_PROBE_LIMITS);
+      try {
+        return await runProbeCommand(callers, args, io, packageVersion());
+      } finally {
+        callers.destroy();
+      }
+    }
     if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${packageVersion()}\n`);
       return 0;
