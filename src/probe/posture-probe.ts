@@ -1,0 +1,289 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Duration, Names, Stack, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { PostureProbeFunction } from './posture-probe-function';
+import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
+import { validateAlarmSettings } from '../core/detect/validate-detection-input';
+import { wildcardMatch } from '../core/evaluate/wildcard';
+import { NOT_PROBED, PROBE_ORIGINS, PROBE_SERVICES, probePaths, ProbeService } from '../core/probe/probe-paths';
+import { probeStatements } from '../core/probe/probe-statements';
+import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
+import { PROBE_METRICS } from '../core/probe/scheduled-probe';
+import { isKnownRegion } from '../core/regions';
+import { ValidationErrors } from '../core/validation-errors';
+import { checkRegions } from '../core/validators';
+import { durationSeconds, rateSeconds } from '../private/alarm-settings';
+import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
+import { isToken } from '../private/tokens';
+
+export interface PostureProbeProps {
+  /**
+   * When to run the probe. Each run sends one request per path (six with every
+   * service), each asking for at most one output token.
+   * @default Schedule.rate(Duration.days(1))
+   */
+  readonly schedule?: events.Schedule;
+
+  /**
+   * Origin Region of the probe's calls: one of the posture's own origins
+   * (ap-southeast-2 or ap-southeast-4). The function itself may run anywhere.
+   * @default 'ap-southeast-2'
+   */
+  readonly originRegion?: string;
+
+  /**
+   * Services probed: `bedrock` (the Bedrock Runtime paths) and `agentcore`.
+   * @default - every service the probe knows
+   */
+  readonly services?: string[];
+
+  /**
+   * Model ID per path name, replacing the Sydney model catalog's choice
+   * (`{ 'au-profile': 'au.anthropic.claude-sonnet-4-5-20250929-v1:0' }`).
+   * Paths: `on-demand-in-origin`, `au-profile`, `apac-profile`, `global-profile`,
+   * `direct-us-east-1`, `agentcore-us-east-1`.
+   * @default - the catalog's cheapest model for each path
+   */
+  readonly models?: { [path: string]: string };
+
+  /**
+   * The posture's exempt principal patterns (`AuBedrockPosture.exemptPrincipalArns`).
+   * The probe's role must not match any of them: an exempt role is never denied,
+   * so the probe would prove nothing. A match is a synth-time error.
+   * @default - none checked; the role is named `roleName` either way
+   */
+  readonly exemptPrincipalArns?: string[];
+
+  /**
+   * Name of the probe's role, checked against `exemptPrincipalArns`.
+   * @default - `SovereignBedrockProbe-` and a name unique to this construct
+   */
+  readonly roleName?: string;
+
+  /**
+   * A bucket for the dated JSON evidence record of each run
+   * (`evidencePrefix/YYYY/MM/DD/<time>-<origin>.json`). Its retention is yours:
+   * give it a lifecycle rule (and Object Lock, if the records must be immutable).
+   * @default - the record goes to the function's log only (kept one year)
+   */
+  readonly evidenceBucket?: s3.IBucket;
+
+  /**
+   * Key prefix of the evidence records.
+   * @default 'posture-probe/'
+   */
+  readonly evidencePrefix?: string;
+
+  /**
+   * CloudWatch namespace of the metrics.
+   * @default 'SovereignBedrock/Probe'
+   */
+  readonly metricNamespace?: string;
+
+  /**
+   * Period of the metrics and alarms: at least the schedule's interval.
+   * @default Duration.days(1)
+   */
+  readonly metricPeriod?: Duration;
+
+  /**
+   * Topic the alarms notify (for example `AuBedrockPosture.alarm.topic`).
+   * @default - alarms with no actions
+   */
+  readonly topic?: sns.ITopic;
+}
+
+const ROLE_PREFIX = 'SovereignBedrockProbe-';
+
+/**
+ * The design's sandbox test, on a schedule, from inside an account under the
+ * posture: one minimal request down each path (on-demand in the origin Region
+ * and `au.` profiles must work; `apac.` and `global.` profiles and direct calls
+ * in us-east-1 must be denied by the SCP), classified, published as one metric
+ * per path and outcome, with an alarm when a path decides against the posture
+ * and a dated JSON evidence record per run.
+ *
+ * The role's identity policy allows exactly the probed requests, so only the
+ * posture can deny a must-deny path; the role must not be exempt from the posture.
+ */
+export class PostureProbe extends Construct {
+  public readonly function: lambda.Function;
+  public readonly role: iam.IRole;
+  public readonly rule: events.Rule;
+  /** Fires when a must-deny path was reached or a must-work path was denied by an SCP. */
+  public readonly failedAlarm: cloudwatch.Alarm;
+  /** Fires when a path was inconclusive, or the probe did not run. */
+  public readonly inconclusiveAlarm: cloudwatch.Alarm;
+  /** The probed paths, in order. */
+  public readonly pathNames: string[];
+  private readonly namespace: string;
+  private readonly period: Duration;
+
+  constructor(scope: Construct, id: string, props: PostureProbeProps = {}) {
+    super(scope, id);
+    const errors = new ValidationErrors();
+    const origin = props.originRegion ?? PROBE_ORIGINS[0];
+    if (isToken(origin)) errors.add('originRegion', 'must be known at synth time: the paths and the role\'s policy depend on it');
+    else {
+      checkRegions('originRegion', [origin], errors);
+      if (isKnownRegion(origin) && !PROBE_ORIGINS.includes(origin)) {
+        errors.add('originRegion', `"${origin}" is not an origin of the Australian posture: use ${PROBE_ORIGINS.join(' or ')}`);
+      }
+    }
+    const services = (props.services ?? [...PROBE_SERVICES]);
+    services.forEach((s, i) => {
+      if (NOT_PROBED.some((n) => n.surface === s)) errors.add(`services[${i}]`, `"${s}" cannot be probed: ${NOT_PROBED.find((n) => n.surface === s)!.reason}`);
+      else if (!(PROBE_SERVICES as readonly string[]).includes(s)) errors.add(`services[${i}]`, `"${s}" is not one of ${PROBE_SERVICES.join(', ')}`);
+    });
+    if (services.length === 0) errors.add('services', `is empty. Give one or more of ${PROBE_SERVICES.join(', ')}`);
+    for (const [path, model] of Object.entries(props.models ?? {})) {
+      if (isToken(model) || !/^[A-Za-z0-9][\w.:/-]*$/.test(model)) errors.add(`models.${path}`, `"${model}" is not a model or inference profile ID known at synth time (amazon.nova-micro-v1:0)`);
+    }
+    const paths = probePaths(SYDNEY_CATALOG, {
+      originRegion: origin, services: services.filter((s): s is ProbeService => (PROBE_SERVICES as readonly string[]).includes(s)), modelOverrides: props.models,
+    }, errors, 'models');
+    const roleName = props.roleName ?? `${ROLE_PREFIX}${Names.uniqueResourceName(this, { maxLength: 64 - ROLE_PREFIX.length, separator: '-' })}`;
+    checkRoleNotExempt(roleName, props.exemptPrincipalArns, Stack.of(this), errors);
+    const periodSeconds = durationSeconds('metricPeriod', props.metricPeriod, errors);
+    validateAlarmSettings({ metricNamespace: props.metricNamespace, periodSeconds }, errors, isToken, { period: 'metricPeriod' });
+    const interval = rateSeconds(props.schedule?.expressionString);
+    const period = periodSeconds ?? 86_400;
+    if (interval !== undefined && interval > period) {
+      errors.add(props.metricPeriod === undefined ? 'schedule' : 'metricPeriod',
+        `the schedule runs every ${interval} seconds but metricPeriod is ${period} seconds: periods without a run would raise the inconclusive alarm. `
+        + 'Make metricPeriod at least the schedule\'s interval');
+    }
+    errors.throwIfAny('PostureProbe', this.node.path);
+
+    const stack = Stack.of(this);
+    this.namespace = props.metricNamespace ?? 'SovereignBedrock/Probe';
+    this.period = props.metricPeriod ?? Duration.days(1);
+    this.pathNames = paths.map((p) => p.name);
+    const prefix = props.evidencePrefix ?? 'posture-probe/';
+    const statements = probeStatements(paths, stack.account, stack.partition).map((s) => new iam.PolicyStatement({
+      sid: s.Sid, actions: s.Action, resources: s.Resource, conditions: s.Condition,
+    }));
+    statements.push(new iam.PolicyStatement({
+      sid: 'PublishProbeMetrics',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': this.namespace } },
+    }));
+    if (props.evidenceBucket) {
+      statements.push(new iam.PolicyStatement({
+        sid: 'WriteEvidenceRecords', actions: ['s3:PutObject'], resources: [props.evidenceBucket.arnForObjects(`${prefix}*`)],
+      }));
+    }
+    const description = 'Probes the Bedrock residency posture from inside the account (cdk-sovereign-bedrock)';
+    const identity = libraryFunctionIdentity(this, 'Function', description, statements, roleName);
+    suppressNag(identity.policy, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'Each probed model leg is allowed in any Region only when it carries that probe path\'s own inference-profile ARN (the profile picks the destination Region); '
+        + 'evidence writes are limited to the evidence prefix; cloudwatch:PutMetricData has no resource type and is pinned to this namespace by condition.',
+    }]);
+    this.role = identity.role;
+    this.function = new PostureProbeFunction(this, 'Function', {
+      description,
+      // Every path in turn, each within its time limit, with room to publish.
+      timeout: Duration.seconds(paths.length * DEFAULT_PROBE_LIMITS.timeoutMs / 1000 + 60),
+      memorySize: 256,
+      role: identity.role,
+      logGroup: identity.logGroup,
+      environment: {
+        PROBE_PATHS: JSON.stringify(paths),
+        ORIGIN_REGION: origin,
+        METRIC_NAMESPACE: this.namespace,
+        EVIDENCE_BUCKET: props.evidenceBucket?.bucketName ?? '',
+        EVIDENCE_PREFIX: prefix,
+        TOOL_VERSION: libraryVersion(),
+      },
+    });
+    suppressNag(this.function, LIBRARY_FUNCTION_NAG_REASONS);
+    this.rule = new events.Rule(this, 'Schedule', {
+      schedule: props.schedule ?? events.Schedule.rate(Duration.days(1)),
+      targets: [new targets.LambdaFunction(this.function, { retryAttempts: 0 })],
+    });
+
+    const summary = (name: string) => new cloudwatch.Metric({
+      namespace: this.namespace, metricName: name, dimensionsMap: { Origin: origin }, statistic: 'Maximum', period: this.period,
+    });
+    this.failedAlarm = summary(PROBE_METRICS.FAILED).createAlarm(this, 'FailedAlarm', {
+      alarmDescription: 'A Bedrock path decided against the residency posture: a must-deny path was reached or a must-work path was denied by an SCP (see the PostureProbe log)',
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    // Missing data means the probe did not run: nothing was proven that period.
+    this.inconclusiveAlarm = summary(PROBE_METRICS.INCONCLUSIVE).createAlarm(this, 'InconclusiveAlarm', {
+      alarmDescription: 'The Bedrock posture probe could not prove every path (throttling, validation, a denial not by an SCP), or did not run',
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    if (props.topic) {
+      for (const alarm of [this.failedAlarm, this.inconclusiveAlarm]) alarm.addAlarmAction(new actions.SnsAction(props.topic));
+    }
+  }
+
+  /**
+   * The metric of one path and outcome: 1 in a period whose run had that
+   * outcome, 0 otherwise (`Maximum` over the period).
+   * @param path a path name, e.g. `apac-profile`
+   * @param outcome `REACHED`, `DENIED_BY_SCP`, `DENIED_OTHER` or `INCONCLUSIVE`
+   */
+  public metricPathOutcome(path: string, outcome: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: this.namespace, metricName: PROBE_METRICS.PATH_OUTCOME, dimensionsMap: { Path: path, Outcome: outcome },
+      statistic: 'Maximum', period: this.period,
+    });
+  }
+}
+
+/** The installed package's version, recorded in every evidence record (src/probe and lib/probe are two levels below package.json). */
+function libraryVersion(): string {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+}
+
+/**
+ * Refuses exempt patterns that match the probe's role: `aws:PrincipalArn` of a
+ * role session is the role's ARN. An account or partition not known at synth
+ * time is assumed to match (fail closed); a pattern not known at synth time cannot be judged.
+ */
+function checkRoleNotExempt(roleName: string, patterns: readonly string[] | undefined, stack: Stack, errors: ValidationErrors): void {
+  if (isToken(roleName)) {
+    errors.add('roleName', 'must be known at synth time: it is checked against exemptPrincipalArns');
+    return;
+  }
+  if (!/^[\w+=,.@-]{1,64}$/.test(roleName)) errors.add('roleName', `"${roleName}" is not an IAM role name (up to 64 of A-Z a-z 0-9 + = , . @ _ -)`);
+  const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
+  const partition = Token.isUnresolved(stack.partition) ? undefined : stack.partition;
+  (patterns ?? []).forEach((pattern, i) => {
+    if (isToken(pattern)) {
+      errors.add(`exemptPrincipalArns[${i}]`, 'is not known at synth time, so the probe cannot check that its role is not exempt. Pass the posture\'s patterns as strings');
+      return;
+    }
+    const parts = pattern.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn') return;
+    const [, p, service, , acct] = parts;
+    const resource = parts.slice(5).join(':');
+    const matches = (partition === undefined || wildcardMatch(p, partition))
+      && wildcardMatch(service, 'iam')
+      && (account === undefined || wildcardMatch(acct, account))
+      && wildcardMatch(resource, `role/${roleName}`);
+    if (matches) {
+      errors.add(`exemptPrincipalArns[${i}]`, `"${pattern}" matches the probe's role ${roleName}: an exempt role is never denied by the posture, so the probe would prove nothing. `
+        + 'Give the probe a roleName that no exempt pattern matches');
+    }
+  });
+}
