@@ -169,7 +169,7 @@ export class PostureProbe extends Construct {
     this.period = props.metricPeriod ?? Duration.days(1);
     this.pathNames = paths.map((p) => p.name);
     const prefix = props.evidencePrefix ?? 'posture-probe/';
-    const statements = probeStatements(paths, stack.account, stack.partition).map((s) => new iam.PolicyStatement({
+    const statements = probeStatements(paths, stack.account).map((s) => new iam.PolicyStatement({
       sid: s.Sid, actions: s.Action, resources: s.Resource, conditions: s.Condition,
     }));
     statements.push(new iam.PolicyStatement({
@@ -185,11 +185,18 @@ export class PostureProbe extends Construct {
     }
     const description = 'Probes the Bedrock residency posture from inside the account (cdk-sovereign-bedrock)';
     const identity = libraryFunctionIdentity(this, 'Function', description, statements, roleName);
-    suppressNag(identity.policy, [{
-      id: 'AwsSolutions-IAM5',
-      reason: 'Each probed model leg is allowed in any Region only when it carries that probe path\'s own inference-profile ARN (the profile picks the destination Region); '
-        + 'evidence writes are limited to the evidence prefix; cloudwatch:PutMetricData has no resource type and is pinned to this namespace by condition.',
-    }]);
+    // One suppression per wildcard resource, in cdk-nag's own notation, so any other wildcard is still reported.
+    const reasons: Record<string, string> = {
+      metrics: 'cloudwatch:PutMetricData has no resource type; the statement is pinned to the probe\'s namespace by the cloudwatch:namespace condition.',
+      evidence: 'Each run writes one new, dated evidence object under the evidence prefix; the key is known only at run time.',
+    };
+    const wildcards = statements.flatMap((s) => {
+      const json = stack.resolve(s.toStatementJson());
+      const kind = json.Sid === 'PublishProbeMetrics' ? 'metrics' : 'evidence';
+      return [json.Resource].flat().map(nagNotation).filter((r): r is string => r !== undefined && r.includes('*')).map((r) => ({ r, kind }));
+    });
+    suppressNag(identity.policy, [...new Map(wildcards.map((w) => [w.r, w])).values()]
+      .map((w) => ({ id: `AwsSolutions-IAM5[Resource::${w.r}]`, reason: reasons[w.kind] })));
     this.role = identity.role;
     this.function = new PostureProbeFunction(this, 'Function', {
       description,
@@ -248,6 +255,23 @@ export class PostureProbe extends Construct {
       statistic: 'Maximum', period: this.period,
     });
   }
+}
+
+/**
+ * A resolved resource as cdk-nag names it in a finding (`<Logical.Arn>/prefix/*`),
+ * or undefined for a shape it is not worth naming.
+ */
+function nagNotation(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, any>;
+  if (typeof v.Ref === 'string') return `<${v.Ref}>`;
+  if (Array.isArray(v['Fn::GetAtt'])) return `<${v['Fn::GetAtt'].join('.')}>`;
+  if (Array.isArray(v['Fn::Join']) && v['Fn::Join'][0] === '') {
+    const parts = (v['Fn::Join'][1] as unknown[]).map(nagNotation);
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  return undefined;
 }
 
 /** The installed package's version, recorded in every evidence record (src/probe and lib/probe are two levels below package.json). */

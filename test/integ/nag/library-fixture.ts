@@ -9,9 +9,11 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, InferenceRegionAlarm, OrganizationalUnitPath, PostureAuditor,
-  ScpSlotGuard, SovereignBedrockInvoker,
+  PostureProbe, ScpSlotGuard, SovereignBedrockInvoker,
 } from 'cdk-sovereign-bedrock';
 
 export function buildLibraryApp(outdir: string) {
@@ -36,6 +38,9 @@ export function buildLibraryApp(outdir: string) {
   const trail = new cloudtrail.Trail(workload, 'Trail', { sendToCloudWatchLogs: true });
   new InferenceRegionAlarm(workload, 'Alarm', { trail });
   BedrockDataEvents.enable(trail);
+  // The probe writes its evidence to a bucket the user owns (and sets the retention of).
+  const evidence = new s3.Bucket(workload, 'ProbeEvidence', { enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true });
+  new PostureProbe(workload, 'Probe', { evidenceBucket: evidence, exemptPrincipalArns: posture.exemptPrincipalArns, topic: new sns.Topic(workload, 'ProbeTopic', { enforceSSL: true }) });
   return { app, stacks: [management, workload] };
 }
 
