@@ -15,8 +15,8 @@ import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
 import { parseProbeArgs, PROBE_USAGE, runProbeCommand } from './probe-command';
 import { loadProbeSdks } from './probe-sdk';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
-import { sdkProbeCallers } from '../core/probe/sdk-probe-callers';
 import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
+import { sdkProbeCallers } from '../core/probe/sdk-probe-callers';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 

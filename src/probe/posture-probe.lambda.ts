@@ -44,7 +44,9 @@ export async function handler(_event: unknown, context?: { invokedFunctionArn?: 
         await metrics.send(new cloudwatch.PutMetricDataCommand({
           Namespace: namespace,
           MetricData: data.map((d) => ({
-            MetricName: d.name, Value: d.value, Unit: 'Count',
+            MetricName: d.name,
+            Value: d.value,
+            Unit: 'Count',
             Dimensions: Object.entries(d.dimensions).map(([Name, Value]) => ({ Name, Value })),
           })),
         }));

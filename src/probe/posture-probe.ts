@@ -132,8 +132,7 @@ export class PostureProbe extends Construct {
     super(scope, id);
     const errors = new ValidationErrors();
     const origin = props.originRegion ?? PROBE_ORIGINS[0];
-    if (isToken(origin)) errors.add('originRegion', 'must be known at synth time: the paths and the role\'s policy depend on it');
-    else {
+    if (isToken(origin)) {errors.add('originRegion', 'must be known at synth time: the paths and the role\'s policy depend on it');} else {
       checkRegions('originRegion', [origin], errors);
       if (isKnownRegion(origin) && !PROBE_ORIGINS.includes(origin)) {
         errors.add('originRegion', `"${origin}" is not an origin of the Australian posture: use ${PROBE_ORIGINS.join(' or ')}`);
@@ -149,7 +148,9 @@ export class PostureProbe extends Construct {
       if (isToken(model) || !/^[A-Za-z0-9][\w.:/-]*$/.test(model)) errors.add(`models.${path}`, `"${model}" is not a model or inference profile ID known at synth time (amazon.nova-micro-v1:0)`);
     }
     const paths = probePaths(SYDNEY_CATALOG, {
-      originRegion: origin, services: services.filter((s): s is ProbeService => (PROBE_SERVICES as readonly string[]).includes(s)), modelOverrides: props.models,
+      originRegion: origin,
+      services: services.filter((s): s is ProbeService => (PROBE_SERVICES as readonly string[]).includes(s)),
+      modelOverrides: props.models,
     }, errors, 'models');
     const roleName = props.roleName ?? `${ROLE_PREFIX}${Names.uniqueResourceName(this, { maxLength: 64 - ROLE_PREFIX.length, separator: '-' })}`;
     checkRoleNotExempt(roleName, props.exemptPrincipalArns, Stack.of(this), errors);
@@ -251,8 +252,11 @@ export class PostureProbe extends Construct {
    */
   public metricPathOutcome(path: string, outcome: string): cloudwatch.Metric {
     return new cloudwatch.Metric({
-      namespace: this.namespace, metricName: PROBE_METRICS.PATH_OUTCOME, dimensionsMap: { Path: path, Outcome: outcome },
-      statistic: 'Maximum', period: this.period,
+      namespace: this.namespace,
+      metricName: PROBE_METRICS.PATH_OUTCOME,
+      dimensionsMap: { Path: path, Outcome: outcome },
+      statistic: 'Maximum',
+      period: this.period,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { main } from '../../src/cli/main';
+import { MissingSdkError } from '../../src/cli/organizations-sdk';
 import { parseProbeArgs } from '../../src/cli/probe-command';
 import { loadProbeSdks } from '../../src/cli/probe-sdk';
-import { MissingSdkError } from '../../src/cli/organizations-sdk';
 import { ProbeReport } from '../../src/core/probe/probe-report';
 import { BedrockWireServer, pointSdkAt, postureDecision } from '../helpers/bedrock-wire-server';
 
@@ -50,8 +50,11 @@ describe('probe over the wire', () => {
     const { code, report } = await json();
     expect(code).toBe(0);
     expect(report).toMatchObject({
-      kind: 'cdk-sovereign-bedrock/probe', schemaVersion: 1, tool: { name: 'cdk-sovereign-bedrock' },
-      originRegion: 'ap-southeast-2', accountId: '111122223333',
+      kind: 'cdk-sovereign-bedrock/probe',
+      schemaVersion: 1,
+      tool: { name: 'cdk-sovereign-bedrock' },
+      originRegion: 'ap-southeast-2',
+      accountId: '111122223333',
       callerArn: 'arn:aws:sts::111122223333:assumed-role/SovereignBedrockProbe/probe-session',
       summary: { passed: 6, failed: 0, inconclusive: 0 },
     });

@@ -4,6 +4,7 @@
  * stand-ins through AWS_ENDPOINT_URL_<SERVICE>. CloudWatch and S3 are mocked
  * (aws-sdk-client-mock) to read the metrics and the evidence record.
  */
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as s3 from '@aws-sdk/client-s3';
@@ -72,7 +73,10 @@ test('a posture that decides as designed: one dated evidence record, every path 
   expect(result.evidenceKey).toBe(input.Key);
   const record: ProbeReport = JSON.parse(String(input.Body));
   expect(record).toMatchObject({
-    kind: 'cdk-sovereign-bedrock/probe', schemaVersion: 1, tool: { version: '9.9.9' }, accountId: '444455556666',
+    kind: 'cdk-sovereign-bedrock/probe',
+    schemaVersion: 1,
+    tool: { version: '9.9.9' },
+    accountId: '444455556666',
     summary: { passed: 6, failed: 0, inconclusive: 0 },
   });
 
@@ -109,7 +113,7 @@ test('an evidence write that fails still publishes the metrics, then fails the i
 });
 
 test('the bundle leaves the SDK to the Lambda runtime', () => {
-  const code = require('fs').readFileSync(BUNDLE, 'utf8');
+  const code = readFileSync(BUNDLE, 'utf8');
   expect(code).toContain('require("@aws-sdk/client-bedrock-runtime")');
   expect(code).not.toMatch(/smithy|@aws-sdk\/core/);
 });

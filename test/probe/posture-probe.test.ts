@@ -57,8 +57,11 @@ describe('PostureProbe', () => {
     expect(statements.flatMap((s: any) => [s.Action].flat()).every((a: string) => /^(bedrock:InvokeModel|bedrock-agentcore:ListActors|cloudwatch:PutMetricData|s3:PutObject)$/.test(a))).toBe(true);
 
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'PathsFailed', Namespace: 'SovereignBedrock/Probe', Dimensions: [{ Name: 'Origin', Value: 'ap-southeast-2' }],
-      TreatMissingData: 'notBreaching', AlarmActions: [{ Ref: Match.anyValue() }],
+      MetricName: 'PathsFailed',
+      Namespace: 'SovereignBedrock/Probe',
+      Dimensions: [{ Name: 'Origin', Value: 'ap-southeast-2' }],
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: Match.anyValue() }],
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'PathsInconclusive', TreatMissingData: 'breaching' });
     t.hasResourceProperties('AWS::IAM::Role', { RoleName: Match.stringLikeRegexp('^SovereignBedrockProbe-') });

@@ -1,6 +1,6 @@
-import { AUSTRALIA } from '../geography';
 import { ModelCatalogData } from '../catalog/catalog-data';
 import { CatalogModel } from '../catalog/catalog-types';
+import { AUSTRALIA } from '../geography';
 import { ValidationErrors } from '../validation-errors';
 
 /** What a path must do under the posture. */
@@ -65,33 +65,63 @@ const SMALL_CLAUDE = ['Claude Haiku 4.5', 'Claude Sonnet 4.5', 'Claude Sonnet 4'
  */
 export const PROBE_PATH_ROWS: readonly PathRow[] = [
   {
-    name: 'on-demand-in-origin', service: 'bedrock', endpoint: 'bedrock-runtime', call: 'converse', region: 'origin',
-    model: { preferred: SMALL_TEXT_MODELS, via: 'base' }, expect: 'ALLOWED',
+    name: 'on-demand-in-origin',
+    service: 'bedrock',
+    endpoint: 'bedrock-runtime',
+    call: 'converse',
+    region: 'origin',
+    model: { preferred: SMALL_TEXT_MODELS, via: 'base' },
+    expect: 'ALLOWED',
     why: 'an on-demand model in the origin Region is served there: the posture must let it through',
   },
   {
-    name: 'au-profile', service: 'bedrock', endpoint: 'bedrock-runtime', call: 'converse', region: 'origin',
-    model: { preferred: SMALL_CLAUDE, via: 'au.' }, expect: 'ALLOWED',
+    name: 'au-profile',
+    service: 'bedrock',
+    endpoint: 'bedrock-runtime',
+    call: 'converse',
+    region: 'origin',
+    model: { preferred: SMALL_CLAUDE, via: 'au.' },
+    expect: 'ALLOWED',
     why: 'an au. profile is served only in Sydney or Melbourne: the posture must let it through, Melbourne leg included',
   },
   {
-    name: 'apac-profile', service: 'bedrock', endpoint: 'bedrock-runtime', call: 'converse', region: 'origin',
-    model: { preferred: SMALL_TEXT_MODELS, via: 'apac.' }, expect: 'DENIED',
+    name: 'apac-profile',
+    service: 'bedrock',
+    endpoint: 'bedrock-runtime',
+    call: 'converse',
+    region: 'origin',
+    model: { preferred: SMALL_TEXT_MODELS, via: 'apac.' },
+    expect: 'DENIED',
     why: 'an apac. profile can serve a call from Sydney in Tokyo, Seoul, Osaka, Mumbai, Hyderabad or Singapore',
   },
   {
-    name: 'global-profile', service: 'bedrock', endpoint: 'bedrock-runtime', call: 'converse', region: 'origin',
-    model: { preferred: SMALL_CLAUDE, via: 'global.' }, expect: 'DENIED',
+    name: 'global-profile',
+    service: 'bedrock',
+    endpoint: 'bedrock-runtime',
+    call: 'converse',
+    region: 'origin',
+    model: { preferred: SMALL_CLAUDE, via: 'global.' },
+    expect: 'DENIED',
     why: 'a global. profile can serve a call in any commercial Region',
   },
   {
-    name: 'direct-us-east-1', service: 'bedrock', endpoint: 'bedrock-runtime', call: 'converse', region: 'us-east-1',
-    model: { preferred: SMALL_TEXT_MODELS, via: 'base' }, expect: 'DENIED',
+    name: 'direct-us-east-1',
+    service: 'bedrock',
+    endpoint: 'bedrock-runtime',
+    call: 'converse',
+    region: 'us-east-1',
+    model: { preferred: SMALL_TEXT_MODELS, via: 'base' },
+    expect: 'DENIED',
     why: 'a direct call made in us-east-1 is served there',
   },
   {
-    name: 'agentcore-us-east-1', service: 'agentcore', endpoint: 'bedrock-agentcore', call: 'agentcore-list-actors', region: 'us-east-1',
-    model: { fixed: 'memory/SovereignProbeNoSuchMemory-0000000000' }, expect: 'DENIED',
+    name: 'agentcore-us-east-1',
+    service: 'agentcore',
+    endpoint: 'bedrock-agentcore',
+    call: 'agentcore-list-actors',
+    region: 'us-east-1',
+    model: { fixed: 'memory/SovereignProbeNoSuchMemory-0000000000' },
+    expect: 'DENIED',
     why: 'an AgentCore call made in us-east-1 is processed there',
   },
 ];
@@ -165,9 +195,14 @@ export function probePaths(catalog: ModelCatalogData, options: ProbePathOptions,
       }
     }
     paths.push({
-      name: row.name, service: row.service, endpoint: row.endpoint, call: row.call,
+      name: row.name,
+      service: row.service,
+      endpoint: row.endpoint,
+      call: row.call,
       region: row.region === 'origin' ? options.originRegion : row.region,
-      modelId, expect: row.expect, why: row.why,
+      modelId,
+      expect: row.expect,
+      why: row.why,
     });
   }
   return paths;

@@ -65,8 +65,13 @@ export function buildProbeReport(input: ReportInput): ProbeReport {
     const a = input.answers[i];
     const base = { expect: p.expect, outcome: a.outcome };
     return {
-      path: p.name, service: p.endpoint, region: p.region, modelId: p.modelId, ...base,
-      ok: verdictOf(base) === 'passed', detail: a.detail,
+      path: p.name,
+      service: p.endpoint,
+      region: p.region,
+      modelId: p.modelId,
+      ...base,
+      ok: verdictOf(base) === 'passed',
+      detail: a.detail,
     };
   });
   const count = (v: string) => results.filter((r) => verdictOf(r) === v).length;

@@ -40,7 +40,9 @@ export function probeStatements(paths: readonly ProbePath[], account: string, pa
   return paths.flatMap((p): AllowStatementJson[] => {
     if (p.call === 'agentcore-list-actors') {
       return [{
-        Sid: sid(p.name), Effect: 'Allow', Action: [AGENTCORE_PROBE_ACTION],
+        Sid: sid(p.name),
+        Effect: 'Allow',
+        Action: [AGENTCORE_PROBE_ACTION],
         Resource: [`arn:${partition}:bedrock-agentcore:${p.region}:${account}:${p.modelId}`],
       }];
     }
@@ -48,7 +50,9 @@ export function probeStatements(paths: readonly ProbePath[], account: string, pa
     if (!prefix) {
       // A direct call only: the statement cannot serve as the leg of some profile's call.
       return [{
-        Sid: sid(p.name), Effect: 'Allow', Action: [INVOKE_ACTION],
+        Sid: sid(p.name),
+        Effect: 'Allow',
+        Action: [INVOKE_ACTION],
         Resource: [`arn:${partition}:bedrock:${p.region}::foundation-model/${p.modelId}`],
         Condition: { Null: { [INFERENCE_PROFILE_ARN_KEY]: 'true' } },
       }];
@@ -58,7 +62,9 @@ export function probeStatements(paths: readonly ProbePath[], account: string, pa
     return [
       { Sid: sid(p.name), Effect: 'Allow', Action: [INVOKE_ACTION], Resource: [profileArn] },
       {
-        Sid: `${sid(p.name)}Legs`, Effect: 'Allow', Action: [INVOKE_ACTION],
+        Sid: `${sid(p.name)}Legs`,
+        Effect: 'Allow',
+        Action: [INVOKE_ACTION],
         Resource: [
           ...legRegions(p.modelId, prefix).map((r) => `arn:${partition}:bedrock:${r}::foundation-model/${base}`),
           // A global. leg is authorised against the Region-less model ARN.

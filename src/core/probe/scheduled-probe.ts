@@ -74,8 +74,13 @@ export function probeMetrics(report: ProbeReport): ProbeMetricDatum[] {
 export async function runScheduledProbe(config: ScheduledProbeConfig): Promise<ScheduledProbeResult> {
   const log = config.log ?? ((t: string) => console.log(t));
   const report = await runProbe({
-    paths: config.paths, callers: config.callers, originRegion: config.originRegion, version: config.version,
-    limits: config.limits, accountId: config.accountId, now: config.now,
+    paths: config.paths,
+    callers: config.callers,
+    originRegion: config.originRegion,
+    version: config.version,
+    limits: config.limits,
+    accountId: config.accountId,
+    now: config.now,
   });
   const record = JSON.stringify(report);
   log(renderProbeTable(report));
