@@ -1,11 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Duration, Names, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -70,12 +71,19 @@ export interface PostureProbeProps {
   readonly roleName?: string;
 
   /**
-   * A bucket for the dated JSON evidence record of each run
-   * (`evidencePrefix/YYYY/MM/DD/<time>-<origin>.json`). Its retention is yours:
-   * give it a lifecycle rule (and Object Lock, if the records must be immutable).
-   * @default - the record goes to the function's log only (kept one year)
+   * A bucket of yours for the dated JSON evidence record of each run
+   * (`evidencePrefix/YYYY/MM/DD/<time>-<origin>.json`). Its retention is then
+   * yours: give it a lifecycle rule (and Object Lock, if the records must be immutable).
+   * @default - a bucket the construct creates: encrypted, TLS only, public access blocked, versioned, kept `evidenceRetention`
    */
   readonly evidenceBucket?: s3.IBucket;
+
+  /**
+   * How long the created evidence bucket keeps each record (ignored with `evidenceBucket`).
+   * The default covers an annual assessment with a month to spare.
+   * @default Duration.days(400)
+   */
+  readonly evidenceRetention?: Duration;
 
   /**
    * Key prefix of the evidence records.
@@ -120,6 +128,8 @@ export class PostureProbe extends Construct {
   public readonly role: iam.IRole;
   public readonly rule: events.Rule;
   /** Fires when a must-deny path was reached or a must-work path was denied by an SCP. */
+  /** Where each run's evidence record is written. */
+  public readonly evidenceBucket: s3.IBucket;
   public readonly failedAlarm: cloudwatch.Alarm;
   /** Fires when a path was inconclusive, or the probe did not run. */
   public readonly inconclusiveAlarm: cloudwatch.Alarm;
@@ -154,6 +164,13 @@ export class PostureProbe extends Construct {
     }, errors, 'models');
     const roleName = props.roleName ?? `${ROLE_PREFIX}${Names.uniqueResourceName(this, { maxLength: 64 - ROLE_PREFIX.length, separator: '-' })}`;
     checkRoleNotExempt(roleName, props.exemptPrincipalArns, Stack.of(this), errors);
+    const retentionSeconds = durationSeconds('evidenceRetention', props.evidenceRetention, errors);
+    if (props.evidenceBucket && props.evidenceRetention !== undefined) {
+      errors.add('evidenceRetention', 'applies only to the bucket the construct creates: set the retention of evidenceBucket on that bucket');
+    }
+    if (retentionSeconds !== undefined && (retentionSeconds < 86_400 || retentionSeconds % 86_400 !== 0)) {
+      errors.add('evidenceRetention', `must be a whole number of days, at least one (Duration.days(400)), got ${retentionSeconds} seconds`);
+    }
     const periodSeconds = durationSeconds('metricPeriod', props.metricPeriod, errors);
     validateAlarmSettings({ metricNamespace: props.metricNamespace, periodSeconds }, errors, isToken, { period: 'metricPeriod' });
     const interval = rateSeconds(props.schedule?.expressionString);
@@ -179,9 +196,18 @@ export class PostureProbe extends Construct {
       resources: ['*'],
       conditions: { StringEquals: { 'cloudwatch:namespace': this.namespace } },
     }));
-    if (props.evidenceBucket) {
+    const created = props.evidenceBucket ? undefined : evidenceBucket(this, props.evidenceRetention ?? Duration.days(400));
+    this.evidenceBucket = props.evidenceBucket ?? created!.bucket;
+    statements.push(new iam.PolicyStatement({
+      sid: 'WriteEvidenceRecords', actions: ['s3:PutObject'], resources: [this.evidenceBucket.arnForObjects(`${prefix}*`)],
+    }));
+    if (created) {
+      // SSE-KMS writes need a data key from the bucket's key (with the S3 Bucket Key, one per bucket and period).
       statements.push(new iam.PolicyStatement({
-        sid: 'WriteEvidenceRecords', actions: ['s3:PutObject'], resources: [props.evidenceBucket.arnForObjects(`${prefix}*`)],
+        sid: 'EncryptEvidenceRecords',
+        actions: ['kms:GenerateDataKey'],
+        resources: [created.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
       }));
     }
     const description = 'Probes the Bedrock residency posture from inside the account (cdk-sovereign-bedrock)';
@@ -210,7 +236,7 @@ export class PostureProbe extends Construct {
         PROBE_PATHS: JSON.stringify(paths),
         ORIGIN_REGION: origin,
         METRIC_NAMESPACE: this.namespace,
-        EVIDENCE_BUCKET: props.evidenceBucket?.bucketName ?? '',
+        EVIDENCE_BUCKET: this.evidenceBucket.bucketName,
         EVIDENCE_PREFIX: prefix,
         TOOL_VERSION: libraryVersion(),
       },
@@ -259,6 +285,67 @@ export class PostureProbe extends Construct {
       period: this.period,
     });
   }
+}
+
+/**
+ * The evidence bucket when the user gives none: encrypted with a customer
+ * managed key that rotates yearly, TLS only, every public access blocked,
+ * objects owned by the bucket owner, versioned, each record locked in
+ * governance mode and expired after the retention (Object Lock: a record
+ * cannot be changed or deleted early without the bypass permission), object
+ * events sent to EventBridge, and kept when the stack is deleted.
+ *
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html
+ */
+function evidenceBucket(scope: Construct, retention: Duration): { bucket: s3.Bucket; key: kms.Key } {
+  const key = new kms.Key(scope, 'EvidenceKey', {
+    description: 'Encrypts the evidence records of the Bedrock residency posture probe',
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  // Grants only for AWS services acting on AWS resources (the Control Tower proactive control CT.KMS.PR.3).
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsServices',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  const bucket = new s3.Bucket(scope, 'EvidenceBucket', {
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: key,
+    bucketKeyEnabled: true,
+    enforceSSL: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    versioned: true,
+    objectLockEnabled: true,
+    objectLockDefaultRetention: s3.ObjectLockRetention.governance(retention),
+    lifecycleRules: [{ expiration: retention, noncurrentVersionExpiration: retention }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  // Object events to EventBridge (a Control Tower proactive control asks for event notifications), set on the bucket itself: `eventBridgeEnabled` would add a
+  // custom resource with a Lambda function for what CloudFormation supports natively.
+  (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+  suppressNag(bucket, [
+    {
+      id: 'AwsSolutions-S1',
+      reason: 'One role writes one new record a run and nothing reads it but reviewers; object-level access is recorded by CloudTrail S3 data events where the trail logs them. '
+        + 'A server access log bucket would need its own log bucket, and access logs cannot be encrypted with the customer managed key.',
+    },
+    {
+      id: 'NIST.800.53.R5-S3BucketLoggingEnabled',
+      reason: 'Object-level access is recorded by CloudTrail S3 data events where the trail logs them; a server access log bucket would need its own log bucket.',
+    },
+    {
+      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+      reason: 'Replication would copy residency evidence to another Region, which may be outside Australia: a choice for the user (give evidenceBucket). '
+        + 'The records are locked, versioned and regenerated by every run.',
+    },
+  ]);
+  return { bucket, key };
 }
 
 /**

@@ -81,6 +81,38 @@ describe('PostureProbe', () => {
     expect(text).toContain('arn:aws:bedrock:ap-southeast-4:333344445555:inference-profile/au.anthropic.claude-sonnet-4-5-20250929-v1:0');
   });
 
+  test('without a bucket of yours: an encrypted, locked, TLS-only bucket keeping each record 400 days, written only under the prefix', () => {
+    const stack = workload();
+    const probe = new PostureProbe(stack, 'Probe');
+    const t = Template.fromStack(stack);
+    t.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        VersioningConfiguration: { Status: 'Enabled' },
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 400 } } },
+        LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 400, NoncurrentVersionExpiration: { NoncurrentDays: 400 }, Status: 'Enabled' })] },
+      },
+    });
+    t.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const statements = permissionsBesidesLogging(t, /Probes the Bedrock residency posture/);
+    const byId = Object.fromEntries(statements.map((s: any) => [s.Sid, s]));
+    expect(byId.EncryptEvidenceRecords).toMatchObject({ Action: 'kms:GenerateDataKey', Condition: { StringEquals: { 'kms:ViaService': 's3.ap-southeast-2.amazonaws.com' } } });
+    expect(JSON.stringify(byId.WriteEvidenceRecords.Resource)).toContain('/posture-probe/*');
+    expect(probe.evidenceBucket).toBeDefined();
+    const env = Object.values(t.findResources('AWS::Lambda::Function')).map((f: any) => f.Properties.Environment?.Variables).find((v: any) => v?.PROBE_PATHS);
+    expect(env.EVIDENCE_BUCKET.Ref).toMatch(/^ProbeEvidenceBucket/);
+    const other = workload();
+    new PostureProbe(other, 'ShortLived', { evidenceRetention: Duration.days(30) });
+    expect(Object.values(Template.fromStack(other).findResources('AWS::S3::Bucket')).map((b: any) => b.Properties.ObjectLockConfiguration.Rule.DefaultRetention.Days).sort())
+      .toEqual([30]);
+  });
+
   test('a role the posture exempts is refused: it would never be denied', () => {
     const management = new Stack(new App(), 'Management', { env: { account: '111122223333', region: 'ap-southeast-2' } });
     const posture = new AuBedrockPosture(management, 'Posture', {
@@ -102,7 +134,11 @@ describe('PostureProbe', () => {
       models: { 'no-such-path': 'x' },
       roleName: 'has spaces',
       schedule: events.Schedule.rate(Duration.days(2)),
+      evidenceRetention: Duration.hours(36),
     }));
+    expect(message).toContain('evidenceRetention: must be a whole number of days, at least one');
+    expect(errorOf(() => new PostureProbe(workload(), 'Probe', { evidenceBucket: s3.Bucket.fromBucketName(workload(), 'B', 'mine'), evidenceRetention: Duration.days(9) })))
+      .toContain('evidenceRetention: applies only to the bucket the construct creates');
     expect(message).toContain('originRegion: "us-east-1" is not an origin of the Australian posture');
     expect(message).toContain('services[1]: "mantle" cannot be probed');
     expect(message).toContain('services[2]: "nope" is not one of bedrock, agentcore');

@@ -40,7 +40,10 @@ export function buildLibraryApp(outdir: string) {
   BedrockDataEvents.enable(trail);
   // The probe writes its evidence to a bucket the user owns (and sets the retention of).
   const evidence = new s3.Bucket(workload, 'ProbeEvidence', { enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true });
-  new PostureProbe(workload, 'Probe', { evidenceBucket: evidence, exemptPrincipalArns: posture.exemptPrincipalArns, topic: new sns.Topic(workload, 'ProbeTopic', { enforceSSL: true }) });
+  const probeTopic = new sns.Topic(workload, 'ProbeTopic', { enforceSSL: true });
+  new PostureProbe(workload, 'Probe', { evidenceBucket: evidence, exemptPrincipalArns: posture.exemptPrincipalArns, topic: probeTopic });
+  // And with the evidence bucket it creates itself.
+  new PostureProbe(workload, 'ProbeOwnBucket', { topic: probeTopic, roleName: 'SovereignBedrockProbe-own-bucket' });
   return { app, stacks: [management, workload] };
 }
 
