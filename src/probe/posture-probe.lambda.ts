@@ -38,7 +38,9 @@ export async function handler(_event: unknown, context?: { invokedFunctionArn?: 
       namespace: process.env.METRIC_NAMESPACE ?? 'SovereignBedrock/Probe',
       evidencePrefix: process.env.EVIDENCE_PREFIX,
       putEvidence: bucket ? async (key, body) => {
-        await storage.send(new s3.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }));
+        // A bucket with an Object Lock default retention accepts a put only with an integrity checksum.
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html
+        await storage.send(new s3.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', ChecksumAlgorithm: 'SHA256' }));
       } : undefined,
       putMetrics: async (namespace, data) => {
         await metrics.send(new cloudwatch.PutMetricDataCommand({

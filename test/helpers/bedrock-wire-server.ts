@@ -3,7 +3,7 @@ import * as http2 from 'http2';
 import { AddressInfo } from 'net';
 
 /** How the stand-in answers one request. */
-export type WireAnswer = 'ok' | 'scp-deny' | 'identity-deny' | 'throttle' | 'validation' | 'not-found';
+export type WireAnswer = 'ok' | 'scp-deny' | 'identity-deny' | 'throttle' | 'validation' | 'not-found' | 'hang';
 
 /** One request the stand-in received, as read off the wire. */
 export interface WireRequest {
@@ -85,6 +85,8 @@ function answerOf(answer: WireAnswer, r: WireRequest): { status: number; type?: 
       return { status: 400, type: 'ValidationException', body: { message: 'The provided model identifier is invalid.' } };
     case 'not-found':
       return { status: 404, type: 'ResourceNotFoundException', body: { message: `Memory ${r.resourceId} not found` } };
+    case 'hang':
+      return { status: 0, body: {} };
   }
 }
 
@@ -128,6 +130,7 @@ export class BedrockWireServer {
       stream.on('end', () => {
         const r = readRequest('bedrock-runtime', String(headers[':method']), String(headers[':path']), String(headers.authorization ?? ''), raw, '2.0');
         const a = this.answer(r);
+        if (a.status === 0) return; // never answers: the client's time limit must end the request
         stream.respond({ ':status': a.status, 'content-type': 'application/json', 'x-amzn-requestid': `req-${this.requests.length}`, ...(a.type ? { 'x-amzn-errortype': a.type } : {}) });
         stream.end(JSON.stringify(a.body));
       });
@@ -139,6 +142,7 @@ export class BedrockWireServer {
       req.on('end', () => {
         const r = readRequest('bedrock-agentcore', req.method ?? '', req.url ?? '', String(req.headers.authorization ?? ''), raw, req.httpVersion);
         const a = this.answer(r);
+        if (a.status === 0) return;
         res.writeHead(a.status, { 'content-type': 'application/json', 'x-amzn-requestid': `req-${this.requests.length}`, ...(a.type ? { 'x-amzn-errortype': a.type } : {}) });
         res.end(JSON.stringify(a.body));
       });

@@ -69,6 +69,8 @@ test('a posture that decides as designed: one dated evidence record, every path 
   expect(puts).toHaveLength(1);
   const input = puts[0].args[0].input;
   expect(input.Bucket).toBe('evidence-bucket');
+  // Object Lock buckets refuse puts without an integrity checksum.
+  expect(input.ChecksumAlgorithm).toBe('SHA256');
   expect(input.Key).toMatch(/^posture-probe\/\d{4}\/\d{2}\/\d{2}\/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-ap-southeast-2\.json$/);
   expect(result.evidenceKey).toBe(input.Key);
   const record: ProbeReport = JSON.parse(String(input.Body));
