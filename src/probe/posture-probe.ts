@@ -23,7 +23,7 @@ import { isKnownRegion } from '../core/regions';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
 import { durationSeconds, rateSeconds } from '../private/alarm-settings';
-import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
+import { libraryFunctionIdentity, NagSuppression, suppressNag } from '../private/library-function';
 import { isToken } from '../private/tokens';
 
 export interface PostureProbeProps {
@@ -112,6 +112,23 @@ export interface PostureProbeProps {
 
 const ROLE_PREFIX = 'SovereignBedrockProbe-';
 
+/** NIST 800-53 R5 function rules that do not fit the probe, which a daily schedule invokes and which calls only AWS APIs. */
+const PROBE_FUNCTION_NAG_REASONS: NagSuppression[] = [
+  {
+    id: 'NIST.800.53.R5-LambdaInsideVPC',
+    reason: 'The probe calls only AWS APIs (Bedrock Runtime, AgentCore, CloudWatch, S3) and reaches no resource in a VPC; '
+      + 'a VPC endpoint policy could itself deny a probed path and hide what the SCP decides.',
+  },
+  {
+    id: 'NIST.800.53.R5-LambdaConcurrency',
+    reason: 'Invoked by a daily schedule, one run at a time; reserving concurrency would take it from the account\'s pool (and fails on accounts with the minimum limit).',
+  },
+  {
+    id: 'NIST.800.53.R5-LambdaDLQ',
+    reason: 'A failed or missing run is not lost: the run error alarm counts failed invocations and the inconclusive alarm treats a period without the probe\'s metrics as breaching.',
+  },
+];
+
 /**
  * The design's sandbox test, on a schedule, from inside an account under the
  * posture: one minimal request down each path (on-demand in the origin Region
@@ -133,6 +150,8 @@ export class PostureProbe extends Construct {
   public readonly failedAlarm: cloudwatch.Alarm;
   /** Fires when a path was inconclusive, or the probe did not run. */
   public readonly inconclusiveAlarm: cloudwatch.Alarm;
+  /** Fires when a run failed (for example, the evidence record could not be written). */
+  public readonly runErrorAlarm: cloudwatch.Alarm;
   /** The probed paths, in order. */
   public readonly pathNames: string[];
   private readonly namespace: string;
@@ -241,9 +260,10 @@ export class PostureProbe extends Construct {
         TOOL_VERSION: libraryVersion(),
       },
     });
-    suppressNag(this.function, LIBRARY_FUNCTION_NAG_REASONS);
+    suppressNag(this.function, PROBE_FUNCTION_NAG_REASONS);
     this.rule = new events.Rule(this, 'Schedule', {
       schedule: props.schedule ?? events.Schedule.rate(Duration.days(1)),
+      // No retry: a failed run would send every request again; the inconclusive alarm reports a missing run.
       targets: [new targets.LambdaFunction(this.function, { retryAttempts: 0 })],
     });
 
@@ -265,8 +285,16 @@ export class PostureProbe extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+    // A run whose evidence could not be written publishes its metrics, then fails: Lambda's own error count shows it.
+    this.runErrorAlarm = this.function.metricErrors({ period: this.period, statistic: 'Sum' }).createAlarm(this, 'RunErrorAlarm', {
+      alarmDescription: 'A run of the Bedrock posture probe failed, for example its evidence record could not be written (see the PostureProbe log)',
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     if (props.topic) {
-      for (const alarm of [this.failedAlarm, this.inconclusiveAlarm]) alarm.addAlarmAction(new actions.SnsAction(props.topic));
+      for (const alarm of [this.failedAlarm, this.inconclusiveAlarm, this.runErrorAlarm]) alarm.addAlarmAction(new actions.SnsAction(props.topic));
     }
   }
 

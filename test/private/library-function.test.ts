@@ -10,9 +10,13 @@ describe('every Lambda function the library creates', () => {
   const management = Template.fromStack(stacks[0]);
   const functions = Object.entries<any>(management.findResources('AWS::Lambda::Function'));
 
-  test('are the two handlers, their provider frameworks and the auditor', () => {
+  test('are the two handlers, their provider frameworks and the auditor; in the workload stack, the posture probes only', () => {
     expect(functions).toHaveLength(5);
-    expect(Template.fromStack(stacks[1]).findResources('AWS::Lambda::Function')).toEqual({});
+    const workload = Object.values<any>(Template.fromStack(stacks[1]).findResources('AWS::Lambda::Function'));
+    expect(workload.map((f) => [f.Properties.Description, f.Properties.Runtime])).toEqual([
+      ['Probes the Bedrock residency posture from inside the account (cdk-sovereign-bedrock)', 'nodejs24.x'],
+      ['Probes the Bedrock residency posture from inside the account (cdk-sovereign-bedrock)', 'nodejs24.x'],
+    ]);
   });
 
   test.each(functions.map(([id, fn]) => [id, fn.Properties.Description ?? '']))(

@@ -64,6 +64,7 @@ describe('PostureProbe', () => {
       AlarmActions: [{ Ref: Match.anyValue() }],
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'PathsInconclusive', TreatMissingData: 'breaching' });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda', AlarmActions: [{ Ref: Match.anyValue() }] });
     t.hasResourceProperties('AWS::IAM::Role', { RoleName: Match.stringLikeRegexp('^SovereignBedrockProbe-') });
     const env = Object.values(t.findResources('AWS::Lambda::Function'))
       .map((f: any) => f.Properties.Environment?.Variables).find((v: any) => v?.PROBE_PATHS);
