@@ -1,20 +1,20 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Names, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { evidenceBucket } from './evidence-bucket';
 import { PostureProbeFunction } from './posture-probe-function';
 import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
 import { validateAlarmSettings } from '../core/detect/validate-detection-input';
-import { wildcardMatch } from '../core/evaluate/wildcard';
+import { checkRoleNotExempt } from '../core/probe/exempt-role';
 import { NOT_PROBED, PROBE_ORIGINS, PROBE_SERVICES, probePaths, ProbeService } from '../core/probe/probe-paths';
 import { probeStatements } from '../core/probe/probe-statements';
 import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
@@ -24,6 +24,7 @@ import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
 import { durationSeconds, rateSeconds } from '../private/alarm-settings';
 import { libraryFunctionIdentity, NagSuppression, suppressNag } from '../private/library-function';
+import { nagNotation } from '../private/nag-notation';
 import { isToken } from '../private/tokens';
 
 export interface PostureProbeProps {
@@ -182,7 +183,11 @@ export class PostureProbe extends Construct {
       modelOverrides: props.models,
     }, errors, 'models');
     const roleName = props.roleName ?? `${ROLE_PREFIX}${Names.uniqueResourceName(this, { maxLength: 64 - ROLE_PREFIX.length, separator: '-' })}`;
-    checkRoleNotExempt(roleName, props.exemptPrincipalArns, Stack.of(this), errors);
+    const stackOf = Stack.of(this);
+    checkRoleNotExempt(roleName, props.exemptPrincipalArns, {
+      account: Token.isUnresolved(stackOf.account) ? undefined : stackOf.account,
+      partition: Token.isUnresolved(stackOf.partition) ? undefined : stackOf.partition,
+    }, errors, isToken);
     const retentionSeconds = durationSeconds('evidenceRetention', props.evidenceRetention, errors);
     if (props.evidenceBucket && props.evidenceRetention !== undefined) {
       errors.add('evidenceRetention', 'applies only to the bucket the construct creates: set the retention of evidenceBucket on that bucket');
@@ -315,118 +320,7 @@ export class PostureProbe extends Construct {
   }
 }
 
-/**
- * The evidence bucket when the user gives none: encrypted with a customer
- * managed key that rotates yearly, TLS only, every public access blocked,
- * objects owned by the bucket owner, versioned, each record locked in
- * governance mode and expired after the retention (Object Lock: a record
- * cannot be changed or deleted early without the bypass permission), object
- * events sent to EventBridge, and kept when the stack is deleted.
- *
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html
- */
-function evidenceBucket(scope: Construct, retention: Duration): { bucket: s3.Bucket; key: kms.Key } {
-  const key = new kms.Key(scope, 'EvidenceKey', {
-    description: 'Encrypts the evidence records of the Bedrock residency posture probe',
-    enableKeyRotation: true,
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  // Grants only for AWS services acting on AWS resources (the Control Tower proactive control CT.KMS.PR.3).
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsExceptForAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-  const bucket = new s3.Bucket(scope, 'EvidenceBucket', {
-    encryption: s3.BucketEncryption.KMS,
-    encryptionKey: key,
-    bucketKeyEnabled: true,
-    enforceSSL: true,
-    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    versioned: true,
-    objectLockEnabled: true,
-    objectLockDefaultRetention: s3.ObjectLockRetention.governance(retention),
-    lifecycleRules: [{ expiration: retention, noncurrentVersionExpiration: retention }],
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  // Object events to EventBridge (a Control Tower proactive control asks for event notifications), set on the bucket itself: `eventBridgeEnabled` would add a
-  // custom resource with a Lambda function for what CloudFormation supports natively.
-  (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
-  suppressNag(bucket, [
-    {
-      id: 'AwsSolutions-S1',
-      reason: 'One role writes one new record a run and nothing reads it but reviewers; object-level access is recorded by CloudTrail S3 data events where the trail logs them. '
-        + 'A server access log bucket would need its own log bucket, and access logs cannot be encrypted with the customer managed key.',
-    },
-    {
-      id: 'NIST.800.53.R5-S3BucketLoggingEnabled',
-      reason: 'Object-level access is recorded by CloudTrail S3 data events where the trail logs them; a server access log bucket would need its own log bucket.',
-    },
-    {
-      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason: 'Replication would copy residency evidence to another Region, which may be outside Australia: a choice for the user (give evidenceBucket). '
-        + 'The records are locked, versioned and regenerated by every run.',
-    },
-  ]);
-  return { bucket, key };
-}
-
-/**
- * A resolved resource as cdk-nag names it in a finding (`<Logical.Arn>/prefix/*`),
- * or undefined for a shape it is not worth naming.
- */
-function nagNotation(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, any>;
-  if (typeof v.Ref === 'string') return `<${v.Ref}>`;
-  if (Array.isArray(v['Fn::GetAtt'])) return `<${v['Fn::GetAtt'].join('.')}>`;
-  if (Array.isArray(v['Fn::Join']) && v['Fn::Join'][0] === '') {
-    const parts = (v['Fn::Join'][1] as unknown[]).map(nagNotation);
-    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
-  }
-  return undefined;
-}
-
 /** The installed package's version, recorded in every evidence record (src/probe and lib/probe are two levels below package.json). */
 function libraryVersion(): string {
   return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-}
-
-/**
- * Refuses exempt patterns that match the probe's role: `aws:PrincipalArn` of a
- * role session is the role's ARN. An account or partition not known at synth
- * time is assumed to match (fail closed); a pattern not known at synth time cannot be judged.
- */
-function checkRoleNotExempt(roleName: string, patterns: readonly string[] | undefined, stack: Stack, errors: ValidationErrors): void {
-  if (isToken(roleName)) {
-    errors.add('roleName', 'must be known at synth time: it is checked against exemptPrincipalArns');
-    return;
-  }
-  if (!/^[\w+=,.@-]{1,64}$/.test(roleName)) errors.add('roleName', `"${roleName}" is not an IAM role name (up to 64 of A-Z a-z 0-9 + = , . @ _ -)`);
-  const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
-  const partition = Token.isUnresolved(stack.partition) ? undefined : stack.partition;
-  (patterns ?? []).forEach((pattern, i) => {
-    if (isToken(pattern)) {
-      errors.add(`exemptPrincipalArns[${i}]`, 'is not known at synth time, so the probe cannot check that its role is not exempt. Pass the posture\'s patterns as strings');
-      return;
-    }
-    const parts = pattern.split(':');
-    if (parts.length < 6 || parts[0] !== 'arn') return;
-    const [, p, service, , acct] = parts;
-    const resource = parts.slice(5).join(':');
-    const matches = (partition === undefined || wildcardMatch(p, partition))
-      && wildcardMatch(service, 'iam')
-      && (account === undefined || wildcardMatch(acct, account))
-      && wildcardMatch(resource, `role/${roleName}`);
-    if (matches) {
-      errors.add(`exemptPrincipalArns[${i}]`, `"${pattern}" matches the probe's role ${roleName}: an exempt role is never denied by the posture, so the probe would prove nothing. `
-        + 'Give the probe a roleName that no exempt pattern matches');
-    }
-  });
 }
