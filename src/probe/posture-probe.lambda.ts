@@ -39,7 +39,7 @@ export async function handler(_event: unknown, context?: { invokedFunctionArn?: 
       evidencePrefix: process.env.EVIDENCE_PREFIX,
       putEvidence: bucket ? async (key, body) => {
         // A bucket with an Object Lock default retention accepts a put only with an integrity checksum.
-        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html
+        // https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html (Content-MD5 or x-amz-sdk-checksum-algorithm)
         await storage.send(new s3.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', ChecksumAlgorithm: 'SHA256' }));
       } : undefined,
       putMetrics: async (namespace, data) => {
