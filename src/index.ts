@@ -28,3 +28,4 @@ export * from './observe/bedrock-invocation-logging-props';
 export * from './observe/bedrock-invocation-logging';
 export * from './observe/bedrock-residency-dashboard-props';
 export * from './observe/bedrock-residency-dashboard';
+export * from './probe/posture-probe';

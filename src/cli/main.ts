@@ -5,6 +5,7 @@
  *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
  *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
  *   cdk-sovereign-bedrock report [--audit FILE] [--traffic FILE] [--probe FILE] --out report.html [--pdf report.pdf]
+ *   cdk-sovereign-bedrock probe [--services bedrock,agentcore] [--region ...] [--model PATH=ID] [--format ...]
  *   cdk-sovereign-bedrock --version
  */
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
@@ -12,7 +13,11 @@ import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
 import { packageVersion } from './package-version';
 import { parseReportArgs, REPORT_USAGE, runReportCommand } from './report-command';
+import { parseProbeArgs, PROBE_USAGE, runProbeCommand } from './probe-command';
+import { loadProbeSdks } from './probe-sdk';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
+import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
+import { sdkProbeCallers } from '../core/probe/sdk-probe-callers';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 
@@ -20,6 +25,7 @@ Commands:
   audit    report which accounts' service control policies keep Bedrock in Australia
   export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
   report   one HTML (and PDF) evidence report from the audit, traffic replay and probe JSON
+  probe    send one minimal request down each path and check the posture decides as it must
 
 Options:
   --version  print the package version
@@ -52,6 +58,19 @@ export async function main(argv: string[]): Promise<number> {
       const args = parseReportArgs(rest);
       if (args === 'help') return (io.stdout(`${REPORT_USAGE}\n`), 0);
       return await runReportCommand(args, io);
+    }
+    if (command === 'probe') {
+      const args = parseProbeArgs(rest);
+      if (args === 'help') {
+        io.stdout(`${PROBE_USAGE}\n`);
+        return 0;
+      }
+      const callers = sdkProbeCallers(loadProbeSdks(args.services), DEFAULT_PROBE_LIMITS);
+      try {
+        return await runProbeCommand(callers, args, io, packageVersion());
+      } finally {
+        callers.destroy();
+      }
     }
     if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${packageVersion()}\n`);

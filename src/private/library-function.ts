@@ -29,7 +29,7 @@ export interface LibraryFunctionIdentity {
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
 export function libraryFunctionIdentity(
-  scope: Construct, id: string, description: string, statements: iam.PolicyStatement[] = [],
+  scope: Construct, id: string, description: string, statements: iam.PolicyStatement[] = [], roleName?: string,
 ): LibraryFunctionIdentity {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
     retention: LIBRARY_LOG_RETENTION,
@@ -55,6 +55,7 @@ export function libraryFunctionIdentity(
     description,
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     managedPolicies: [policy],
+    roleName,
   });
   return { logGroup, role, policy };
 }

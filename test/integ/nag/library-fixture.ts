@@ -9,9 +9,11 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, BedrockInvocationLogging, BedrockResidencyDashboard, InferenceRegionAlarm,
-  OrganizationalUnitPath, PostureAuditor, ScpSlotGuard, SovereignBedrockInvoker,
+  OrganizationalUnitPath, PostureAuditor, PostureProbe, ScpSlotGuard, SovereignBedrockInvoker,
 } from 'cdk-sovereign-bedrock';
 
 export function buildLibraryApp(outdir: string) {
@@ -46,6 +48,12 @@ export function buildLibraryApp(outdir: string) {
   // A year: Control Tower's CT.CLOUDWATCH.PR.2 refuses log groups kept for less.
   new BedrockInvocationLogging(workload, 'InvocationLogs', { retention: logs.RetentionDays.ONE_YEAR });
   BedrockDataEvents.enable(trail);
+  // The probe writes its evidence to a bucket the user owns (and sets the retention of).
+  const evidence = new s3.Bucket(workload, 'ProbeEvidence', { enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true });
+  const probeTopic = new sns.Topic(workload, 'ProbeTopic', { enforceSSL: true });
+  new PostureProbe(workload, 'Probe', { evidenceBucket: evidence, exemptPrincipalArns: posture.exemptPrincipalArns, topic: probeTopic });
+  // And with the evidence bucket it creates itself.
+  new PostureProbe(workload, 'ProbeOwnBucket', { topic: probeTopic, roleName: 'SovereignBedrockProbe-own-bucket' });
   return { app, stacks: [management, workload] };
 }
 

@@ -55,12 +55,15 @@ function resourcesByTemplate(app: App): Map<string, IConstruct> {
  * Control Tower proactive controls that library resources do not meet, by design:
  * the library's Lambda functions call only AWS APIs, so they are not placed in a VPC
  * (CT.LAMBDA.PR.3); their log groups use CloudWatch Logs' default encryption rather
- * than a customer managed key per stack (CT.CLOUDWATCH.PR.3). cfn-guard reads no
+ * than a customer managed key per stack (CT.CLOUDWATCH.PR.3); the probe's evidence bucket
+ * relies on CloudTrail data events rather than server access logs (CT.S3.PR.2). cfn-guard reads no
  * suppression metadata, so the list lives here, with the resource types it may cover.
  */
 const CONTROL_TOWER_ACCEPTED: Record<string, string> = {
   lambda_inside_vpc_check: 'AWS::Lambda::Function',
   cloudwatch_log_group_encrypted_check: 'AWS::Logs::LogGroup',
+  // PostureProbe's evidence bucket: CloudTrail data events, not a server access log bucket (CT.S3.PR.2).
+  s3_bucket_logging_enabled_check: 'AWS::S3::Bucket',
 };
 
 /**
@@ -141,6 +144,9 @@ describe('the library\'s suppressions', () => {
       'AwsSolutions-EC23', 'NIST.800.53.R5-EC2RestrictedCommonPorts', 'NIST.800.53.R5-EC2RestrictedSSH',
       // Pinned runtimes: flagged on aws-cdk-lib releases that know a newer Node.js (the compatibility matrix).
       'AwsSolutions-L1',
+      // PostureProbe: the dated evidence records under its prefix.
+      'AwsSolutions-IAM5[Resource::<ProbeEvidence87DD20B4.Arn>/posture-probe/*]',
+      'AwsSolutions-IAM5[Resource::<ProbeOwnBucketEvidenceBucket09C1433E.Arn>/posture-probe/*]',
     ].sort());
     for (const s of suppressed) expect(s.reason.length).toBeGreaterThan(40);
   });
