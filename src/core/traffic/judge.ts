@@ -1,0 +1,113 @@
+import { reconstructRequests } from './reconstruct-requests';
+import { TrafficDecision, TrafficKey } from './traffic-types';
+import { resolveResidencyPath } from '../catalog/residency-path';
+import { SYDNEY_CATALOG } from '../catalog/sydney-catalog.generated';
+import { evaluateScpChain, PolicyLevel } from '../evaluate/scp-evaluator';
+import { exportPosture } from '../export/export-posture';
+import { AUSTRALIA } from '../geography';
+import { profilePrefixOf } from '../inference-profiles';
+import { ResidencyRulesInput, resolveResidencyRules } from '../statements/residency-rules';
+
+/** The posture the replay judges: its SCP documents, as the library builds them, and its options in words. */
+export interface ReplayPosture {
+  readonly levels: readonly PolicyLevel[];
+  readonly description: Record<string, unknown>;
+}
+
+const FULL_AWS_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+/**
+ * Builds the posture from the same options `ResidencyPolicies`, `PostureExport`
+ * and `export` take (validated the same way: invalid options throw one error
+ * listing every problem). The replay attaches it next to FullAWSAccess, so only
+ * its deny statements can decide.
+ */
+export function replayPosture(options: ResidencyRulesInput = {}, where = 'TrafficReplay'): ReplayPosture {
+  const files = exportPosture({ format: 'json', options, split: true }, where);
+  const rules = resolveResidencyRules(options);
+  return {
+    levels: [{
+      id: 'posture',
+      policies: [
+        { name: 'FullAWSAccess', document: FULL_AWS_ACCESS },
+        ...files.map((f) => ({ name: f.path.replace(/^.*\//, '').replace(/\.json$/, ''), document: f.content })),
+      ],
+    }],
+    description: {
+      policies: files.map((f) => f.path.replace(/^.*\//, '').replace(/\.json$/, '')),
+      allowedOriginRegions: rules.allowedOriginRegions,
+      residencyRegions: rules.geography.homeRegions,
+      allowedProfilePrefixes: rules.allowedProfilePrefixes,
+      allowedApplicationInferenceProfileArns: rules.allowedApplicationProfileArns,
+      exemptPrincipalArns: rules.exemptPrincipalArns,
+      coveredServices: rules.coveredPrefixes,
+      claudePlatformOnAws: rules.denyClaudePlatform ? 'denied' : 'allowed',
+      globalCrossRegionInference: 'denied',
+      serviceSideInference: rules.serviceSide,
+      longTermApiKeys: rules.denyLongTermApiKeys ? 'denied' : 'not denied',
+    },
+  };
+}
+
+export interface Judgement {
+  readonly decision: TrafficDecision;
+  /** Sid of the first deny statement that matched, or null. */
+  readonly statement: string | null;
+  /** The leg that statement denied, for people. */
+  readonly deniedLeg: string | null;
+}
+
+/** SCPs never apply to service-linked roles or to AWS service principals. */
+function scpsApply(principal: string): boolean {
+  return principal.startsWith('arn:') && !/:role\/aws-service-role\//.test(principal);
+}
+
+/** The posture's decision on a call: DENIED when any of its requests is explicitly denied. */
+export function judge(key: TrafficKey, posture: ReplayPosture, prefixes?: readonly string[]): Judgement {
+  if (!scpsApply(key.principalArn)) return { decision: 'ALLOWED', statement: null, deniedLeg: null };
+  for (const request of reconstructRequests(key, prefixes)) {
+    const result = evaluateScpChain(posture.levels, request);
+    if (result.decision === 'ExplicitlyDenied') {
+      const by = result.deniedBy[0];
+      return { decision: 'DENIED', statement: by.slice(by.indexOf('/') + 1), deniedLeg: request.leg };
+    }
+  }
+  return { decision: 'ALLOWED', statement: null, deniedLeg: null };
+}
+
+/** `au.`, `apac.`... for a system profile, `application` for an application profile, else null. */
+export function profilePrefixColumn(modelId: string | null): string | null {
+  if (!modelId) return null;
+  if (/:application-inference-profile\//.test(modelId)) return 'application';
+  if (modelId.startsWith('arn:') && !/:inference-profile\//.test(modelId)) return null;
+  return profilePrefixOf(modelId) ?? null;
+}
+
+export function servedRegionOf(key: TrafficKey): string {
+  return key.inferenceRegion ?? key.sourceRegion;
+}
+
+export function isAustralian(region: string): boolean {
+  return AUSTRALIA.homeRegions.includes(region);
+}
+
+/**
+ * The Australian way to make the same call, from the Sydney model catalog:
+ * the `au.` profile or on-demand ID to use instead, or null with the reason.
+ */
+export function australianAlternative(key: TrafficKey, now?: Date): { alternative: string | null; note: string | null } {
+  const model = key.modelId;
+  if (!model) {
+    return { alternative: null, note: `no model in the request: make the call in ${AUSTRALIA.defaultOriginRegions.join(' or ')}` };
+  }
+  if (/:application-inference-profile\//.test(model)) {
+    return { alternative: null, note: 'an application inference profile: the event does not say which profile it wraps (GetInferenceProfile does); recreate it over an au. profile' };
+  }
+  if (!key.eventSource.startsWith('bedrock.')) {
+    return { alternative: null, note: `${key.eventSource} model "${model}": the Sydney catalog lists Bedrock model IDs only; make the call in an Australian Region where the service offers the model` };
+  }
+  const path = resolveResidencyPath(SYDNEY_CATALOG, model, now);
+  if (path.invokeModelId && path.invokeModelId !== model) return { alternative: path.invokeModelId, note: null };
+  if (path.invokeModelId) return { alternative: path.invokeModelId, note: `already the Australian path: call it from ${AUSTRALIA.defaultOriginRegions.join(' or ')}` };
+  return { alternative: null, note: `no Australian path: ${path.reason}` };
+}
