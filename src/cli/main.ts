@@ -4,13 +4,14 @@
  *
  *   cdk-sovereign-bedrock audit [--target ...] [--format table|json|markdown] [--region ...]
  *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
+ *   cdk-sovereign-bedrock traffic --logs DIR|FILE|s3://BUCKET/PREFIX [...]
  *   cdk-sovereign-bedrock --version
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
+import { packageVersion } from './package-version';
+import { runTrafficCommand } from './traffic-command';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 
 const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
@@ -18,6 +19,7 @@ const USAGE = `Usage: cdk-sovereign-bedrock <command> [options]
 Commands:
   audit    report which accounts' service control policies keep Bedrock in Australia
   export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
+  traffic  replay CloudTrail logs through the posture: what was served abroad, what the posture would deny
 
 Options:
   --version  print the package version
@@ -25,10 +27,7 @@ Options:
 
 Run "cdk-sovereign-bedrock <command> --help" for a command's options.`;
 
-/** The installed package's version (src/cli and lib/cli are both two levels below package.json). */
-export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-}
+export { packageVersion } from './package-version';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
     }
     if (command === 'export') return runExportCommand(rest, io);
+    if (command === 'traffic') return await runTrafficCommand(rest, io);
     if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${packageVersion()}\n`);
       return 0;

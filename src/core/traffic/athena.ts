@@ -292,3 +292,27 @@ export function reportFromAthenaCsv(csv: string, options: { file: string; postur
   agg.countEvents(total ?? 0);
   return agg.report({ posture: options.posture, source: options.file, version: options.version, now: options.now });
 }
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+
+/** Problems with the table's inputs, by prop name. */
+export function validateAthenaTable(input: AthenaTableInput, errors: { add(prop: string, message: string): void }): void {
+  if (!BUCKET_NAME.test(String(input.bucket))) errors.add('bucket', `"${input.bucket}" is not an S3 bucket name`);
+  if (input.organizationId !== undefined && !ORGANIZATION_ID.test(input.organizationId)) {
+    errors.add('organizationId', `"${input.organizationId}" is not an organization ID (o- and 10 to 32 lowercase letters or digits)`);
+  }
+  if (!Array.isArray(input.accounts) || input.accounts.length === 0) {
+    errors.add('accounts', 'give the account IDs the table projects (partition projection enumerates every account folder it reads)');
+  } else {
+    input.accounts.forEach((a, i) => {
+      if (!/^\d{12}$/.test(String(a))) errors.add(`accounts[${i}]`, `"${a}" is not an account ID (12 digits)`);
+    });
+  }
+  if (input.regions !== undefined) {
+    input.regions.forEach((r, i) => {
+      if (!COMMERCIAL_REGIONS.includes(r)) errors.add(`regions[${i}]`, `"${r}" is not a commercial Region`);
+    });
+  }
+  if (input.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.since)) errors.add('since', `"${input.since}" is not a day (YYYY-MM-DD)`);
+}

@@ -79,7 +79,7 @@ export function judge(key: TrafficKey, posture: ReplayPosture, prefixes?: readon
 export function profilePrefixColumn(modelId: string | null): string | null {
   if (!modelId) return null;
   if (/:application-inference-profile\//.test(modelId)) return 'application';
-  if (modelId.startsWith('arn:') && !/:inference-profile\//.test(modelId)) return null;
+  if (modelId.startsWith('arn:') && !/:(inference-profile|guardrail-profile|data-automation-profile)\//.test(modelId)) return null;
   return profilePrefixOf(modelId) ?? null;
 }
 
@@ -89,6 +89,19 @@ export function servedRegionOf(key: TrafficKey): string {
 
 export function isAustralian(region: string): boolean {
   return AUSTRALIA.homeRegions.includes(region);
+}
+
+/** A guardrail or Data Automation profile: the same profile with the au. prefix, when the catalog lists one. */
+function routingAlternative(model: string): { alternative: string | null; note: string | null } | undefined {
+  const m = /(?:^|:)(guardrail-profile|data-automation-profile)\/(.+)$/.exec(model) ?? /^()([a-z-]+\.(?:guardrail|data-automation)[^/]*)$/.exec(model);
+  if (!m) return undefined;
+  const id = m[2];
+  const prefix = profilePrefixOf(id);
+  const rest = prefix ? id.slice(prefix.length) : id;
+  const au = SYDNEY_CATALOG.routingProfiles.find((p) => p.staysInAustralia && p.profileId === `${AUSTRALIA.profilePrefix}${rest}`);
+  if (au && au.profileId !== id) return { alternative: au.profileId, note: null };
+  if (au) return { alternative: au.profileId, note: `already the Australian profile: use it from ${AUSTRALIA.defaultOriginRegions.join(' or ')}` };
+  return { alternative: null, note: `no Australian ${m[1] || 'routing profile'} for ${id} in the catalog` };
 }
 
 /**
@@ -103,11 +116,21 @@ export function australianAlternative(key: TrafficKey, now?: Date): { alternativ
   if (/:application-inference-profile\//.test(model)) {
     return { alternative: null, note: 'an application inference profile: the event does not say which profile it wraps (GetInferenceProfile does); recreate it over an au. profile' };
   }
+  if (key.eventSource.startsWith('aws-external-anthropic')) {
+    return { alternative: null, note: `Claude Platform on AWS may process data outside AWS, in the US or globally: call ${model} through Amazon Bedrock with an au. inference profile instead` };
+  }
   if (!key.eventSource.startsWith('bedrock.')) {
     return { alternative: null, note: `${key.eventSource} model "${model}": the Sydney catalog lists Bedrock model IDs only; make the call in an Australian Region where the service offers the model` };
   }
-  const path = resolveResidencyPath(SYDNEY_CATALOG, model, now);
-  if (path.invokeModelId && path.invokeModelId !== model) return { alternative: path.invokeModelId, note: null };
+  const routing = routingAlternative(model);
+  if (routing !== undefined) return routing;
+  // The model's own safe path, whatever profile the call named.
+  const id = model.startsWith('arn:') ? model.slice(model.indexOf('/') + 1) : model;
+  const prefix = profilePrefixOf(id);
+  const path = resolveResidencyPath(SYDNEY_CATALOG, prefix ? id.slice(prefix.length) : id, now);
+  if (path.invokeModelId && path.invokeModelId !== id) return { alternative: path.invokeModelId, note: null };
   if (path.invokeModelId) return { alternative: path.invokeModelId, note: `already the Australian path: call it from ${AUSTRALIA.defaultOriginRegions.join(' or ')}` };
-  return { alternative: null, note: `no Australian path: ${path.reason}` };
+  if (!path.model) return { alternative: null, note: `"${id}" is not in the Sydney model catalog (refreshed ${SYDNEY_CATALOG.asOf}): no Australian path known` };
+  const similar = path.alternatives.length > 0 ? ` Similar models with one: ${path.alternatives.join(', ')}.` : '';
+  return { alternative: null, note: `no Australian path for ${path.model.name}.${similar}` };
 }
