@@ -65,7 +65,7 @@ export function scanRecords(buf: Buffer, cb: ScanCallbacks): ScanResult {
     const c = buf[i];
     if (c === QUOTE) {
       const j = closingQuote(buf, i);
-      if (j < 0) return { kind: 'malformed', records: index, reason: `record ${index}: a string is not terminated` };
+      if (j < 0) return { kind: 'malformed', records: index, reason: `record ${index}: a string is not terminated (truncated?)` };
       if (depth === 0) {
         cb.badRecord(index++, 'a record must be a JSON object, found a string');
       }
