@@ -64,7 +64,7 @@ function render(report: TrafficReport, format: string): string {
 export async function runTrafficCommand(
   argv: string[],
   io: { stdout: (t: string) => void; stderr?: (t: string) => void },
-  deps: { s3Sdk?: () => any; now?: Date } = {},
+  deps: { s3Sdk?: () => any; now?: Date; s3PageSize?: number } = {},
 ): Promise<number> {
   let v;
   try {
@@ -160,7 +160,7 @@ export async function runTrafficCommand(
     if (s3) {
       const sdk = (deps.s3Sdk ?? loadS3Sdk)();
       const client = new sdk.S3Client(s3ClientConfig(v['s3-region']));
-      source = s3Source(sdkS3Reader(sdk, client), s3.bucket, s3.prefix);
+      source = s3Source(sdkS3Reader(sdk, client, deps.s3PageSize), s3.bucket, s3.prefix);
     } else {
       if (v.logs!.startsWith('s3://')) throw new UsageError(`--logs: "${v.logs}" is not s3://BUCKET/PREFIX with a valid bucket name`);
       try {

@@ -63,44 +63,66 @@ export function parseS3Url(url: string): { bucket: string; prefix: string } | un
 }
 
 /**
- * An S3 bucket and prefix: the folders above a Region are listed with a
- * delimiter (pruned by account and Region); below a Region, one listing starts
- * after the first day asked for and stops after the last, so only those days are listed.
+ * An S3 bucket and prefix, listed in key order with ListObjectsV2 and pruned by
+ * seeking: when a key falls in a folder the filter excludes (another account or
+ * Region, a digest folder, a day before `from`), the listing restarts after that
+ * folder (`StartAfter`) instead of paging through it, and a Region folder is left
+ * as soon as its keys pass `to`. Only the days asked for are listed. (Seeking
+ * needs no delimiter listings, which some S3-compatible servers get wrong.)
+ *
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
  */
 export function s3Source(reader: S3Reader, bucket: string, prefix: string): LogSource {
   return {
     description: `s3://${bucket}/${prefix}`,
-    async *list(filter) {
-      yield* s3Walk(reader, bucket, prefix, filter);
-    },
+    list: (filter) => s3Walk(reader, bucket, prefix, filter),
   };
 }
 
 const segmentsOf = (key: string) => key.split('/').filter((s) => s.length > 0);
 
-async function* s3Walk(reader: S3Reader, bucket: string, prefix: string, filter: TrafficFilter): AsyncGenerator<LogObject> {
-  const pos = layoutOf(segmentsOf(prefix));
-  const object = (key: string): LogObject => ({ name: `s3://${bucket}/${key}`, read: () => reader.get(bucket, key) });
-  let token: string | undefined;
-  if (pos.region) {
-    // Inside a Region folder keys sort by day: start after the day before the first asked for, stop after the last.
-    const startAfter = filter.from && !pos.date ? `${prefix}${dayPath(filter.from)}` : undefined;
-    do {
-      const page = await reader.list({ bucket, prefix, token, startAfter: token ? undefined : startAfter });
-      for (const key of page.keys) {
-        const segs = segmentsOf(key);
-        const day = layoutOf(segs.slice(0, -1)).date;
-        if (day && day.length === 10 && filter.to && day > filter.to) return;
-        if (keepFile(segs, filter)) yield object(key);
-      }
-      token = page.nextToken;
-    } while (token);
-    return;
+/** Sorts after every key below `folder/` (CloudTrail keys are ASCII). */
+const PAST = '\uffff';
+
+/** Where to resume the listing when `key` is in a folder the filter excludes; undefined when the key may be wanted. */
+export function seekPast(key: string, filter: TrafficFilter): string | undefined {
+  const segs = segmentsOf(key);
+  for (let i = 1; i < segs.length; i++) {
+    const folder = segs.slice(0, i);
+    if (keepFolder(folder, filter)) continue;
+    const pos = layoutOf(folder);
+    const path = `${folder.join('/')}/`;
+    if (pos.date && filter.from && pos.date < filter.from.slice(0, pos.date.length)) {
+      // A day before `from`: resume at `from` inside the same Region folder.
+      const region = segs.slice(0, i - pos.date.split('-').length).join('/');
+      return `${region}/${dayPath(filter.from)}`;
+    }
+    if (pos.date) {
+      // Past `to`: leave the Region folder.
+      return `${segs.slice(0, i - pos.date.split('-').length).join('/')}/${PAST}`;
+    }
+    return `${path}${PAST}`;
   }
-  do {
-    const page = await reader.list({ bucket, prefix, delimiter: '/', token });
-    for (const key of page.keys) if (keepFile(segmentsOf(key), filter)) yield object(key);
-    for (const child of page.prefixes) if (keepFolder(segmentsOf(child), filter)) yield* s3Walk(reader, bucket, child, filter);
+  return undefined;
+}
+
+async function* s3Walk(reader: S3Reader, bucket: string, prefix: string, filter: TrafficFilter): AsyncGenerator<LogObject> {
+  let startAfter: string | undefined;
+  let token: string | undefined;
+  for (;;) {
+    const page = await reader.list({ bucket, prefix, token, startAfter: token ? undefined : startAfter });
+    let seek: string | undefined;
+    for (const key of page.keys) {
+      seek = seekPast(key, filter);
+      if (seek) break;
+      if (keepFile(segmentsOf(key), filter)) yield { name: `s3://${bucket}/${key}`, read: () => reader.get(bucket, key) };
+    }
+    if (seek) {
+      startAfter = seek;
+      token = undefined;
+      continue;
+    }
+    if (!page.nextToken) return;
     token = page.nextToken;
-  } while (token);
+  }
 }

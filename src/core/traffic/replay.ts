@@ -33,12 +33,20 @@ function ingest(agg: TrafficAggregator, result: FileResult): void {
   for (const e of result.events) agg.observe(e.key, e.eventTime.slice(0, 10), 1, e.eventTime, e.eventTime);
 }
 
-/** Runs `worker` over the items with at most `limit` in flight. */
-async function pool<T>(items: AsyncIterable<T>, limit: number, worker: (item: T) => Promise<void>): Promise<void> {
+/** Runs `worker` over the items with at most `limit` in flight; a failing listing ends it (reported once). */
+async function pool<T>(items: AsyncIterable<T>, limit: number, worker: (item: T) => Promise<void>, listFailed: (e: Error) => void): Promise<void> {
   const it = items[Symbol.asyncIterator]();
+  let failed = false;
   const lane = async () => {
-    for (;;) {
-      const next = await it.next();
+    while (!failed) {
+      let next: IteratorResult<T>;
+      try {
+        next = await it.next();
+      } catch (e) {
+        if (!failed) listFailed(e as Error);
+        failed = true;
+        return;
+      }
       if (next.done) return;
       await worker(next.value);
     }
@@ -70,7 +78,7 @@ export async function replaySource(source: LogSource, options: ReplayOptions, st
     if (stats) stats.parsed += result.parsed;
     ingest(agg, result);
     options.onFile?.(obj.name, result);
-  });
+  }, (e) => agg.unreadable(source.description, `listing the log files failed${(e as { $metadata?: { attempts?: number } }).$metadata?.attempts ? ` after ${(e as any).$metadata.attempts} attempts` : ''}: ${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message}`));
   return agg.report({ posture: options.posture, source: source.description, version: options.version, now: options.now, prefixes: ro.prefixes });
 }
 

@@ -1,7 +1,7 @@
 import { S3ListPage, S3Reader } from './log-sources';
 
 /** ListObjectsV2 and GetObject through the AWS SDK's S3 client (passed in: the SDK is loaded at run time). */
-export function sdkS3Reader(sdk: any, client: any): S3Reader {
+export function sdkS3Reader(sdk: any, client: any, maxKeys?: number): S3Reader {
   return {
     async list(params): Promise<S3ListPage> {
       const out = await client.send(new sdk.ListObjectsV2Command({
@@ -10,6 +10,7 @@ export function sdkS3Reader(sdk: any, client: any): S3Reader {
         Delimiter: params.delimiter,
         ContinuationToken: params.token,
         StartAfter: params.startAfter,
+        MaxKeys: maxKeys,
       }));
       return {
         keys: (out.Contents ?? []).map((c: { Key?: string }) => c.Key).filter((k: unknown): k is string => typeof k === 'string'),
