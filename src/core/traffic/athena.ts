@@ -264,7 +264,8 @@ export function reportFromAthenaCsv(csv: string, options: { file: string; postur
   const col = Object.fromEntries(RESULT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<typeof RESULT_COLUMNS[number], number>;
   let total: number | undefined;
   rows.forEach((r, i) => {
-    const get = (c: typeof RESULT_COLUMNS[number]) => r[col[c]] ?? null;
+    // Athena writes NULL as an empty field; an empty string means no value in these columns too.
+    const get = (c: typeof RESULT_COLUMNS[number]) => r[col[c]] || null;
     const line = i + 1;
     const read = Number(get('events_read'));
     if (total === undefined && Number.isInteger(read)) total = read;
