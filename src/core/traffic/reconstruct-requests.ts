@@ -35,16 +35,28 @@ export interface ReconstructedRequest extends EvaluationRequest {
 /** ID used for the model behind an application inference profile, which the event does not name. */
 export const UNKNOWN_WRAPPED_MODEL = 'model-behind-application-profile';
 
-/** CloudTrail event names that are not IAM action names. */
+/**
+ * CloudTrail event names that are not IAM action names: Converse and
+ * StartAsyncInvoke are authorised as `bedrock:InvokeModel`, ConverseStream as
+ * `bedrock:InvokeModelWithResponseStream`; Mantle's OpenAI- and
+ * Anthropic-compatible operations as `bedrock-mantle:CreateInference`.
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_id-based-policy-examples.html
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_bedrock-mantle.html
+ */
 const ACTION_OF_EVENT: Readonly<Record<string, string>> = {
   'bedrock:Converse': 'bedrock:InvokeModel',
   'bedrock:ConverseStream': 'bedrock:InvokeModelWithResponseStream',
+  'bedrock:StartAsyncInvoke': 'bedrock:InvokeModel',
 };
+const MANTLE_INFERENCE = 'bedrock-mantle:CreateInference';
 
 /** The IAM action an event was authorised as. */
 export function actionOf(prefix: string, eventName: string): string {
   const named = `${prefix}:${eventName}`;
-  return ACTION_OF_EVENT[named] ?? named;
+  if (ACTION_OF_EVENT[named]) return ACTION_OF_EVENT[named];
+  const known = SERVICE_SURFACE.services[prefix]?.actions[eventName] !== undefined;
+  if (!known && prefix === 'bedrock-mantle' && /^(Create|Stream)/.test(eventName)) return MANTLE_INFERENCE;
+  return named;
 }
 
 export type ModelReference =
@@ -69,11 +81,19 @@ export function modelReference(modelId: string, region: string, account: string)
     return { kind: 'model', resource: modelId };
   }
   const prefix = SYSTEM_PROFILE_PREFIXES.find((p) => modelId.startsWith(p));
+  const routing = prefix && ROUTING_PROFILE_IDS.find(([, pattern]) => pattern.test(modelId.slice(prefix.length)));
+  if (routing) return { kind: 'routing-profile', resource: `arn:aws:bedrock:${region}:${account}:${routing[0]}/${modelId}` };
   if (prefix) {
     return { kind: 'system-profile', prefix, profileArn: `arn:aws:bedrock:${region}:${account}:inference-profile/${modelId}`, baseModelId: modelId.slice(prefix.length) };
   }
   return { kind: 'model', resource: `arn:aws:bedrock:${region}::foundation-model/${modelId}` };
 }
+
+/** Bare IDs of guardrail and Data Automation profiles (`apac.guardrail.v1:0`), by what follows the prefix. */
+const ROUTING_PROFILE_IDS: readonly [string, RegExp][] = [
+  ['guardrail-profile', /^guardrail\./],
+  ['data-automation-profile', /^data-automation/],
+];
 
 const fm = (region: string, id: string) => `arn:aws:bedrock:${region}::foundation-model/${id}`;
 
