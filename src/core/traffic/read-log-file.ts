@@ -31,9 +31,18 @@ function isGzip(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
 }
 
-/** Decompresses (when gzip) on the libuv thread pool, so several files inflate at once. */
+/**
+ * Decompresses (when gzip) on the libuv thread pool, so several files inflate
+ * at once. The output is sized from the gzip trailer (ISIZE, the length modulo
+ * 2^32), so the file inflates into one buffer instead of 16 KB pieces joined
+ * afterwards (which cost more in garbage collection than the inflating).
+ * @see https://www.rfc-editor.org/rfc/rfc1952#section-2.3.1
+ */
 export async function decompress(raw: Buffer): Promise<Buffer> {
-  return isGzip(raw) ? gunzip(raw, { maxOutputLength: MAX_FILE_BYTES }) : raw;
+  if (!isGzip(raw)) return raw;
+  const isize = raw.length >= 18 ? raw.readUInt32LE(raw.length - 4) : 0;
+  const chunkSize = Math.min(Math.max(isize + 1, 64 * 1024), 64 * 1024 * 1024);
+  return gunzip(raw, { maxOutputLength: MAX_FILE_BYTES, chunkSize });
 }
 
 /** Judges one file's text: which records are governed, which are malformed. Never throws. */
