@@ -25,3 +25,4 @@ export * from './deploy/scp-conflict-check';
 export * from './audit/posture-auditor';
 export * from './landing-zone/control-tower-region-deny';
 export * from './traffic/traffic-replay';
+export * from './traffic/cloudtrail-athena-table';

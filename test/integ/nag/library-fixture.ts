@@ -10,7 +10,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import {
-  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, InferenceRegionAlarm, OrganizationalUnitPath, PostureAuditor,
+  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, CloudTrailAthenaTable, InferenceRegionAlarm, OrganizationalUnitPath, PostureAuditor,
   ScpSlotGuard, SovereignBedrockInvoker,
 } from 'cdk-sovereign-bedrock';
 
@@ -36,6 +36,9 @@ export function buildLibraryApp(outdir: string) {
   const trail = new cloudtrail.Trail(workload, 'Trail', { sendToCloudWatchLogs: true });
   new InferenceRegionAlarm(workload, 'Alarm', { trail });
   BedrockDataEvents.enable(trail);
+  new CloudTrailAthenaTable(workload, 'TrafficTable', {
+    trailBucketName: 'org-trail-333344445555', organizationId: 'o-a1b2c3d4e5', accounts: ['333344445555'], regions: ['ap-southeast-2'],
+  });
   return { app, stacks: [management, workload] };
 }
 
