@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
@@ -35,8 +35,11 @@ const GOVERNED_SHARE = 0.02;
 
 function role(account: string, name: string) {
   return {
-    type: 'AssumedRole', principalId: `AROAEXAMPLE${name.toUpperCase()}:session`, arn: `arn:aws:sts::${account}:assumed-role/${name}/session`,
-    accountId: account, accessKeyId: 'ASIAEXAMPLEKEY',
+    type: 'AssumedRole',
+    principalId: `AROAEXAMPLE${name.toUpperCase()}:session`,
+    arn: `arn:aws:sts::${account}:assumed-role/${name}/session`,
+    accountId: account,
+    accessKeyId: 'ASIAEXAMPLEKEY',
     sessionContext: {
       sessionIssuer: { type: 'Role', principalId: `AROAEXAMPLE${name.toUpperCase()}`, arn: `arn:aws:iam::${account}:role/${name}`, accountId: account, userName: name },
       attributes: { creationDate: '2026-11-01T00:00:00Z', mfaAuthenticated: 'false' },
@@ -47,44 +50,105 @@ function role(account: string, name: string) {
 /** Other services' records, shaped as CloudTrail's documented examples. */
 const OTHER: ((account: string, region: string, time: string, n: number) => object)[] = [
   (a, r, t, n) => ({
-    eventVersion: '1.10', userIdentity: role(a, 'DataPipeline'), eventTime: t, eventSource: 's3.amazonaws.com', eventName: 'GetObject', awsRegion: r,
-    sourceIPAddress: '10.0.12.7', userAgent: '[aws-sdk-java/2.25.0 Linux/5.10 OpenJDK_64-Bit_Server_VM/17]',
+    eventVersion: '1.10',
+    userIdentity: role(a, 'DataPipeline'),
+    eventTime: t,
+    eventSource: 's3.amazonaws.com',
+    eventName: 'GetObject',
+    awsRegion: r,
+    sourceIPAddress: '10.0.12.7',
+    userAgent: '[aws-sdk-java/2.25.0 Linux/5.10 OpenJDK_64-Bit_Server_VM/17]',
     requestParameters: { bucketName: `datalake-${a}`, Host: `datalake-${a}.s3.${r}.amazonaws.com`, key: `raw/2026/11/part-${n}.parquet` },
-    responseElements: null, additionalEventData: { SignatureVersion: 'SigV4', CipherSuite: 'TLS_AES_128_GCM_SHA256', bytesTransferredIn: 0, AuthenticationMethod: 'AuthHeader', 'x-amz-id-2': 'EXAMPLEid2', bytesTransferredOut: 52000 + n },
-    requestID: `REQ${n}`, eventID: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, readOnly: true,
+    responseElements: null,
+    additionalEventData: { 'SignatureVersion': 'SigV4', 'CipherSuite': 'TLS_AES_128_GCM_SHA256', 'bytesTransferredIn': 0, 'AuthenticationMethod': 'AuthHeader', 'x-amz-id-2': 'EXAMPLEid2', 'bytesTransferredOut': 52000 + n },
+    requestID: `REQ${n}`,
+    eventID: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    readOnly: true,
     resources: [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::datalake-${a}/raw/2026/11/part-${n}.parquet` }, { accountId: a, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::datalake-${a}` }],
-    eventType: 'AwsApiCall', managementEvent: false, recipientAccountId: a, eventCategory: 'Data',
+    eventType: 'AwsApiCall',
+    managementEvent: false,
+    recipientAccountId: a,
+    eventCategory: 'Data',
     tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: `datalake-${a}.s3.${r}.amazonaws.com` },
   }),
   (a, r, t, n) => ({
-    eventVersion: '1.09', userIdentity: role(a, 'AWSReservedSSO_ReadOnly_abc'), eventTime: t, eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', awsRegion: r,
-    sourceIPAddress: '203.0.113.40', userAgent: 'console.amazonaws.com', requestParameters: { instancesSet: {}, filterSet: { items: [{ name: 'instance-state-name', valueSet: { items: [{ value: 'running' }] } }] } },
-    responseElements: null, requestID: `ec2-${n}`, eventID: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, readOnly: true,
-    eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: a, eventCategory: 'Management',
+    eventVersion: '1.09',
+    userIdentity: role(a, 'AWSReservedSSO_ReadOnly_abc'),
+    eventTime: t,
+    eventSource: 'ec2.amazonaws.com',
+    eventName: 'DescribeInstances',
+    awsRegion: r,
+    sourceIPAddress: '203.0.113.40',
+    userAgent: 'console.amazonaws.com',
+    requestParameters: { instancesSet: {}, filterSet: { items: [{ name: 'instance-state-name', valueSet: { items: [{ value: 'running' }] } }] } },
+    responseElements: null,
+    requestID: `ec2-${n}`,
+    eventID: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    readOnly: true,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: a,
+    eventCategory: 'Management',
   }),
   (a, r, t, n) => ({
-    eventVersion: '1.08', userIdentity: { type: 'AWSService', invokedBy: 'lambda.amazonaws.com' }, eventTime: t, eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', awsRegion: r,
-    sourceIPAddress: 'lambda.amazonaws.com', userAgent: 'lambda.amazonaws.com',
+    eventVersion: '1.08',
+    userIdentity: { type: 'AWSService', invokedBy: 'lambda.amazonaws.com' },
+    eventTime: t,
+    eventSource: 'sts.amazonaws.com',
+    eventName: 'AssumeRole',
+    awsRegion: r,
+    sourceIPAddress: 'lambda.amazonaws.com',
+    userAgent: 'lambda.amazonaws.com',
     requestParameters: { roleArn: `arn:aws:iam::${a}:role/service-role/fn-${n % 50}`, roleSessionName: `fn-${n % 50}` },
     responseElements: { credentials: { accessKeyId: 'ASIAEXAMPLE', sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE'.repeat(8), expiration: 'Nov 1, 2026, 12:00:00 PM' } },
-    requestID: `sts-${n}`, eventID: `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`, readOnly: true,
+    requestID: `sts-${n}`,
+    eventID: `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    readOnly: true,
     resources: [{ accountId: a, type: 'AWS::IAM::Role', ARN: `arn:aws:iam::${a}:role/service-role/fn-${n % 50}` }],
-    eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: a, sharedEventID: `shared-${n}`, eventCategory: 'Management',
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: a,
+    sharedEventID: `shared-${n}`,
+    eventCategory: 'Management',
   }),
   (a, r, t, n) => ({
-    eventVersion: '1.08', userIdentity: role(a, 'OrdersService'), eventTime: t, eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', awsRegion: r,
-    sourceIPAddress: 'ecs-tasks.amazonaws.com', userAgent: 'aws-sdk-go-v2/1.30.0',
+    eventVersion: '1.08',
+    userIdentity: role(a, 'OrdersService'),
+    eventTime: t,
+    eventSource: 'kms.amazonaws.com',
+    eventName: 'Decrypt',
+    awsRegion: r,
+    sourceIPAddress: 'ecs-tasks.amazonaws.com',
+    userAgent: 'aws-sdk-go-v2/1.30.0',
     requestParameters: { encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: { 'aws:s3:arn': `arn:aws:s3:::orders-${a}/${n}` } },
-    responseElements: null, requestID: `kms-${n}`, eventID: `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`, readOnly: true,
+    responseElements: null,
+    requestID: `kms-${n}`,
+    eventID: `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    readOnly: true,
     resources: [{ accountId: a, type: 'AWS::KMS::Key', ARN: `arn:aws:kms:${r}:${a}:key/1234abcd-12ab-34cd-56ef-1234567890ab` }],
-    eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: a, eventCategory: 'Management',
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: a,
+    eventCategory: 'Management',
   }),
   (a, r, t, n) => ({
-    eventVersion: '1.08', userIdentity: role(a, 'MetricsAgent'), eventTime: t, eventSource: 'monitoring.amazonaws.com', eventName: 'PutMetricData', awsRegion: r,
-    sourceIPAddress: '10.1.4.9', userAgent: 'CWAgent/1.300032.2',
+    eventVersion: '1.08',
+    userIdentity: role(a, 'MetricsAgent'),
+    eventTime: t,
+    eventSource: 'monitoring.amazonaws.com',
+    eventName: 'PutMetricData',
+    awsRegion: r,
+    sourceIPAddress: '10.1.4.9',
+    userAgent: 'CWAgent/1.300032.2',
     requestParameters: { namespace: 'CWAgent', metricData: [{ metricName: 'mem_used_percent', dimensions: [{ name: 'InstanceId', value: `i-0${n.toString(16)}` }], value: 41.5 }] },
-    responseElements: null, requestID: `cw-${n}`, eventID: `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`, readOnly: false,
-    eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: a, eventCategory: 'Management',
+    responseElements: null,
+    requestID: `cw-${n}`,
+    eventID: `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    readOnly: false,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: a,
+    eventCategory: 'Management',
   }),
 ];
 
@@ -174,7 +238,9 @@ function bundle(): string {
 }
 
 /** One replay in a fresh process: its own wall time (after start-up) and peak RSS. */
-function replay(script: string, dir: string, extra: Record<string, string>): { seconds: number; rssMb: number; events: number; governed: number; parsed: number } {
+interface ReplayFigures { seconds: number; rssMb: number; events: number; governed: number; parsed: number }
+
+function replay(script: string, dir: string, extra: Record<string, string>): ReplayFigures {
   let out: any;
   const seconds = best(() => {
     const r = spawnSync(process.execPath, [script], {
@@ -244,7 +310,7 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(line(r));
     console.log(jqNote);
     console.log(`Pre-parse skip: ${ours.parsed.toLocaleString()} of ${trail.events.toLocaleString()} records parsed as JSON (the rest counted by a structural scan). `
-      + `Runs per measurement: ${RUNS} (fastest kept). Machine: ${require('os').cpus().length} CPUs.`);
+      + `Runs per measurement: ${RUNS} (fastest kept). Machine: ${cpus().length} CPUs.`);
   } finally {
     if (script) rmSync(join(script, '..'), { recursive: true, force: true });
     if (process.env.TRAFFIC_BENCH_KEEP) console.log(`Trail kept in ${trail.dir}`);

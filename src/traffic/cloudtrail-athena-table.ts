@@ -123,7 +123,7 @@ export class CloudTrailAthenaTable extends Construct {
       tableInput: {
         name: tableName,
         tableType: 'EXTERNAL_TABLE',
-        parameters: { 'EXTERNAL': 'TRUE', 'classification': 'cloudtrail', ...projectionProperties(table) },
+        parameters: { EXTERNAL: 'TRUE', classification: 'cloudtrail', ...projectionProperties(table) },
         partitionKeys: PARTITION_KEYS.map((k) => ({ name: k.name, type: k.type })),
         storageDescriptor: {
           location: trailLocation(table),

@@ -1,3 +1,4 @@
+import { packageVersion } from '../cli/package-version';
 import { trafficExitCode } from '../core/traffic/aggregate';
 import { athenaDdl, athenaQuery, reportFromAthenaCsv, validateAthenaTable } from '../core/traffic/athena';
 import { replayPosture } from '../core/traffic/judge';
@@ -7,7 +8,6 @@ import { replayRecords, replaySource } from '../core/traffic/replay';
 import { TrafficFilter, TrafficReport } from '../core/traffic/traffic-types';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
-import { packageVersion } from '../cli/package-version';
 import { ResidencyPolicyOptions } from '../policy-core';
 
 /** What to replay and the posture to judge it by. */

@@ -41,7 +41,8 @@ describe('traffic command', () => {
       expect(c.profilePrefix === null || c.profilePrefix === 'application' || /^[a-z-]+\.$/.test(c.profilePrefix)).toBe(true);
     }
     // One row per distinct (account, principal, source, name, model, Regions, decision) and SCP outcome.
-    const ids = r.calls.map((c: any) => JSON.stringify([c.accountId, c.principalArn, c.eventSource, c.eventName, c.modelId, c.sourceRegion, c.servedRegion, c.decision, c.alreadyDeniedBySCP, c.errorCode]));
+    const ids = r.calls.map((c: any) => JSON.stringify([c.accountId, c.principalArn, c.eventSource, c.eventName, c.modelId,
+      c.sourceRegion, c.servedRegion, c.decision, c.alreadyDeniedBySCP, c.errorCode]));
     expect(new Set(ids).size).toBe(ids.length);
     expect(r.timeline.reduce((n: number, t: any) => n + t.count, 0)).toBe(r.summary.residencyEvents);
     expect(r.problems).toEqual([]);

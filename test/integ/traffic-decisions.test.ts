@@ -5,18 +5,18 @@
  * the same answer from both. The replay's own decision on a call is then the
  * conjunction of its requests.
  */
+import { simulate } from './decision-table/simulate';
 import { evaluateScpChain } from '../../src/core/evaluate/scp-evaluator';
 import { judge, replayPosture } from '../../src/core/traffic/judge';
 import { normalizeRecord } from '../../src/core/traffic/normalize-record';
 import { reconstructRequests } from '../../src/core/traffic/reconstruct-requests';
 import { TrafficKey } from '../../src/core/traffic/traffic-types';
-import { simulate } from './decision-table/simulate';
 import { corpusRecords } from '../helpers/trail-fixture';
 
 const keys: TrafficKey[] = corpusRecords().map((r) => normalizeRecord(r)).flatMap((n) => (n.kind === 'governed' ? [n.event.key] : []));
 
 const postures = {
-  default: {},
+  'default': {},
   'exempt break-glass role, Melbourne as an origin': {
     exemptPrincipalArns: ['arn:aws:iam::111122223333:role/BreakGlass'], allowedRegions: ['ap-southeast-2', 'ap-southeast-4'],
   },
@@ -37,7 +37,9 @@ describe.each(Object.entries(postures))('posture: %s', (_name, options) => {
       expect(requests.length).toBeGreaterThan(0);
       for (const request of requests) {
         const ours = evaluateScpChain(posture.levels, request).decision === 'ExplicitlyDenied' ? 'Denied' : 'Allowed';
-        const theirs = await simulate({ principal: key.principalArn, action: request.action, resource: request.resource, context: request.context as Record<string, string> }, scps);
+        const context = request.context as Record<string, string>;
+        const asked = { principal: key.principalArn, action: request.action, resource: request.resource, context };
+        const theirs = await simulate(asked, scps);
         expect([key.eventName, key.modelId, request.leg, ours]).toEqual([key.eventName, key.modelId, request.leg, theirs.decision]);
         expect(theirs.ignoredContextKeys.filter((k) => !k.startsWith('bedrock-mantle:'))).toEqual([]);
         compared++;
@@ -52,8 +54,15 @@ describe.each(Object.entries(postures))('posture: %s', (_name, options) => {
 
 test('a profile call is rebuilt as profile check, source leg and serving leg; global. as the Region-less leg', () => {
   const base: TrafficKey = {
-    accountId: '111122223333', principalArn: 'arn:aws:iam::111122223333:role/App', eventSource: 'bedrock.amazonaws.com', eventName: 'Converse',
-    modelId: 'apac.anthropic.claude-3-7-sonnet-20250219-v1:0', sourceRegion: 'ap-southeast-2', inferenceRegion: 'ap-northeast-1', errorCode: null, alreadyDeniedBySCP: false,
+    accountId: '111122223333',
+    principalArn: 'arn:aws:iam::111122223333:role/App',
+    eventSource: 'bedrock.amazonaws.com',
+    eventName: 'Converse',
+    modelId: 'apac.anthropic.claude-3-7-sonnet-20250219-v1:0',
+    sourceRegion: 'ap-southeast-2',
+    inferenceRegion: 'ap-northeast-1',
+    errorCode: null,
+    alreadyDeniedBySCP: false,
   };
   expect(reconstructRequests(base).map((r) => [r.action, r.resource, r.context['aws:RequestedRegion'], r.context['bedrock:InferenceProfileArn'] ?? null])).toEqual([
     ['bedrock:InvokeModel', 'arn:aws:bedrock:ap-southeast-2:111122223333:inference-profile/apac.anthropic.claude-3-7-sonnet-20250219-v1:0', 'ap-southeast-2', null],

@@ -15,14 +15,16 @@ describe('CloudTrailAthenaTable', () => {
     expect(table.StorageDescriptor.Location).toBe('s3://org-trail/central/AWSLogs/o-a1b2c3d4e5/');
     expect(table.PartitionKeys.map((k: any) => k.Name)).toEqual(['account', 'region', 'timestamp']);
     expect(table.Parameters).toMatchObject({
-      'projection.enabled': 'true', 'projection.account.values': '111122223333', 'projection.region.values': 'ap-southeast-2',
+      'projection.enabled': 'true',
+      'projection.account.values': '111122223333',
+      'projection.region.values': 'ap-southeast-2',
       'storage.location.template': 's3://org-trail/central/AWSLogs/o-a1b2c3d4e5/${account}/CloudTrail/${region}/${timestamp}',
     });
     expect(table.StorageDescriptor.InputFormat).toBe('com.amazon.emr.cloudtrail.CloudTrailInputFormat');
     const query = Object.values(template.findResources('AWS::Athena::NamedQuery'))[0].Properties;
     expect(query.Database).toBe('sovereign_bedrock_traffic');
     expect(query.QueryString).toContain('FROM sovereign_bedrock_traffic.cloudtrail_organization');
-    expect(query.QueryString).toContain(`"timestamp" >= '2026/09/01'`);
+    expect(query.QueryString).toContain('"timestamp" >= \'2026/09/01\'');
     expect(t.tableName).toBe('cloudtrail_organization');
     // The DDL printed by the CLI describes the same table.
     const ddl = TrafficReplay.athenaTableDdl({ bucket: 'org-trail', prefix: 'central', organizationId: 'o-a1b2c3d4e5', accounts: ['111122223333'], regions: ['ap-southeast-2'] });

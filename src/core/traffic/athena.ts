@@ -246,7 +246,15 @@ export function parseCsv(text: string): (string | null)[][] {
 }
 
 /** Reads the query's CSV result into the same report as a local replay. */
-export function reportFromAthenaCsv(csv: string, options: { file: string; posture: ReplayPosture; version: string; filter?: TrafficFilter; now?: Date }): TrafficReport {
+export interface AthenaCsvOptions {
+  readonly file: string;
+  readonly posture: ReplayPosture;
+  readonly version: string;
+  readonly filter?: TrafficFilter;
+  readonly now?: Date;
+}
+
+export function reportFromAthenaCsv(csv: string, options: AthenaCsvOptions): TrafficReport {
   const agg = new TrafficAggregator(options.filter);
   let rows: (string | null)[][];
   try {

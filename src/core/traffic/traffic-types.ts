@@ -94,7 +94,12 @@ export interface TrafficReport {
   readonly schemaVersion: typeof TRAFFIC_SCHEMA_VERSION;
   readonly tool: { readonly name: string; readonly version: string };
   readonly generatedAt: string;
-  readonly window: { readonly from: string | null; readonly to: string | null; readonly firstEvent: string | null; readonly lastEvent: string | null };
+  readonly window: {
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly firstEvent: string | null;
+    readonly lastEvent: string | null;
+  };
   readonly source: string;
   readonly posture: Record<string, unknown>;
   readonly summary: TrafficSummary;

@@ -1,6 +1,6 @@
 import { athenaDdl, athenaQuery, parseCsv, projectionProperties, reportFromAthenaCsv, RESULT_COLUMNS } from '../../../src/core/traffic/athena';
-import { isScpDenial, modelOf } from '../../../src/core/traffic/normalize-record';
 import { replayPosture } from '../../../src/core/traffic/judge';
+import { isScpDenial, modelOf } from '../../../src/core/traffic/normalize-record';
 import { replayRecords } from '../../../src/core/traffic/replay';
 import { corpusRecords } from '../../helpers/trail-fixture';
 
@@ -48,8 +48,8 @@ describe('Athena', () => {
 
   test('the query prunes by partition and names every governed event source', () => {
     const sql = athenaQuery({ filter: { from: '2026-09-01', to: '2026-11-30', accounts: ['111122223333'], regions: ['ap-southeast-2'] } });
-    expect(sql).toContain(`"timestamp" >= '2026/09/01'`);
-    expect(sql).toContain(`"timestamp" <= '2026/11/30'`);
+    expect(sql).toContain('"timestamp" >= \'2026/09/01\'');
+    expect(sql).toContain('"timestamp" <= \'2026/11/30\'');
     expect(sql).toContain("account IN ('111122223333')");
     expect(sql).toContain("region IN ('ap-southeast-2')");
     for (const p of ['bedrock', 'bedrock-mantle', 'bedrock-agentcore', 'bedrock-websearch', 'aws-external-anthropic']) expect(sql).toContain(`eventsource = '${p}.amazonaws.com'`);

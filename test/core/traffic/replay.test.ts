@@ -38,7 +38,8 @@ describe('replay of the event corpus (real record shapes)', () => {
     for (const c of loadCorpus()) {
       const e = c.event;
       if (e.eventSource !== 'bedrock.amazonaws.com' || !e.additionalEventData?.inferenceRegion) continue;
-      const row = report.calls.find((r) => r.modelId === e.requestParameters.modelId && r.sourceRegion === e.awsRegion && r.errorCode === (e.errorCode ?? null));
+      const row = report.calls.find((r) => r.modelId === e.requestParameters.modelId && r.sourceRegion === e.awsRegion
+        && r.errorCode === (e.errorCode ?? null));
       expect(row).toBeDefined();
       const foreign = row!.errorCode === null && !['ap-southeast-2', 'ap-southeast-4'].includes(row!.servedRegion);
       expect([c.file, foreign]).toEqual([c.file, c.fires.servedOutsideAustralia]);
