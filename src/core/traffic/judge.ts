@@ -57,9 +57,16 @@ export interface Judgement {
   readonly deniedLeg: string | null;
 }
 
-/** SCPs never apply to service-linked roles or to AWS service principals. */
+/**
+ * SCPs never apply to service-linked roles or to AWS service principals
+ * (`userIdentity.type` AWSService, reported by their service name). Any other
+ * caller is judged, including one whose ARN the event does not give: its
+ * placeholder matches no exemption, so the posture's denies apply (fail closed).
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+ */
 function scpsApply(principal: string): boolean {
-  return principal.startsWith('arn:') && !/:role\/aws-service-role\//.test(principal);
+  if (principal === 'AWSService' || /^[a-z0-9.-]+\.amazonaws\.com$/.test(principal)) return false;
+  return !/:role\/aws-service-role\//.test(principal);
 }
 
 /** The posture's decision on a call: DENIED when any of its requests is explicitly denied. */

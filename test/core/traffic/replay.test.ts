@@ -153,3 +153,12 @@ describe('reading a trail folder', () => {
     expect(r.summary.filesRead).toBe(1);
   });
 });
+
+test('an AWS service principal is not governed by SCPs; a caller without an ARN is judged (fail closed)', () => {
+  const posture = replayPosture({});
+  const record = { ...corpusRecords()[0], awsRegion: 'us-east-1', additionalEventData: undefined };
+  const service = replayRecords([{ ...record, userIdentity: { type: 'AWSService', invokedBy: 'bedrock.amazonaws.com' } }], { posture, version: 'x' });
+  expect(service.calls[0]).toMatchObject({ principalArn: 'bedrock.amazonaws.com', decision: 'ALLOWED' });
+  const unknown = replayRecords([{ ...record, userIdentity: { type: 'IdentityCenterUser', accountId: '111122223333' } }], { posture, version: 'x' });
+  expect(unknown.calls[0]).toMatchObject({ principalArn: 'unknown (IdentityCenterUser)', decision: 'DENIED' });
+});
