@@ -4,6 +4,9 @@ import {
   TRAFFIC_REPORT_KIND, TRAFFIC_SCHEMA_VERSION, TrafficCallRow, TrafficFilter, TrafficKey, TrafficProblem, TrafficReport, TrafficTimelineRow,
 } from './traffic-types';
 
+/** Problems named one by one; past this many they are counted (in the summary) and summed up in one line, so memory stays bounded. */
+export const MAX_NAMED_PROBLEMS = 1000;
+
 interface Group {
   readonly key: TrafficKey;
   count: number;
@@ -28,6 +31,7 @@ export class TrafficAggregator {
   private malformedFiles = 0;
   private unreadableFiles = 0;
   private malformedRecords = 0;
+  private unnamedProblems = 0;
 
   constructor(private readonly filter: TrafficFilter = {}) {}
 
@@ -65,8 +69,13 @@ export class TrafficAggregator {
     if (malformed) this.malformedFiles++;
     for (const p of problems) {
       if (p.record !== null) this.malformedRecords++;
-      this.problems.push(p);
+      this.name(p);
     }
+  }
+
+  private name(p: TrafficProblem): void {
+    if (this.problems.length < MAX_NAMED_PROBLEMS) this.problems.push(p);
+    else this.unnamedProblems++;
   }
 
   /** Rows from an Athena result: events are counted there. */
@@ -76,12 +85,12 @@ export class TrafficAggregator {
 
   public unreadable(file: string, reason: string): void {
     this.unreadableFiles++;
-    this.problems.push({ file, record: null, reason });
+    this.name({ file, record: null, reason });
   }
 
   public malformedRow(file: string, row: number, reason: string): void {
     this.malformedRecords++;
-    this.problems.push({ file, record: row, reason });
+    this.name({ file, record: row, reason });
   }
 
   public report(input: { posture: ReplayPosture; source: string; version: string; now?: Date; prefixes?: readonly string[] }): TrafficReport {
@@ -154,7 +163,9 @@ export class TrafficAggregator {
       calls,
       timeline,
       blindSpots: blindSpots([...this.groups.values()].map((g) => g.key)),
-      problems: this.problems,
+      problems: this.unnamedProblems === 0 ? this.problems : [...this.problems, {
+        file: '(more)', record: null, reason: `${this.unnamedProblems} more problems, counted in the summary but not listed (the first ${MAX_NAMED_PROBLEMS} are)`,
+      }],
     };
   }
 }

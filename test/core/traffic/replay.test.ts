@@ -162,3 +162,10 @@ test('an AWS service principal is not governed by SCPs; a caller without an ARN 
   const unknown = replayRecords([{ ...record, userIdentity: { type: 'IdentityCenterUser', accountId: '111122223333' } }], { posture, version: 'x' });
   expect(unknown.calls[0]).toMatchObject({ principalArn: 'unknown (IdentityCenterUser)', decision: 'DENIED' });
 });
+
+test('past a thousand, problems are counted but not each named, so memory stays bounded', () => {
+  const r = replayRecords(Array.from({ length: 1500 }, () => 7), { posture: replayPosture({}), version: 'x' });
+  expect(r.summary.malformedRecords).toBe(1500);
+  expect(r.problems).toHaveLength(1001);
+  expect(r.problems[1000]).toEqual({ file: '(more)', record: null, reason: expect.stringMatching(/^500 more problems/) });
+});
