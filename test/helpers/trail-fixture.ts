@@ -3,6 +3,14 @@
  * organization trail: `AWSLogs/o-ORGID/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/
  * ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz`, each file a gzip JSON
  * object with a `Records` array, plus a digest file the replay must skip.
+ *
+ * The records are the event corpus's (test/integ/cloudtrail-events): the record
+ * envelope (`eventVersion`, `userIdentity` with `sessionContext.sessionIssuer`,
+ * `eventTime`, `eventSource`, `eventName`, `awsRegion`, `requestParameters`,
+ * `additionalEventData`, `errorCode`/`errorMessage`, `recipientAccountId`,
+ * `eventCategory`, `tlsDetails`) follows AWS's published CloudTrail examples
+ * for Bedrock and Mantle; what each file models beyond them (event names,
+ * model IDs, serving Regions, denial messages) is in its `description` and `shape`.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
