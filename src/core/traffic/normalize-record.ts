@@ -41,7 +41,7 @@ const obj = (v: unknown): Record<string, any> | undefined => (v !== null && type
 
 /** The caller as SCPs see it (`aws:PrincipalArn`): the role of an assumed-role session, not the session. */
 export function principalOf(identity: Record<string, any> | undefined, account: string): string {
-  if (!identity) return 'unknown (no userIdentity)';
+  if (!identity) return 'unknown (no type)'; // as the Athena query names it
   const issuer = str(obj(obj(identity.sessionContext)?.sessionIssuer)?.arn);
   if (identity.type === 'AssumedRole' && issuer) return issuer;
   const arn = str(identity.arn);
