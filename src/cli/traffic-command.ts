@@ -39,6 +39,8 @@ Options:
   --format FORMAT             table (default), json or markdown
   --concurrency N             files read at once (default: 8 local, 16 from S3)
   --s3-region REGION          the bucket's Region (default: AWS_REGION, else ap-southeast-2)
+  --management-account ID     the organization's management account: SCPs never apply to it,
+                              so its calls are reported ALLOWED
 ${POSTURE_FLAGS_USAGE}
 
 Athena (for trails too large for one machine):
@@ -79,6 +81,7 @@ export async function runTrafficCommand(
         'format': { type: 'string', default: 'table' },
         'concurrency': { type: 'string' },
         's3-region': { type: 'string' },
+        'management-account': { type: 'string' },
         'athena': { type: 'boolean', default: false },
         'organization-id': { type: 'string' },
         'athena-results': { type: 'string' },
@@ -109,6 +112,8 @@ export async function runTrafficCommand(
     checkRegions('--regions', regions, errors);
     problems.push(...errors.all);
   }
+  const management = v['management-account'];
+  if (management !== undefined && !ACCOUNT_ID_PATTERN.test(management)) problems.push(`--management-account: "${management}" is not an account ID (12 digits)`);
   const concurrency = v.concurrency === undefined ? undefined : Number(v.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 256)) {
     problems.push(`--concurrency: must be an integer from 1 to 256, got ${v.concurrency}`);
@@ -122,7 +127,7 @@ export async function runTrafficCommand(
   const flags = postureOptionsFromFlags(v);
   let posture;
   try {
-    posture = replayPosture(flags.options, 'traffic');
+    posture = replayPosture(flags.options, 'traffic', management);
   } catch (e) {
     throw new UsageError(toFlagMessage((e as Error).message, flags.mappings));
   }

@@ -47,6 +47,12 @@ export interface TrafficReplayProps {
    * @default 8
    */
   readonly concurrency?: number;
+
+  /**
+   * The organization's management account: SCPs never apply to it, so its calls are reported ALLOWED.
+   * @default - none named (its calls are judged as if SCPs applied, and a blind spot says so)
+   */
+  readonly managementAccountId?: string;
 }
 
 /** Where an organization trail's files are, for the Athena table. */
@@ -104,6 +110,9 @@ function validateFilter(props: TrafficReplayProps | undefined, errors: Validatio
     if (!ACCOUNT_ID_PATTERN.test(String(a))) errors.add(`accounts[${i}]`, `"${a}" is not an account ID: use the 12 digits`);
   });
   if (p.regions !== undefined) checkRegions('regions', p.regions, errors);
+  if (p.managementAccountId !== undefined && !ACCOUNT_ID_PATTERN.test(String(p.managementAccountId))) {
+    errors.add('managementAccountId', `"${p.managementAccountId}" is not an account ID: use the 12 digits`);
+  }
   if (p.concurrency !== undefined && !(Number.isInteger(p.concurrency) && p.concurrency >= 1 && p.concurrency <= 256)) {
     errors.add('concurrency', `must be an integer from 1 to 256, got ${p.concurrency}`);
   }
@@ -114,7 +123,7 @@ function prepare(props: TrafficReplayProps | undefined, where: string) {
   const errors = new ValidationErrors();
   const filter = validateFilter(props, errors);
   errors.throwIfAny(where);
-  return { filter, posture: replayPosture(props?.options ?? {}, where) };
+  return { filter, posture: replayPosture(props?.options ?? {}, where, props?.managementAccountId) };
 }
 
 /**

@@ -126,3 +126,14 @@ describe('traffic command', () => {
     expect(r.calls[0]).toMatchObject({ decision: 'DENIED', statement: 'DenyUnapprovedInferenceProfiles', australianAlternative: 'au.anthropic.claude-sonnet-4-5-20250929-v1:0', count: 7 });
   });
 });
+
+test('--management-account: SCPs never apply there, so its calls are ALLOWED, and the blind spot says so', async () => {
+  const call = { ...event('direct-nova-lite-in-melbourne.json') };
+  const out: string[] = [];
+  const code = await runTrafficCommand(['--logs', trail([call]), '--format', 'json', '--management-account', call.recipientAccountId], { stdout: (t) => out.push(t) }, { now: NOW });
+  const r = JSON.parse(out.join(''));
+  expect(code).toBe(0);
+  expect(r.calls[0]).toMatchObject({ decision: 'ALLOWED', statement: null });
+  expect(r.blindSpots.find((b: any) => b.surface === 'The management account').reason).toContain(call.recipientAccountId);
+  await expect(runTrafficCommand(['--logs', '.', '--management-account', 'x'], { stdout: () => {} })).rejects.toThrow(/--management-account/);
+});

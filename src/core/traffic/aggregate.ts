@@ -162,7 +162,7 @@ export class TrafficAggregator {
       },
       calls,
       timeline,
-      blindSpots: blindSpots([...this.groups.values()].map((g) => g.key)),
+      blindSpots: blindSpots([...this.groups.values()].map((g) => g.key), input.posture.managementAccountId),
       problems: this.unnamedProblems === 0 ? this.problems : [...this.problems, {
         file: '(more)', record: null, reason: `${this.unnamedProblems} more problems, counted in the summary but not listed (the first ${MAX_NAMED_PROBLEMS} are)`,
       }],

@@ -52,6 +52,8 @@ const DATA_EVENT_SURFACES: readonly DataEventSurface[] = [
   },
 ];
 
+const MANAGEMENT = 'The management account';
+
 /** Limits no trail lifts: named in every report. */
 const ALWAYS: readonly TrafficBlindSpot[] = [
   {
@@ -60,17 +62,21 @@ const ALWAYS: readonly TrafficBlindSpot[] = [
       + 'The posture denies the actions that turn these features on; the trail cannot show where their prompts were processed.',
   },
   {
-    surface: 'The management account',
-    reason: 'Service control policies never apply to the organization\'s management account: its calls are judged here as if they did, but attaching the posture will not stop them.',
+    surface: MANAGEMENT,
+    reason: 'Service control policies never apply to the organization\'s management account: its calls are judged here as if they did, '
+      + 'but attaching the posture will not stop them (name it with --management-account to have its calls reported as they are).',
   },
 ];
 
-export function blindSpots(seen: Iterable<TrafficKey>): TrafficBlindSpot[] {
+export function blindSpots(seen: Iterable<TrafficKey>, managementAccountId?: string): TrafficBlindSpot[] {
   const keys = [...seen];
   const missing = DATA_EVENT_SURFACES.filter((s) => !keys.some(s.seen)).map((s) => ({
     surface: s.surface,
     reason: `No such event in the evidence. These are CloudTrail data events, logged only by a trail with a data-event selector for ${s.resourceType}: `
       + 'the replay cannot tell whether none happened or none was logged.',
   }));
-  return [...missing, ...ALWAYS];
+  const always = ALWAYS.map((b) => (b.surface === MANAGEMENT && managementAccountId
+    ? { surface: b.surface, reason: `Service control policies never apply to the organization's management account (${managementAccountId}): its calls are reported ALLOWED, whatever the posture says, and attaching the posture will not stop them.` }
+    : b));
+  return [...missing, ...always];
 }

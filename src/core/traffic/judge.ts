@@ -12,6 +12,8 @@ import { ResidencyRulesInput, resolveResidencyRules } from '../statements/reside
 export interface ReplayPosture {
   readonly levels: readonly PolicyLevel[];
   readonly description: Record<string, unknown>;
+  /** The organization's management account, which SCPs never govern. */
+  readonly managementAccountId?: string;
 }
 
 const FULL_AWS_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
@@ -22,10 +24,11 @@ const FULL_AWS_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', 
  * listing every problem). The replay attaches it next to FullAWSAccess, so only
  * its deny statements can decide.
  */
-export function replayPosture(options: ResidencyRulesInput = {}, where = 'TrafficReplay'): ReplayPosture {
+export function replayPosture(options: ResidencyRulesInput = {}, where = 'TrafficReplay', managementAccountId?: string): ReplayPosture {
   const files = exportPosture({ format: 'json', options, split: true }, where);
   const rules = resolveResidencyRules(options);
   return {
+    managementAccountId,
     levels: [{
       id: 'posture',
       policies: [
@@ -45,6 +48,7 @@ export function replayPosture(options: ResidencyRulesInput = {}, where = 'Traffi
       globalCrossRegionInference: 'denied',
       serviceSideInference: rules.serviceSide,
       longTermApiKeys: rules.denyLongTermApiKeys ? 'denied' : 'not denied',
+      managementAccountId: managementAccountId ?? null,
     },
   };
 }
@@ -71,7 +75,7 @@ function scpsApply(principal: string): boolean {
 
 /** The posture's decision on a call: DENIED when any of its requests is explicitly denied. */
 export function judge(key: TrafficKey, posture: ReplayPosture, prefixes?: readonly string[]): Judgement {
-  if (!scpsApply(key.principalArn)) return { decision: 'ALLOWED', statement: null, deniedLeg: null };
+  if (!scpsApply(key.principalArn) || key.accountId === posture.managementAccountId) return { decision: 'ALLOWED', statement: null, deniedLeg: null };
   for (const request of reconstructRequests(key, prefixes)) {
     const result = evaluateScpChain(posture.levels, request);
     if (result.decision === 'ExplicitlyDenied') {
