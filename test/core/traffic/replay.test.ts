@@ -155,16 +155,15 @@ describe('reading a trail folder', () => {
 });
 
 test('an AWS service principal is not governed by SCPs; a caller without an ARN is judged (fail closed)', () => {
-  const posture = replayPosture({});
   const record = { ...corpusRecords()[0], awsRegion: 'us-east-1', additionalEventData: undefined };
-  const service = replayRecords([{ ...record, userIdentity: { type: 'AWSService', invokedBy: 'bedrock.amazonaws.com' } }], { posture, version: 'x' });
+  const service = replayRecords([{ ...record, userIdentity: { type: 'AWSService', invokedBy: 'bedrock.amazonaws.com' } }], base);
   expect(service.calls[0]).toMatchObject({ principalArn: 'bedrock.amazonaws.com', decision: 'ALLOWED' });
-  const unknown = replayRecords([{ ...record, userIdentity: { type: 'IdentityCenterUser', accountId: '111122223333' } }], { posture, version: 'x' });
+  const unknown = replayRecords([{ ...record, userIdentity: { type: 'IdentityCenterUser', accountId: '111122223333' } }], base);
   expect(unknown.calls[0]).toMatchObject({ principalArn: 'unknown (IdentityCenterUser)', decision: 'DENIED' });
 });
 
 test('past a thousand, problems are counted but not each named, so memory stays bounded', () => {
-  const r = replayRecords(Array.from({ length: 1500 }, () => 7), { posture: replayPosture({}), version: 'x' });
+  const r = replayRecords(Array.from({ length: 1500 }, () => 7), base);
   expect(r.summary.malformedRecords).toBe(1500);
   expect(r.problems).toHaveLength(1001);
   expect(r.problems[1000]).toEqual({ file: '(more)', record: null, reason: expect.stringMatching(/^500 more problems/) });
