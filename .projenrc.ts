@@ -165,6 +165,8 @@ for (const [dir, task, entry, description] of [
     'Print policy sizes against the SCP limit and synth time against a hand-written CfnPolicy baseline'],
   ['benchmarks', 'bench:audit', 'benchmarks/audit-bench.ts',
     'Audit a simulated organization (2,000 accounts, 300 OUs, 40 SCPs): API calls and wall time'],
+  ['benchmarks', 'bench:traffic', 'benchmarks/traffic-bench.ts',
+    'Replay a generated organization trail (TRAFFIC_BENCH_MB, default 200): events/s and peak RSS against gzip -dc and jq'],
   ['maintainer', 'catalog:refresh', 'maintainer/refresh-catalog.ts',
     'Regenerate the Sydney model catalog from the live Bedrock APIs and print what changed (needs AWS credentials)'],
   ['maintainer', 'report:sample', 'maintainer/sample-report.ts',
@@ -223,6 +225,7 @@ project.addTask('test:proofs', {
 
 // `npm run bench` prints every benchmark.
 project.tasks.tryFind('bench')?.spawn(project.tasks.tryFind('bench:audit')!);
+project.tasks.tryFind('bench')?.spawn(project.tasks.tryFind('bench:traffic')!);
 
 // Let eslint resolve the `cdk-sovereign-bedrock` alias used by examples and benchmarks.
 project.eslint?.file.addOverride('settings.import/resolver.typescript.project', [

@@ -29,3 +29,5 @@ export * from './observe/bedrock-invocation-logging';
 export * from './observe/bedrock-residency-dashboard-props';
 export * from './observe/bedrock-residency-dashboard';
 export * from './probe/posture-probe';
+export * from './traffic/traffic-replay';
+export * from './traffic/cloudtrail-athena-table';

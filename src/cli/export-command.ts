@@ -1,8 +1,8 @@
 import { parseArgs } from 'util';
 import { UsageError } from './audit-command';
 import { toFlagMessage } from './flag-names';
+import { POSTURE_FLAG_OPTIONS, POSTURE_FLAGS_USAGE, postureFlagProblems, postureOptionsFromFlags } from './posture-flags';
 import { writeExport } from './write-export';
-import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { MAX_SCP_SIZE } from '../core/quota-maximums';
 import { PostureExport, PostureExportFormat } from '../export/posture-export';
 
@@ -18,15 +18,7 @@ Options:
   --out DIR                   directory to write to (required; files are overwritten)
   --ou NAME                   a deployment target OU, as your pipeline names it (repeatable)
   --account ID                a deployment target account (repeatable)
-  --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from every statement (repeatable)
-  --acknowledge-account-wide-exemption ARN
-                              accept an --exempt-principal-arn that covers every role or user
-                              of one account, like arn:aws:iam::111122223333:role/* (repeatable)
-  --no-control-tower-exemptions
-                              do not exempt AWS Control Tower's roles (exempt by default,
-                              as AuBedrockPosture does; leave them exempt in a Control Tower
-                              landing zone, or Control Tower's own operations can fail)
-  --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
+${POSTURE_FLAGS_USAGE}
   --split                     two policies (profile lock, Region lock) instead of one
   --name-prefix PREFIX        prepended to policy and file names
   --max-policy-size N         SCP size limit in characters, at most 10240 (default: 10240)
@@ -49,11 +41,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
         'out': { type: 'string' },
         'ou': { type: 'string', multiple: true },
         'account': { type: 'string', multiple: true },
-        'exempt-principal-arn': { type: 'string', multiple: true },
-        'acknowledge-account-wide-exemption': { type: 'string', multiple: true },
-        'control-tower-exemptions': { type: 'boolean' },
-        'no-control-tower-exemptions': { type: 'boolean' },
-        'allowed-regions': { type: 'string' },
+        ...POSTURE_FLAG_OPTIONS,
         'split': { type: 'boolean', default: false },
         'name-prefix': { type: 'string' },
         'max-policy-size': { type: 'string' },
@@ -77,24 +65,17 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0 && maxPolicySize <= MAX_SCP_SIZE)) {
     problems.push(`--max-policy-size: must be an integer from 1 to ${MAX_SCP_SIZE} (AWS's largest SCP), got ${v['max-policy-size']}`);
   }
-  if (v['control-tower-exemptions'] && v['no-control-tower-exemptions']) {
-    problems.push('--control-tower-exemptions: give it or --no-control-tower-exemptions, not both');
-  }
+  problems.push(...postureFlagProblems(v));
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
 
-  // The same exemptions, in the same order, as AuBedrockPosture's default.
-  const controlTower = v['no-control-tower-exemptions'] ? [] : controlTowerRoleArnPatterns();
+  const posture = postureOptionsFromFlags(v);
 
   let files;
   try {
     files = PostureExport.toFiles({
       format,
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
-      options: {
-        exemptPrincipalArns: [...controlTower, ...(v['exempt-principal-arn'] ?? [])],
-        acknowledgedAccountWideExemptions: v['acknowledge-account-wide-exemption'],
-        allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
-      },
+      options: posture.options,
       split: v.split,
       namePrefix: v['name-prefix'],
       maxPolicySize,
@@ -104,12 +85,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       { prop: 'targets.organizationalUnits', flag: '--ou' },
       { prop: 'targets.accounts', flag: '--account' },
       { prop: 'targets', flag: '--ou/--account' },
-      { prop: 'options.exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
-      { prop: 'options.allowedRegions', flag: '--allowed-regions', kind: 'list' },
-      { prop: 'exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
-      { prop: 'options.acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
-      { prop: 'acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
-      { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
+      ...posture.mappings,
       { prop: 'namePrefix', flag: '--name-prefix' },
       { prop: 'maxPolicySize', flag: '--max-policy-size' },
       { prop: 'split', flag: '--split' },

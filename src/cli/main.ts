@@ -6,6 +6,7 @@
  *   cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [...]
  *   cdk-sovereign-bedrock report [--audit FILE] [--traffic FILE] [--probe FILE] --out report.html [--pdf report.pdf]
  *   cdk-sovereign-bedrock probe [--services bedrock,agentcore] [--region ...] [--model PATH=ID] [--format ...]
+ *   cdk-sovereign-bedrock traffic --logs DIR|FILE|s3://BUCKET/PREFIX [...]
  *   cdk-sovereign-bedrock --version
  */
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
@@ -15,6 +16,7 @@ import { packageVersion } from './package-version';
 import { parseReportArgs, REPORT_USAGE, runReportCommand } from './report-command';
 import { parseProbeArgs, PROBE_USAGE, runProbeCommand } from './probe-command';
 import { loadProbeSdks } from './probe-sdk';
+import { runTrafficCommand } from './traffic-command';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
 import { sdkProbeCallers } from '../core/probe/sdk-probe-callers';
@@ -26,6 +28,7 @@ Commands:
   export   write the posture's SCPs for Customizations for Control Tower, Landing Zone Accelerator or as JSON
   report   one HTML (and PDF) evidence report from the audit, traffic replay and probe JSON
   probe    send one minimal request down each path and check the posture decides as it must
+  traffic  replay CloudTrail logs through the posture: what was served abroad, what the posture would deny
 
 Options:
   --version  print the package version
@@ -72,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
         callers.destroy();
       }
     }
+    if (command === 'traffic') return await runTrafficCommand(rest, io);
     if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${packageVersion()}\n`);
       return 0;

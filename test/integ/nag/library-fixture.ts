@@ -12,8 +12,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, BedrockInvocationLogging, BedrockResidencyDashboard, InferenceRegionAlarm,
-  OrganizationalUnitPath, PostureAuditor, PostureProbe, ScpSlotGuard, SovereignBedrockInvoker,
+  AuBedrockPosture, AuOnlyInferenceScp, BedrockDataEvents, BedrockInvocationLogging, BedrockResidencyDashboard, CloudTrailAthenaTable,
+  InferenceRegionAlarm, OrganizationalUnitPath, PostureAuditor, PostureProbe, ScpSlotGuard, SovereignBedrockInvoker,
 } from 'cdk-sovereign-bedrock';
 
 export function buildLibraryApp(outdir: string) {
@@ -54,6 +54,9 @@ export function buildLibraryApp(outdir: string) {
   new PostureProbe(workload, 'Probe', { evidenceBucket: evidence, exemptPrincipalArns: posture.exemptPrincipalArns, topic: probeTopic });
   // And with the evidence bucket it creates itself.
   new PostureProbe(workload, 'ProbeOwnBucket', { topic: probeTopic, roleName: 'SovereignBedrockProbe-own-bucket' });
+  new CloudTrailAthenaTable(workload, 'TrafficTable', {
+    trailBucketName: 'org-trail-333344445555', organizationId: 'o-a1b2c3d4e5', accounts: ['333344445555'], regions: ['ap-southeast-2'],
+  });
   return { app, stacks: [management, workload] };
 }
 
