@@ -1,4 +1,5 @@
 import { REGION_BOUND_PREFIXES, isRegionBoundPrefix } from '../coverage';
+import { judgeExemptionPatterns } from '../exemption-patterns';
 import { checkExemptionBreadth, checkRegionsInGeography } from '../fail-open';
 import { AUSTRALIA } from '../geography';
 import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
@@ -44,6 +45,7 @@ export function validateResidencyRulesInput(
   checkList('acknowledgedAccountWideExemptions', input.acknowledgedAccountWideExemptions, { allowEmpty: true, check: () => undefined }, errors, isUnresolved);
   checkExemptionBreadth('exemptPrincipalArns', literal(input.exemptPrincipalArns),
     'acknowledgedAccountWideExemptions', literal(input.acknowledgedAccountWideExemptions), errors, isUnresolved);
+  judgeExemptionPatterns('exemptPrincipalArns', literal(input.exemptPrincipalArns), errors, isUnresolved);
   const geography = input.geography ?? AUSTRALIA;
   checkRegionsInGeography('allowedRegions', literal(input.allowedRegions), geography, errors, isUnresolved,
     'Bedrock calls made from it would be allowed, and served there');
@@ -75,4 +77,15 @@ function checkCoveredServices(input: ResidencyRulesInput, errors: ValidationErro
   if (input.includeBedrockMantle !== undefined && input.includeBedrockMantle !== services.includes('bedrock-mantle')) {
     errors.add('includeBedrockMantle', `is ${input.includeBedrockMantle} but coveredServices ${services.includes('bedrock-mantle') ? 'lists' : 'omits'} bedrock-mantle. Give coveredServices only`);
   }
+}
+
+/**
+ * The warnings for exemption patterns that were accepted but have a wildcard
+ * in a name (what else they match), for the constructs and the export to show.
+ * Problems are not reported here: `validateResidencyRulesInput` does that.
+ */
+export function exemptionWarnings(input: ResidencyRulesInput, isUnresolved: IsUnresolved = NO_TOKENS): string[] {
+  const list = input.exemptPrincipalArns;
+  if (!Array.isArray(list) || isUnresolved(list)) return [];
+  return judgeExemptionPatterns('exemptPrincipalArns', list, new ValidationErrors(), isUnresolved);
 }
