@@ -9,13 +9,13 @@ import {
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject, checkBoolean, checkList, checkObject, checkObjectWith, checkString, describeType } from '../core/validators';
+import { suppressNag } from '../private/library-function';
 import { resolvedForChecks, TokenSpec } from '../private/tokens';
 
 /** A token model ARN is resolved at synth and checked, or refused unless it is a Bedrock resource's ARN (docs/refusals.md). */
 const INVOKER_TOKEN_SPEC: TokenSpec = {
   provisionedOrCustomModelArns: { rule: 'model-arn', what: 'the model ARN (arn:aws:bedrock:ap-southeast-2:ACCOUNT:provisioned-model/ID)' },
 };
-import { suppressNag } from '../private/library-function';
 
 export interface SovereignBedrockInvokerProps {
   /**

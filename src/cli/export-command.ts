@@ -39,7 +39,7 @@ const FORMATS: Record<string, PostureExportFormat> = {
 };
 
 /** Runs `export`; returns the exit code. Invalid options surface as UsageError (exit 2). */
-export function runExportCommand(argv: string[], io: { stdout: (t: string) => void }): number {
+export function runExportCommand(argv: string[], io: { stdout: (t: string) => void; stderr?: (t: string) => void }): number {
   let v;
   try {
     v = parseArgs({
@@ -86,8 +86,9 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   const controlTower = v['no-control-tower-exemptions'] ? [] : controlTowerRoleArnPatterns();
 
   let files;
+  let warnings: string[];
   try {
-    files = PostureExport.toFiles({
+    ({ files, warnings } = PostureExport.toResult({
       format,
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
       options: {
@@ -98,24 +99,31 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       split: v.split,
       namePrefix: v['name-prefix'],
       maxPolicySize,
-    });
+    }));
   } catch (e) {
-    throw new UsageError(toFlagMessage((e as Error).message, [
-      { prop: 'targets.organizationalUnits', flag: '--ou' },
-      { prop: 'targets.accounts', flag: '--account' },
-      { prop: 'targets', flag: '--ou/--account' },
-      { prop: 'options.exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
-      { prop: 'options.allowedRegions', flag: '--allowed-regions', kind: 'list' },
-      { prop: 'exemptPrincipalArns', flag: '--exempt-principal-arn', offset: controlTower.length },
-      { prop: 'options.acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
-      { prop: 'acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
-      { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
-      { prop: 'namePrefix', flag: '--name-prefix' },
-      { prop: 'maxPolicySize', flag: '--max-policy-size' },
-      { prop: 'split', flag: '--split' },
-      { prop: 'format', flag: '--format' },
-    ]));
+    throw new UsageError(toFlagMessage((e as Error).message, exportFlags(controlTower.length)));
   }
+  // The constructs' warnings, in flag terms, on stderr: the files are still written.
+  for (const w of warnings) (io.stderr ?? ((t: string) => process.stderr.write(t)))(`warning: ${toFlagMessage(w, exportFlags(controlTower.length))}\n`);
   for (const written of writeExport(files, v.out!)) io.stdout(`wrote ${written}\n`);
   return 0;
+}
+
+/** Props of the export as the command's flags, for messages. */
+function exportFlags(offset: number): Parameters<typeof toFlagMessage>[1] {
+  return [
+    { prop: 'targets.organizationalUnits', flag: '--ou' },
+    { prop: 'targets.accounts', flag: '--account' },
+    { prop: 'targets', flag: '--ou/--account' },
+    { prop: 'options.exemptPrincipalArns', flag: '--exempt-principal-arn', offset },
+    { prop: 'options.allowedRegions', flag: '--allowed-regions', kind: 'list' },
+    { prop: 'exemptPrincipalArns', flag: '--exempt-principal-arn', offset },
+    { prop: 'options.acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
+    { prop: 'acknowledgedAccountWideExemptions', flag: '--acknowledge-account-wide-exemption' },
+    { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
+    { prop: 'namePrefix', flag: '--name-prefix' },
+    { prop: 'maxPolicySize', flag: '--max-policy-size' },
+    { prop: 'split', flag: '--split' },
+    { prop: 'format', flag: '--format' },
+  ];
 }

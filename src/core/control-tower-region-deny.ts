@@ -1,8 +1,8 @@
 import { controlTowerRoleArnPatterns } from './control-tower';
 import { REGION_BOUND_PREFIXES } from './coverage';
+import { wildcardMatch } from './evaluate/wildcard';
 import { judgeExemptionPatterns } from './exemption-patterns';
 import { checkExemptionBreadth } from './fail-open';
-import { wildcardMatch } from './evaluate/wildcard';
 import { PRINCIPAL_ARN, PRINCIPAL_ARN_FORM } from './identifiers';
 import { MELBOURNE, SYDNEY, unionRegions } from './regions';
 import { ValidationErrors } from './validation-errors';

@@ -17,8 +17,8 @@
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
  */
-import { exemptionBreadth } from './fail-open';
 import { wildcardMatch } from './evaluate/wildcard';
+import { exemptionBreadth } from './fail-open';
 import { PRINCIPAL_ARN } from './identifiers';
 import { coversFamily, Family, literalSegments } from './pattern-coverage';
 import {
@@ -42,14 +42,16 @@ interface NameFamily {
 const NAME_FAMILIES: readonly NameFamily[] = [
   { kinds: ['role', 'user'], what: (kind) => `IAM ${kind} name`, name: [{ chars: IAM_NAME_CHARS, min: 1, max: IAM_NAME_MAX }] },
   {
-    kinds: ['role'], what: () => 'IAM Identity Center role (every person who signs in)',
+    kinds: ['role'],
+    what: () => 'IAM Identity Center role (every person who signs in)',
     name: [
       ...literalSegments(`${IDENTITY_CENTER_PATH}AWSReservedSSO_`),
       { chars: IAM_NAME_CHARS, min: 1, max: PERMISSION_SET_NAME_MAX }, ...literalSegments('_'), { chars: HEX, min: 16, max: 16 },
     ],
   },
   {
-    kinds: ['role'], what: () => 'IAM Identity Center role in a Region path (every person who signs in)',
+    kinds: ['role'],
+    what: () => 'IAM Identity Center role in a Region path (every person who signs in)',
     name: [
       ...literalSegments(IDENTITY_CENTER_PATH), { chars: REGION_CHARS, min: 9, max: 16 }, ...literalSegments('/AWSReservedSSO_'),
       { chars: IAM_NAME_CHARS, min: 1, max: PERMISSION_SET_NAME_MAX }, ...literalSegments('_'), { chars: HEX, min: 16, max: 16 },

@@ -67,12 +67,10 @@ function segments(scope: IConstruct, v: unknown, rule: TokenRule): Segment[] {
     for (let m = /\$\{([^}]*)\}/.exec(rest); m; m = /\$\{([^}]*)\}/.exec(rest)) {
       out.push({ lit: rest.slice(0, m.index) });
       const name = m[1];
-      if (name.startsWith('!')) out.push({ lit: `\${${name.slice(1)}}` });
-      else if (vars && typeof vars === 'object' && name in vars) out.push(...segments(scope, vars[name], rule));
-      else if (name.includes('.')) {
+      if (name.startsWith('!')) {out.push({ lit: `\${${name.slice(1)}}` });} else if (vars && typeof vars === 'object' && name in vars) {out.push(...segments(scope, vars[name], rule));} else if (name.includes('.')) {
         const [logicalId, attribute] = name.split('.', 2);
         out.push(...segments(scope, { 'Fn::GetAtt': [logicalId, attribute] }, rule));
-      } else out.push(ref(scope, name));
+      } else {out.push(ref(scope, name));}
       rest = rest.slice(m.index + m[0].length);
     }
     out.push({ lit: rest });

@@ -44,7 +44,7 @@ describe('OU Region deny parameters', () => {
 
 describe('OU Region deny validation', () => {
   test('a valid request has no problems', () => {
-    expect(problems({ targetOuArns: [OU_ARN], additionalAllowedRegions: ['us-east-1'], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass*'] }))
+    expect(problems({ targetOuArns: [OU_ARN], additionalAllowedRegions: ['us-east-1'], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] }))
       .toEqual({ errors: [], warnings: [] });
   });
 

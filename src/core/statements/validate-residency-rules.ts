@@ -5,7 +5,8 @@ import { AUSTRALIA } from '../geography';
 import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
 import { ValidationErrors } from '../validation-errors';
 import {
-  checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, IsUnresolved,
+  checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, describeType,
+  IsUnresolved,
 } from '../validators';
 import { ResidencyRulesInput } from './residency-rules';
 
@@ -65,12 +66,17 @@ export function validateResidencyRulesInput(
  */
 function checkCoveredServices(input: ResidencyRulesInput, errors: ValidationErrors, isUnresolved?: IsUnresolved): void {
   const services = input.coveredServices;
-  if (services === undefined || isUnresolved?.(services) || !Array.isArray(services)) return;
+  if (services === undefined || services === null || isUnresolved?.(services)) return;
+  if (!Array.isArray(services)) {
+    errors.add('coveredServices', `must be a list of services (CoveredService values), got ${describeType(services)}${typeof services === 'string' ? ` ("${services}"); wrap it in [ ]` : ''}`);
+    return;
+  }
   const accepted = REGION_BOUND_PREFIXES.join(', ');
   checkList('coveredServices', services, {
     allowEmpty: false,
     check: (s) => (isRegionBoundPrefix(s) ? undefined : `"${s}" is not a service this posture covers. Use one of ${accepted}`),
   }, errors, isUnresolved ?? (() => false));
+  if (services.some((s) => typeof s !== 'string')) return; // reported element by element
   if (services.length > 0 && !services.includes('bedrock')) {
     errors.add('coveredServices', `must include bedrock (CoveredService.BEDROCK): the Region rules exist to keep Amazon Bedrock in place. Got ${services.join(', ')}`);
   }
