@@ -10,7 +10,7 @@ import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types'
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject, checkBoolean, checkList, checkObject, checkObjectWith, checkString, describeType } from '../core/validators';
 import { suppressNag } from '../private/library-function';
-import { resolvedForChecks, TokenSpec } from '../private/tokens';
+import { hasTokens, recheckAtSynth, resolvedForChecks, TokenSpec } from '../private/tokens';
 
 /** A token model ARN is resolved at synth and checked, or refused unless it is a Bedrock resource's ARN (docs/refusals.md). */
 const INVOKER_TOKEN_SPEC: TokenSpec = {
@@ -217,6 +217,10 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
       allowEmpty: false, check: ownModelArnProblem, literalList: true,
     }, errors, Token.isUnresolved);
     errors.throwIfAny(`SovereignBedrockInvoker at ${this.node.path}`);
+    if (hasTokens(props, INVOKER_TOKEN_SPEC)) {
+      recheckAtSynth(this, 'SovereignBedrockInvoker', (e) => checkList('provisionedOrCustomModelArns',
+        resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, e).provisionedOrCustomModelArns, { allowEmpty: false, check: ownModelArnProblem }, e, Token.isUnresolved));
+    }
 
     this.modelIds = this.paths.map((p) => p.invokeModelId!);
     const account = Stack.of(this).account;

@@ -78,6 +78,8 @@ export function coversFamily(patterns: readonly string[], family: Family, maxSta
     pat: patternClosure(patterns, patterns.map((_, p) => [p, 0] as [number, number])),
     text: '',
   };
+  const noColonFrom = family.map((_, s) => family.slice(s).every((seg) => !seg.chars.includes(':')));
+  noColonFrom.push(true);
   const seen = new Set<string>();
   const stack = [start];
   while (stack.length > 0) {
@@ -89,6 +91,8 @@ export function coversFamily(patterns: readonly string[], family: Family, maxSta
     const famAccepts = fam.has(`${family.length},0`);
     const patAccepts = [...pat.values()].some(([p, i]) => i === patterns[p].length);
     if (famAccepts && !patAccepts) return { covered: false, witness: text };
+    // A pattern with only stars left matches every continuation that has no colon: this branch is covered.
+    if ([...pat.values()].some(([p, i]) => /^\*+$/.test(patterns[p].slice(i))) && [...fam.keys()].every((k) => noColonFrom[Number(k.split(',')[0])])) continue;
     for (const ch of representatives(family, fam, patterns, pat)) {
       const nextFam: Array<[number, number]> = [];
       for (const [s, c] of fam.values()) {
