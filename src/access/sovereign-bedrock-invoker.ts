@@ -218,8 +218,10 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
     }, errors, Token.isUnresolved);
     errors.throwIfAny(`SovereignBedrockInvoker at ${this.node.path}`);
     if (hasTokens(props, INVOKER_TOKEN_SPEC)) {
-      recheckAtSynth(this, 'SovereignBedrockInvoker', (e) => checkList('provisionedOrCustomModelArns',
-        resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, e).provisionedOrCustomModelArns, { allowEmpty: false, check: ownModelArnProblem }, e, Token.isUnresolved));
+      recheckAtSynth(this, 'SovereignBedrockInvoker', (e) => {
+        const arns = resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, e).provisionedOrCustomModelArns;
+        checkList('provisionedOrCustomModelArns', arns, { allowEmpty: false, check: ownModelArnProblem }, e, Token.isUnresolved);
+      });
     }
 
     this.modelIds = this.paths.map((p) => p.invokeModelId!);

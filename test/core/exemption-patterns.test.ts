@@ -110,8 +110,8 @@ describe('judgeExemptionPatterns (property-based)', () => {
       if (errors.length > 0) return true; // every Identity Center role
       accepted++;
       return warnings.length === 1 || /^([\w+=,.@-]+\/)+\*$/.test(n);
-    }), { seed: 1819, numRuns: 500 });
-    expect(accepted).toBeGreaterThan(20);
+    }), { seed: 1819, numRuns: 250 });
+    expect(accepted).toBeGreaterThan(10);
   });
 
   test('a set of prefix patterns is refused as a set exactly when its first characters are all 69', () => {
