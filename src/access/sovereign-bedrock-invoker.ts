@@ -290,6 +290,9 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
    * (invocation and streaming; batch stays with this invoker's role).
    */
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
+    const errors = new ValidationErrors();
+    checkObjectWith('grantee', grantee ?? 0, 'a grantable principal (a role, a function, a user)', ['grantPrincipal'], errors);
+    errors.throwIfAny('SovereignBedrockInvoker.grantInvoke()', this.node.path);
     return this.invokeJson
       .map((s) => iam.Grant.addToPrincipal({ grantee, actions: s.Action, resourceArns: s.Resource, conditions: s.Condition }))
       .reduce((a, b) => a.combine(b));

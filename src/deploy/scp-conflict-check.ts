@@ -5,7 +5,7 @@ import { ScpConflictCheckFunction } from './scp-conflict-check-function';
 import { sharedProvider } from './shared-provider';
 import { CONFLICT_ACTION_PROPERTY, CONFLICT_FINDINGS_ATTRIBUTE, CONFLICT_POLICIES_PROPERTY } from '../core/deploy/scp-conflict-check-handler';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkRegions } from '../core/validators';
+import { checkEnum, checkRegions } from '../core/validators';
 import { checkProtectArgs } from '../private/protect-args';
 import { ResidencyScp } from '../scp/residency-scp';
 
@@ -123,7 +123,9 @@ export class ScpConflictCheck extends Construct {
 
   /** Checks one more SCP before it attaches: its policy will depend on this check. */
   public addPolicy(scp: ResidencyScp, options: ScpConflictCheckOptions = {}): void {
+    checkProtectArgs(`ScpConflictCheck.addPolicy() at ${this.node.path}`, scp, options);
     const errors = new ValidationErrors();
+    checkEnum('onConflict', options.onConflict, Object.values(ScpConflictAction), 'ScpConflictAction', errors);
     if (Stack.of(scp) !== Stack.of(this)) {
       errors.add('policies', `${scp.node.path} is in another stack; use ScpConflictCheck.protect(scp) to get that stack's check`);
     }
