@@ -262,7 +262,8 @@ describe('every public method with an argument checks it', () => {
       const guard = ScpSlotGuard.protect(scp);
       const arg = w as any;
       for (const fn of [
-        () => scp.addTarget(arg), () => posture.addTarget(arg), () => invoker.grantInvoke(arg), () => check.addPolicy(arg), () => check.addPolicy(scp, arg),
+        () => scp.addTarget(arg), () => posture.addTarget(arg), () => invoker.grantInvoke(arg),
+        () => check.addPolicy(arg), () => check.addPolicy(scp, arg),
         () => guard.addPolicy(arg), () => SovereignBedrockSuppressions.addResourceSuppressions(arg, []),
         () => SovereignBedrockSuppressions.addResourceSuppressions(scp, arg), () => SovereignBedrockSuppressions.addResourceSuppressions(scp, [arg]),
         () => SydneyModelCatalog.resolve(arg), () => SydneyModelCatalog.find(arg), () => new SovereignBedrockChecks().checkTemplate(arg),
