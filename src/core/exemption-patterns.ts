@@ -112,7 +112,8 @@ export function corpusMatches(kind: string, name: string): { workload: string[];
  * Records a problem for each exemption pattern that matches ordinary
  * principals, and for each set of patterns that together covers a name
  * family; returns the warnings (`prop[i]: ...`) for the other wildcards.
- * Elements at `skip` indexes were already refused by the caller's own checks.
+ * Elements at `skip` indexes were already refused by the caller's own checks:
+ * they get no message of their own, but count in the sets.
  */
 export function judgeExemptionPatterns(
   prop: string, patterns: readonly unknown[] | undefined | null, errors: ValidationErrors,
@@ -123,12 +124,16 @@ export function judgeExemptionPatterns(
   const pool: Array<{ i: number; parsed: Parsed }> = [];
   const refused = new Set<number>();
   patterns.forEach((pattern, i) => {
-    if (skip.has(i) || typeof pattern !== 'string' || isUnresolved(pattern)) return;
+    if (typeof pattern !== 'string' || isUnresolved(pattern)) return;
     const parsed = parse(pattern);
     if (!parsed || !hasWildcard(parsed.name) || exemptionBreadth(pattern) !== 'named') return;
     const at = `${prop}[${i}]`;
     const kindWord = parsed.kind === 'role' ? 'role' : 'user';
     pool.push({ i, parsed });
+    if (skip.has(i)) { // refused by the caller already: counted in the sets only
+      refused.add(i);
+      return;
+    }
     const everyPermissionSet = parsed.kind === 'role' && FRESH_IDENTITY_CENTER_ROLES.some((r) => wildcardMatch(parsed.name, r));
     const { workload, lookalike } = corpusMatches(parsed.kind, parsed.name);
     if (everyPermissionSet && (parsed.name.startsWith('aws-reserved/') || workload.length === 0)) {

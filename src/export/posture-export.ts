@@ -95,8 +95,8 @@ export interface PostureExportResult {
   /** The files, as `toFiles` returns them. */
   readonly files: ExportedFile[];
   /**
-   * Legitimate but risky choices, one line each, prefixed with the option
-   * (`options.coveredServices: ...`): the same warnings the constructs raise.
+   * Legitimate but risky choices, one line each, prefixed with the option as
+   * the errors name it (`coveredServices: ...`): the same warnings the constructs raise.
    */
   readonly warnings: string[];
 }

@@ -153,7 +153,9 @@ describe('no accepted configuration exempts a corpus workload it does not name (
         && !(o.acknowledgedAccountWideExemptions ?? []).some((a) => a.includes(WITNESS_ACCOUNT)));
       checked++;
       const outcome = await simulate({
-        principal: arn, action: 'bedrock:InvokeModel', resource: foundationModelArn(region, 'amazon.nova-pro-v1:0'),
+        principal: arn,
+        action: 'bedrock:InvokeModel',
+        resource: foundationModelArn(region, 'amazon.nova-pro-v1:0'),
         context: { 'aws:RequestedRegion': region },
       }, [{ name: 'posture', policy }]);
       return outcome.decision === 'Denied';

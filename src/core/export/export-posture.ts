@@ -48,7 +48,7 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
  * The warnings the constructs would raise for the same options (paths left
  * open, acknowledged account-wide exemptions, wildcards in exemption names,
  * Bedrock actions exempted from the Region deny), each under the option it
- * concerns. Call after `exportPosture` accepted the input.
+ * concerns, named as the export's errors name them. Call after `exportPosture` accepted the input.
  */
 export function exportPostureWarnings(input: ExportPostureInput): string[] {
   const options = input.options ?? {};
@@ -56,9 +56,9 @@ export function exportPostureWarnings(input: ExportPostureInput): string[] {
   const acknowledged = (options.acknowledgedAccountWideExemptions ?? []).filter((a) => (options.exemptPrincipalArns ?? []).includes(a));
   const regionDeny = input.controlTowerRegionDeny;
   return [
-    ...coverageWarnings(rules).map((w) => `options.${w.message}`),
-    ...acknowledged.map((a) => `options.exemptPrincipalArns: "${a}" exempts every principal it names in account ${a.split(':')[4]} (acknowledged): the policy restricts nothing they do.`),
-    ...exemptionWarnings(options).map((w) => `options.${w}`),
+    ...coverageWarnings(rules).map((w) => w.message),
+    ...acknowledged.map((a) => `exemptPrincipalArns: "${a}" exempts every principal it names in account ${a.split(':')[4]} (acknowledged): the policy restricts nothing they do.`),
+    ...exemptionWarnings(options),
     ...(regionDeny ? validateRegionDenyInput(regionDeny, new ValidationErrors()).map((w) => `controlTowerRegionDeny.${w}`) : []),
   ];
 }
