@@ -111,7 +111,7 @@ export function corpusMatches(kind: string, name: string): { workload: string[];
 /**
  * Records a problem for each exemption pattern that matches ordinary
  * principals, and for each set of patterns that together covers a name
- * family; returns the warnings (`prop[i]: ...`) for the other wildcards.
+ * family; returns the warnings (`prop: "pattern" ...`) for the other wildcards.
  * Elements at `skip` indexes were already refused by the caller's own checks:
  * they get no message of their own, but count in the sets.
  */
@@ -151,7 +151,8 @@ export function judgeExemptionPatterns(
     const narrow = SAFE_PATH.test(parsed.name) || ONE_PERMISSION_SET.test(parsed.name);
     if (narrow && lookalike.length === 0) return;
     const also = lookalike.length > 0 ? `${listed(lookalike)}, and any ${kindWord} named like ${example(parsed.name)}` : `any ${kindWord} named like ${example(parsed.name)}`;
-    warnings.push(`${at}: "${pattern}" has a wildcard in the ${kindWord} name, so it exempts every ${kindWord} whose name it matches: also ${also}. ${NARROW_FORMS}`);
+    // Named by the prop and the pattern, not the index: a construct that adds its own entries first (the posture) shifts indexes.
+    warnings.push(`${prop}: "${pattern}" has a wildcard in the ${kindWord} name, so it exempts every ${kindWord} whose name it matches: also ${also}. ${NARROW_FORMS}`);
   });
   checkSetCoverage(prop, pool, refused, errors);
   return warnings;

@@ -87,7 +87,7 @@ describe('export command', () => {
     try {
       expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', 'arn:aws:iam::*:role/BreakGlass*'])).toBe(0);
     } finally { io.restore(); }
-    expect(io.err.join('')).toMatch(/^warning: --exempt-principal-arn \(value 1\): "arn:aws:iam::\*:role\/BreakGlass\*" has a wildcard in the role name.*BreakGlassTeamApp/m);
+    expect(io.err.join('')).toMatch(/^warning: --exempt-principal-arn: "arn:aws:iam::\*:role\/BreakGlass\*" has a wildcard in the role name.*BreakGlassTeamApp/m);
     expect(io.out.join('')).toContain(join(dir, 'policies', 'au-bedrock-residency.json'));
   });
 
