@@ -15,6 +15,7 @@ import { hasTokens, recheckAtSynth, resolvedForChecks, TokenSpec } from '../priv
 /** A token model ARN is resolved at synth and checked, or refused unless it is a Bedrock resource's ARN (docs/refusals.md). */
 const INVOKER_TOKEN_SPEC: TokenSpec = {
   provisionedOrCustomModelArns: { rule: 'model-arn', what: 'the model ARN (arn:aws:bedrock:ap-southeast-2:ACCOUNT:provisioned-model/ID)' },
+  guardrails: { rule: 'model-arn', what: 'the guardrail ARN or ID, or the guardrail\'s attrGuardrailArn' },
 };
 
 export interface SovereignBedrockInvokerProps {
@@ -210,17 +211,18 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
       errors.add('batchServiceRole', 'is only used with allowBatchInference: true');
     }
     this.paths = this.resolveModels(props.models, errors);
-    checkList('guardrails', props.guardrails, { allowEmpty: false, check: guardrailProblem }, errors, Token.isUnresolved);
     // A token ARN is resolved at synth and checked; only a Bedrock resource's ARN defined in the app passes as a deploy-time value.
     const view = resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, errors);
+    checkList('guardrails', view.guardrails, { allowEmpty: false, check: guardrailProblem }, errors, Token.isUnresolved);
     checkList('provisionedOrCustomModelArns', view.provisionedOrCustomModelArns, {
       allowEmpty: false, check: ownModelArnProblem, literalList: true,
     }, errors, Token.isUnresolved);
     errors.throwIfAny(`SovereignBedrockInvoker at ${this.node.path}`);
     if (hasTokens(props, INVOKER_TOKEN_SPEC)) {
       recheckAtSynth(this, 'SovereignBedrockInvoker', (e) => {
-        const arns = resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, e).provisionedOrCustomModelArns;
-        checkList('provisionedOrCustomModelArns', arns, { allowEmpty: false, check: ownModelArnProblem }, e, Token.isUnresolved);
+        const resolved = resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, e);
+        checkList('guardrails', resolved.guardrails, { allowEmpty: false, check: guardrailProblem }, e, Token.isUnresolved);
+        checkList('provisionedOrCustomModelArns', resolved.provisionedOrCustomModelArns, { allowEmpty: false, check: ownModelArnProblem }, e, Token.isUnresolved);
       });
     }
 

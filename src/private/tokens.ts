@@ -20,8 +20,8 @@ export function isToken(value: unknown): boolean {
  *   the app (such an ARN names one principal and has no wildcard).
  * - `application-profile`: as `principal`, for the ARN of an application
  *   inference profile defined in the app.
- * - `model-arn`: as `principal`, for an `...Arn` attribute of a Bedrock
- *   resource defined in the app.
+ * - `model-arn`: as `principal`, for an `...Arn` or `...Id` attribute of a
+ *   Bedrock resource defined in the app (a guardrail, a custom model).
  */
 export type TokenRule = 'literal' | 'principal' | 'application-profile' | 'model-arn';
 
@@ -31,7 +31,7 @@ const SAFE_ATTRIBUTES: Record<TokenRule, (type: string, attribute: string) => bo
   'principal': (type, attribute) => (type === 'AWS::IAM::Role' || type === 'AWS::IAM::User') && attribute === 'Arn',
   'application-profile': (type, attribute) => type === 'AWS::Bedrock::ApplicationInferenceProfile'
     && (attribute === 'InferenceProfileArn' || attribute === 'Arn'),
-  'model-arn': (type, attribute) => type.startsWith('AWS::Bedrock::') && attribute.endsWith('Arn'),
+  'model-arn': (type, attribute) => type.startsWith('AWS::Bedrock::') && (attribute.endsWith('Arn') || attribute.endsWith('Id')),
 };
 
 /** The outcome for one token: a string to check instead, a deploy-time value to pass, or a problem. */

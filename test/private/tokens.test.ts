@@ -136,3 +136,19 @@ describe('the cases of issue 18: tokens no longer skip the checks', () => {
     expect(warnings(stack).join('\n')).toMatch(/exemptPrincipalArns: "arn:aws:iam::\*:role\/BreakGlass\*" has a wildcard in the role name.*BreakGlassTeamApp/);
   });
 });
+
+describe('the invoker\'s guardrails', () => {
+  test('a guardrail defined in the app passes; a Lazy * is refused', () => {
+    const stack = newStack();
+    const guardrail = new bedrock.CfnGuardrail(stack, 'Guardrail', {
+      name: 'g',
+      blockedInputMessaging: 'no',
+      blockedOutputsMessaging: 'no',
+      contentPolicyConfig: { filtersConfig: [{ type: 'HATE', inputStrength: 'HIGH', outputStrength: 'HIGH' }] },
+    });
+    new SovereignBedrockInvoker(stack, 'Invoker', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), guardrails: [guardrail.attrGuardrailId] });
+    expect(problems(() => new SovereignBedrockInvoker(newStack(), 'Invoker', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), guardrails: [lazy('*')],
+    }))).toEqual([expect.stringMatching(/^guardrails\[0\]: "\*" is not a guardrail ID/)]);
+  });
+});
