@@ -5,8 +5,9 @@
  * Regions, acknowledgements); every one that validates is run through the
  * independent evaluator for a role it cannot have exempted, calling from abroad.
  */
+import { App, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { ResidencyPolicies, SovereignBedrockErrors } from '../../src';
+import { AuBedrockResidencyScp, ResidencyPolicies, SovereignBedrockErrors } from '../../src';
 import { foundationModelArn } from './decision-table/legs';
 import { simulate } from './decision-table/simulate';
 import { exemptionBreadth } from '../../src/core/fail-open';
@@ -161,5 +162,52 @@ describe('no accepted configuration exempts a corpus workload it does not name (
       return outcome.decision === 'Denied';
     }), { seed: 1822, numRuns: 50 });
     expect(checked).toBeGreaterThan(12);
+  });
+});
+
+/**
+ * Property: a token never changes the verdict. Each element of a generated
+ * configuration is wrapped as a caller might (Lazy.string, an Fn.join of its
+ * pieces split at a random point, Fn.sub); the construct then refuses exactly
+ * the problems it refuses for the literal configuration.
+ */
+describe('tokens cannot bypass the checks (property-based)', () => {
+  const OU = 'ou-ab12-34cd56ef';
+  const wrap = (how: number, at: number, v: string): string => {
+    const cut = at % (v.length + 1);
+    switch (how % 3) {
+      case 0: return Lazy.string({ produce: () => v });
+      case 1: return Fn.join('', [v.slice(0, cut), v.slice(cut)]);
+      default: return Fn.sub(v);
+    }
+  };
+  const verdict = (props: object): string[] => {
+    try {
+      new AuBedrockResidencyScp(new Stack(new App(), 'T'), 'Scp', { targetIds: [OU], ...props });
+      return [];
+    } catch (e) {
+      if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+      return e.problems.map((p) => `${p.prop}: ${p.message}`).sort();
+    }
+  };
+
+  test('the tokenized configuration gets the literal configuration\'s verdict, problem for problem', () => {
+    let refused = 0;
+    fc.assert(fc.property(config, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 12, maxLength: 12 }), (o, cuts) => {
+      const literal = verdict(o);
+      let k = 0;
+      const tok = (v: string) => {
+        const [how, at] = cuts[k++ % cuts.length];
+        return wrap(how, at, v);
+      };
+      const tokenized = verdict({
+        exemptPrincipalArns: o.exemptPrincipalArns.map(tok),
+        allowedRegions: o.allowedRegions.map(tok),
+        acknowledgedAccountWideExemptions: o.acknowledgedAccountWideExemptions?.map(tok),
+      });
+      if (literal.length > 0) refused++;
+      expect(tokenized).toEqual(literal);
+    }), { seed: 1823, numRuns: 80 });
+    expect(refused).toBeGreaterThan(10);
   });
 });
