@@ -3,7 +3,7 @@ import { auOnlyInferenceDocument, regionAllowlistDocument, residencyPostureDocum
 import { resolveResidencyRules, ResidencyRules } from './core/statements/residency-rules';
 import { validateResidencyRulesInput } from './core/statements/validate-residency-rules';
 import { ValidationErrors } from './core/validation-errors';
-import { checkObject } from './core/validators';
+import { checkObject, describeType } from './core/validators';
 import { AuOnlyInferenceOptions, RegionAllowlistOptions } from './scp/residency-scp-props';
 
 /** Options for generating residency policy documents without CDK. */
@@ -47,6 +47,12 @@ export class ResidencyPolicies {
 
   /** Minified size in characters of a policy document, the unit of the SCP size quota. */
   public static minifiedSize(document: any): number {
+    const errors = new ValidationErrors();
+    // JSON.stringify gives undefined for these: there is no document to measure.
+    if (document === undefined || typeof document === 'function' || typeof document === 'symbol') {
+      errors.add('document', `must be a policy document (an object), got ${describeType(document)}`);
+    }
+    errors.throwIfAny('ResidencyPolicies.minifiedSize');
     return minifiedSize(document);
   }
 

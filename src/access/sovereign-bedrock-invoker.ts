@@ -8,8 +8,15 @@ import {
 } from '../core/access/invoker-statements';
 import { ResidencyPath, ResidencyPathKind } from '../core/catalog/catalog-types';
 import { ValidationErrors } from '../core/validation-errors';
-import { assertPropsObject, checkBoolean, checkList } from '../core/validators';
+import { assertPropsObject, checkBoolean, checkList, checkObject, checkObjectWith, checkString, describeType } from '../core/validators';
 import { suppressNag } from '../private/library-function';
+import { hasTokens, recheckAtSynth, resolvedForChecks, TokenSpec } from '../private/tokens';
+
+/** A token model ARN is resolved at synth and checked, or refused unless it is a Bedrock resource's ARN (docs/refusals.md). */
+const INVOKER_TOKEN_SPEC: TokenSpec = {
+  provisionedOrCustomModelArns: { rule: 'model-arn', what: 'the model ARN (arn:aws:bedrock:ap-southeast-2:ACCOUNT:provisioned-model/ID)' },
+  guardrails: { rule: 'model-arn', what: 'the guardrail ARN or ID, or the guardrail\'s attrGuardrailArn' },
+};
 
 export interface SovereignBedrockInvokerProps {
   /**
@@ -186,16 +193,38 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
     assertPropsObject('SovereignBedrockInvoker', this.node.path, props, 'assumedBy or role');
     const errors = new ValidationErrors();
     for (const prop of ['allowStreaming', 'allowBatchInference', 'allowCountTokens', 'allowShortTermApiKeys'] as const) checkBoolean(prop, props[prop], errors);
-    if ((props.assumedBy === undefined) === (props.role === undefined)) {
+    checkObjectWith('assumedBy', props.assumedBy, 'an IAM principal (new iam.ServicePrincipal(\'lambda.amazonaws.com\'))', ['assumeRoleAction'], errors);
+    checkObjectWith('role', props.role, 'an IAM role (iam.IRole)', ['roleArn'], errors);
+    checkObjectWith('batchServiceRole', props.batchServiceRole, 'an IAM role (iam.IRole)', ['roleArn'], errors);
+    checkObjectWith('vpc', props.vpc, 'a VPC (ec2.IVpc)', ['vpcId', 'vpcCidrBlock'], errors);
+    checkObject('vpcSubnets', props.vpcSubnets, errors);
+    const groups: unknown = props.vpcEndpointSecurityGroups;
+    if (groups !== undefined && groups !== null && !Array.isArray(groups)) errors.add('vpcEndpointSecurityGroups', `must be a list of security groups, got ${describeType(groups)}`);
+    if (Array.isArray(groups)) groups.forEach((g, i) => checkObjectWith(`vpcEndpointSecurityGroups[${i}]`, g ?? 0, 'a security group (ec2.ISecurityGroup)', ['securityGroupId'], errors));
+    if (checkString('roleName', props.roleName, errors) && !Token.isUnresolved(props.roleName) && !/^[\w+=,.@-]{1,64}$/.test(props.roleName!)) {
+      errors.add('roleName', `"${props.roleName}" is not a role name. Use 1-64 letters, digits and + = , . @ _ -`);
+    }
+    if ((props.assumedBy === undefined || props.assumedBy === null) === (props.role === undefined || props.role === null)) {
       errors.add('assumedBy', 'give exactly one of assumedBy (to create a role) and role (to use an existing one)');
     }
     if (props.batchServiceRole && !props.allowBatchInference) {
       errors.add('batchServiceRole', 'is only used with allowBatchInference: true');
     }
     this.paths = this.resolveModels(props.models, errors);
-    checkList('guardrails', props.guardrails, { allowEmpty: false, check: guardrailProblem }, errors, Token.isUnresolved);
-    checkList('provisionedOrCustomModelArns', props.provisionedOrCustomModelArns, { allowEmpty: false, check: ownModelArnProblem }, errors, Token.isUnresolved);
+    // A token ARN is resolved at synth and checked; only a Bedrock resource's ARN defined in the app passes as a deploy-time value.
+    const view = resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, errors);
+    checkList('guardrails', view.guardrails, { allowEmpty: false, check: guardrailProblem }, errors, Token.isUnresolved);
+    checkList('provisionedOrCustomModelArns', view.provisionedOrCustomModelArns, {
+      allowEmpty: false, check: ownModelArnProblem, literalList: true,
+    }, errors, Token.isUnresolved);
     errors.throwIfAny(`SovereignBedrockInvoker at ${this.node.path}`);
+    if (hasTokens(props, INVOKER_TOKEN_SPEC)) {
+      recheckAtSynth(this, 'SovereignBedrockInvoker', (e) => {
+        const resolved = resolvedForChecks(this, props, INVOKER_TOKEN_SPEC, e);
+        checkList('guardrails', resolved.guardrails, { allowEmpty: false, check: guardrailProblem }, e, Token.isUnresolved);
+        checkList('provisionedOrCustomModelArns', resolved.provisionedOrCustomModelArns, { allowEmpty: false, check: ownModelArnProblem }, e, Token.isUnresolved);
+      });
+    }
 
     this.modelIds = this.paths.map((p) => p.invokeModelId!);
     const account = Stack.of(this).account;
@@ -263,6 +292,9 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
    * (invocation and streaming; batch stays with this invoker's role).
    */
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
+    const errors = new ValidationErrors();
+    checkObjectWith('grantee', grantee ?? 0, 'a grantable principal (a role, a function, a user)', ['grantPrincipal'], errors);
+    errors.throwIfAny('SovereignBedrockInvoker.grantInvoke()', this.node.path);
     return this.invokeJson
       .map((s) => iam.Grant.addToPrincipal({ grantee, actions: s.Action, resourceArns: s.Resource, conditions: s.Condition }))
       .reduce((a, b) => a.combine(b));
@@ -273,9 +305,13 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
   }
 
   private resolveModels(models: string[] | undefined, errors: ValidationErrors): ResidencyPath[] {
-    if (models === undefined) return [];
+    if (models === undefined || models === null) return [];
     if (Token.isUnresolved(models)) {
       errors.add('models', 'must be a literal list: each model is checked against the Sydney model catalog at synth time');
+      return [];
+    }
+    if (!Array.isArray(models)) {
+      errors.add('models', `must be a list of model IDs or names, got ${describeType(models)}`);
       return [];
     }
     if (models.length === 0) {
@@ -287,6 +323,10 @@ export class SovereignBedrockInvoker extends Construct implements iam.IGrantable
     models.forEach((m, i) => {
       if (Token.isUnresolved(m)) {
         errors.add(`models[${i}]`, 'must be a literal model ID or name, not a deploy-time value');
+        return;
+      }
+      if (typeof m !== 'string') {
+        errors.add(`models[${i}]`, `must be a model ID or name (a string), got ${describeType(m)}`);
         return;
       }
       const path = SydneyModelCatalog.resolve(m);

@@ -15,10 +15,13 @@ import { AUSTRALIA } from '../core/geography';
 import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { REQUIRED_PERMISSIONS } from '../core/organizations/organizations-api';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkRegions } from '../core/validators';
+import { assertPropsObject, checkBoolean, checkList, checkObjectWith, checkRegions, checkString } from '../core/validators';
 import { durationSeconds, rateSeconds } from '../private/alarm-settings';
 import { LIBRARY_FUNCTION_NAG_REASONS, libraryFunctionIdentity, suppressNag } from '../private/library-function';
-import { isToken } from '../private/tokens';
+import { hasTokens, isToken, recheckAtSynth, resolvedForChecks, TokenSpec } from '../private/tokens';
+
+/** A token Region is resolved at synth and checked, or refused (docs/refusals.md). */
+const AUDITOR_TOKEN_SPEC: TokenSpec = { allowedRegions: { rule: 'literal', what: 'the Region code (ap-southeast-2)' } };
 
 export interface PostureAuditorProps {
   /**
@@ -89,19 +92,25 @@ export class PostureAuditor extends Construct {
 
   constructor(scope: Construct, id: string, props: PostureAuditorProps = {}) {
     super(scope, id);
+    assertPropsObject('PostureAuditor', this.node.path, props, 'optional settings (or no props at all)');
     const errors = new ValidationErrors();
+    const view = resolvedForChecks(this, props, AUDITOR_TOKEN_SPEC, errors);
     const t = props.target;
-    if (t !== undefined && !isToken(t) && !(OU_ID.test(t) || ROOT_ID.test(t) || ACCOUNT_ID.test(t))) {
+    if (checkString('target', t, errors) && !isToken(t) && !(OU_ID.test(t!) || ROOT_ID.test(t!) || ACCOUNT_ID.test(t!))) {
       errors.add('target', `"${t}" is not a root (r-ab12), OU (ou-ab12-34cd56ef) or 12-digit account ID`);
     }
-    checkRegions('allowedRegions', props.allowedRegions, errors, isToken);
+    checkRegions('allowedRegions', view.allowedRegions, errors, isToken);
     // An origin abroad here would let the audit call a posture that allows it PROTECTED.
-    checkRegionsInGeography('allowedRegions', props.allowedRegions, AUSTRALIA, errors, isToken,
+    checkRegionsInGeography('allowedRegions', view.allowedRegions, AUSTRALIA, errors, isToken,
       'the audit would report a posture that allows Bedrock calls from it as protected');
+    checkList('allowedRegions', props.allowedRegions, { allowEmpty: false, check: () => undefined, literalList: true }, errors, isToken);
+    checkObjectWith('topic', props.topic, 'an SNS topic (ITopic: new sns.Topic(...) or sns.Topic.fromTopicArn(...)), not its ARN', ['topicArn'], errors);
+    checkObjectWith('schedule', props.schedule, 'an events.Schedule (Schedule.rate(Duration.hours(6)))', ['expressionString'], errors);
+    checkBoolean('securityHubFindings', props.securityHubFindings, errors);
     const periodSeconds = durationSeconds('metricPeriod', props.metricPeriod, errors);
     // The alarms evaluate one period.
     validateAlarmSettings({ metricNamespace: props.metricNamespace, periodSeconds }, errors, isToken, { period: 'metricPeriod' });
-    const interval = rateSeconds(props.schedule?.expressionString);
+    const interval = rateSeconds(typeof props.schedule?.expressionString === 'string' ? props.schedule.expressionString : undefined);
     const period = periodSeconds ?? 86_400;
     if (interval !== undefined && interval > period) {
       errors.add(props.metricPeriod === undefined ? 'schedule' : 'metricPeriod',
@@ -109,6 +118,10 @@ export class PostureAuditor extends Construct {
         + 'Make metricPeriod at least the schedule\'s interval');
     }
     errors.throwIfAny('PostureAuditor', this.node.path);
+    if (hasTokens(props, AUDITOR_TOKEN_SPEC)) {
+      recheckAtSynth(this, 'PostureAuditor', (e) => checkRegionsInGeography('allowedRegions', resolvedForChecks(this, props, AUDITOR_TOKEN_SPEC, e).allowedRegions,
+        AUSTRALIA, e, isToken, 'the audit would report a posture that allows Bedrock calls from it as protected'));
+    }
 
     const namespace = props.metricNamespace ?? 'SovereignBedrock';
     const dimension = props.target ?? 'organization';

@@ -1,6 +1,8 @@
 import { CatalogModel, CatalogRoutingProfile, ResidencyPath } from '../core/catalog/catalog-types';
 import { resolveResidencyPath } from '../core/catalog/residency-path';
 import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
+import { ValidationErrors } from '../core/validation-errors';
+import { describeType } from '../core/validators';
 
 /**
  * Amazon Bedrock models as seen from ap-southeast-2, with the path (if any)
@@ -27,6 +29,7 @@ export class SydneyModelCatalog {
    * @returns the catalog entry, or undefined when unknown
    */
   public static find(model: string): CatalogModel | undefined {
+    checkModelArgument('SydneyModelCatalog.find', model);
     return resolveResidencyPath(SYDNEY_CATALOG, model).model;
   }
 
@@ -41,8 +44,17 @@ export class SydneyModelCatalog {
 
   /** The residency-safe path for a model, with the model ID to hand to the SDK, or the reason there is none. */
   public static resolve(model: string): ResidencyPath {
+    checkModelArgument('SydneyModelCatalog.resolve', model);
     return resolveResidencyPath(SYDNEY_CATALOG, model);
   }
 
   private constructor() {}
+}
+
+/** A model argument from an untyped caller: a string, or the library's named error. */
+function checkModelArgument(source: string, model: unknown): void {
+  if (typeof model === 'string') return;
+  const errors = new ValidationErrors();
+  errors.add('model', `must be a model ID, profile ID, ARN or name (a string), got ${describeType(model)}`);
+  errors.throwIfAny(source);
 }

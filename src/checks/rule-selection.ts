@@ -3,6 +3,7 @@ import { ALL_RULES } from './rules';
 import { CheckRule, ResourceFinding } from '../core/checks/findings';
 import { SUPPRESSION_RULE_ID } from '../core/checks/suppressions';
 import { ValidationErrors } from '../core/validation-errors';
+import { checkBoolean, describeType } from '../core/validators';
 
 /** The rules and settings a plugin or Aspect runs with, after validating its props. */
 export interface CheckSettings {
@@ -13,10 +14,18 @@ export interface CheckSettings {
 export function checkSettings(props: SovereignBedrockChecksProps, where: string): CheckSettings {
   const errors = new ValidationErrors();
   const ids = ALL_RULES.map((r) => r.id);
-  if (props.rules !== undefined) {
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    errors.add('props', `must be an object with optional rules and reportWarnings, got ${describeType(props)}`);
+    errors.throwIfAny(where);
+  }
+  checkBoolean('reportWarnings', props.reportWarnings, errors);
+  if (props.rules !== undefined && props.rules !== null && !Array.isArray(props.rules)) {
+    errors.add('rules', `must be a list of rule IDs, got ${describeType(props.rules)}`);
+  } else if (props.rules !== undefined && props.rules !== null) {
     if (props.rules.length === 0) errors.add('rules', `must not be empty. Omit it to run every rule (${ids.join(', ')})`);
     props.rules.forEach((id, i) => {
-      if (!ids.includes(id)) errors.add(`rules[${i}]`, `"${id}" is not a rule of these checks. Use one of ${ids.join(', ')}`);
+      if (typeof id !== 'string') errors.add(`rules[${i}]`, `must be a rule ID (a string), got ${describeType(id)}`);
+      else if (!ids.includes(id)) errors.add(`rules[${i}]`, `"${id}" is not a rule of these checks. Use one of ${ids.join(', ')}`);
     });
   }
   errors.throwIfAny(where);

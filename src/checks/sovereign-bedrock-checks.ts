@@ -7,6 +7,8 @@ import { ALL_RULES } from './rules';
 import { checkFailed, readTemplates, UNCHECKED_NESTED_STACK_RULE_ID, CHECK_FAILED_RULE_ID } from './template-files';
 import { checkTemplate } from '../core/checks/run-checks';
 import { SuppressedFinding } from '../core/checks/suppressions';
+import { ValidationErrors } from '../core/validation-errors';
+import { describeType } from '../core/validators';
 
 interface Located {
   readonly finding: CheckFinding;
@@ -116,6 +118,12 @@ export class SovereignBedrockChecks implements IPolicyValidationPlugin {
    * call it directly with the template paths of a synthesized assembly.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const paths: unknown = (context as { templatePaths?: unknown } | null | undefined)?.templatePaths;
+    if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string')) {
+      const errors = new ValidationErrors();
+      errors.add('context.templatePaths', `must be a list of template file paths, got ${describeType(paths)}`);
+      errors.throwIfAny('SovereignBedrockChecks.validate');
+    }
     // Nested stacks' templates are checked too; what cannot be read is reported, never skipped.
     const { files, problems } = readTemplates(context.templatePaths);
     const found: Located[] = problems.filter(({ finding }) => this.settings.reportWarnings || finding.severity === CheckSeverity.ERROR);

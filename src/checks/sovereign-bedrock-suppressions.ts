@@ -1,9 +1,10 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { RuleSuppression } from './check-types';
 import { ALL_RULES } from './rules';
 import { SUPPRESSION_LIST_KEY, SUPPRESSION_METADATA_KEY, suppressionProblem } from '../core/checks/suppressions';
 import { ValidationErrors } from '../core/validation-errors';
+import { checkBoolean, describeType } from '../core/validators';
 
 /**
  * Suppresses shift-left rules on individual resources, cdk-nag style: the
@@ -26,9 +27,18 @@ export class SovereignBedrockSuppressions {
    * rule ID and a non-blank reason; problems are reported together.
    */
   public static addResourceSuppressions(construct: IConstruct, suppressions: RuleSuppression[], applyToChildren?: boolean): void {
-    const where = `SovereignBedrockSuppressions.addResourceSuppressions at ${construct.node.path}`;
     const errors = new ValidationErrors();
+    if (!Construct.isConstruct(construct)) {
+      errors.add('construct', `must be a construct (the resource, or the construct with applyToChildren: true), got ${describeType(construct)}`);
+      errors.throwIfAny('SovereignBedrockSuppressions.addResourceSuppressions');
+    }
+    const where = `SovereignBedrockSuppressions.addResourceSuppressions at ${construct.node.path}`;
     const ids = ALL_RULES.map((r) => r.id);
+    if (!Array.isArray(suppressions)) {
+      errors.add('suppressions', `must be a list of { id, reason }, got ${describeType(suppressions)}`);
+      errors.throwIfAny(where);
+    }
+    checkBoolean('applyToChildren', applyToChildren, errors);
     if (suppressions.length === 0) errors.add('suppressions', 'must not be empty');
     suppressions.forEach((s, i) => {
       const problem = suppressionProblem(s, ids);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'util';
 import { UsageError } from './audit-command';
-import { toFlagMessage } from './flag-names';
+import { FlagMapping, toFlagMessage } from './flag-names';
 import { POSTURE_FLAG_OPTIONS, POSTURE_FLAGS_USAGE, postureFlagProblems, postureOptionsFromFlags } from './posture-flags';
 import { writeExport } from './write-export';
 import { MAX_SCP_SIZE } from '../core/quota-maximums';
@@ -31,7 +31,7 @@ const FORMATS: Record<string, PostureExportFormat> = {
 };
 
 /** Runs `export`; returns the exit code. Invalid options surface as UsageError (exit 2). */
-export function runExportCommand(argv: string[], io: { stdout: (t: string) => void }): number {
+export function runExportCommand(argv: string[], io: { stdout: (t: string) => void; stderr?: (t: string) => void }): number {
   let v;
   try {
     v = parseArgs({
@@ -71,27 +71,35 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   const posture = postureOptionsFromFlags(v);
 
   let files;
+  let warnings: string[];
   try {
-    files = PostureExport.toFiles({
+    ({ files, warnings } = PostureExport.toResult({
       format,
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
       options: posture.options,
       split: v.split,
       namePrefix: v['name-prefix'],
       maxPolicySize,
-    });
+    }));
   } catch (e) {
-    throw new UsageError(toFlagMessage((e as Error).message, [
-      { prop: 'targets.organizationalUnits', flag: '--ou' },
-      { prop: 'targets.accounts', flag: '--account' },
-      { prop: 'targets', flag: '--ou/--account' },
-      ...posture.mappings,
-      { prop: 'namePrefix', flag: '--name-prefix' },
-      { prop: 'maxPolicySize', flag: '--max-policy-size' },
-      { prop: 'split', flag: '--split' },
-      { prop: 'format', flag: '--format' },
-    ]));
+    throw new UsageError(toFlagMessage((e as Error).message, exportFlags(posture.mappings)));
   }
+  // The constructs' warnings, in flag terms, on stderr: the files are still written.
+  for (const w of warnings) (io.stderr ?? ((t: string) => process.stderr.write(t)))(`warning: ${toFlagMessage(w, exportFlags(posture.mappings))}\n`);
   for (const written of writeExport(files, v.out!)) io.stdout(`wrote ${written}\n`);
   return 0;
+}
+
+/** Props of the export as the command's flags, for messages; the posture's own come from its flags. */
+function exportFlags(postureMappings: FlagMapping[]): FlagMapping[] {
+  return [
+    { prop: 'targets.organizationalUnits', flag: '--ou' },
+    { prop: 'targets.accounts', flag: '--account' },
+    { prop: 'targets', flag: '--ou/--account' },
+    ...postureMappings,
+    { prop: 'namePrefix', flag: '--name-prefix' },
+    { prop: 'maxPolicySize', flag: '--max-policy-size' },
+    { prop: 'split', flag: '--split' },
+    { prop: 'format', flag: '--format' },
+  ];
 }

@@ -1,10 +1,12 @@
 import { controlTowerRoleArnPatterns } from './control-tower';
 import { REGION_BOUND_PREFIXES } from './coverage';
 import { wildcardMatch } from './evaluate/wildcard';
+import { judgeExemptionPatterns } from './exemption-patterns';
+import { checkExemptionBreadth } from './fail-open';
 import { PRINCIPAL_ARN, PRINCIPAL_ARN_FORM } from './identifiers';
 import { MELBOURNE, SYDNEY, unionRegions } from './regions';
 import { ValidationErrors } from './validation-errors';
-import { checkList, IsUnresolved, regionProblem } from './validators';
+import { checkBoolean, checkList, describeType, IsUnresolved, regionProblem } from './validators';
 
 /**
  * AWS Control Tower's OU Region deny control, as the control reference names it.
@@ -105,16 +107,26 @@ export function validateRegionDenyInput(
   input: RegionDenyInput & { readonly targetOuArns?: readonly string[] },
   errors: ValidationErrors,
   isUnresolved: IsUnresolved = () => false,
+  requireTargets = false,
 ): string[] {
   const warnings: string[] = [];
-  if (input.targetOuArns !== undefined) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    errors.add('props', `must be an object${requireTargets ? ' with at least targetOuArns' : ''}, got ${describeType(input)}`);
+    return warnings;
+  }
+  if (input.targetOuArns === undefined || input.targetOuArns === null) {
+    if (requireTargets) errors.add('targetOuArns', `is required: the OUs to enable the control on, as ${OU_ARN_FORM}`);
+  } else {
     checkList('targetOuArns', input.targetOuArns, {
       allowEmpty: false,
       check: (a) => (OU_ARN.test(a) ? undefined : `"${a}" is not an OU ARN. Use ${OU_ARN_FORM} (Control Tower enables controls on OUs only)`),
+      literalList: true,
     }, errors, isUnresolved);
   }
+  checkBoolean('exemptControlTowerRoles', input.exemptControlTowerRoles, errors);
   checkList('additionalAllowedRegions', input.additionalAllowedRegions, {
     allowEmpty: true,
+    literalList: true,
     check: (r) => regionProblem(r)
       ?? (AUSTRALIAN_REGIONS.includes(r) ? `"${r}" is always allowed; list only Regions besides ${AUSTRALIAN_REGIONS.join(' and ')}` : undefined),
   }, errors, isUnresolved);
@@ -125,17 +137,27 @@ export function validateRegionDenyInput(
       if (wildcardMatch(a, WORKLOAD_ROLE)) return `"${a}" matches every role, which turns the Region deny off. Name the break-glass roles`;
       return undefined;
     },
+    literalList: true,
   }, errors, isUnresolved);
+  // The same rules as the SCPs' exemptions: no account-wide pattern (there is no acknowledgement here), none matching ordinary roles.
+  const exempt = Array.isArray(input.exemptPrincipalArns) && !isUnresolved(input.exemptPrincipalArns) ? input.exemptPrincipalArns : [];
+  const refused = new Set(exempt.flatMap((a, i) => (typeof a === 'string' && !isUnresolved(a) && wildcardMatch(a, WORKLOAD_ROLE) ? [i] : [])));
+  const breadth = new ValidationErrors();
+  checkExemptionBreadth('exemptPrincipalArns', exempt.map((a, i) => (refused.has(i) ? '' : a)), undefined, undefined, breadth, isUnresolved);
+  errors.addAll(breadth.problems);
+  warnings.push(...judgeExemptionPatterns('exemptPrincipalArns', exempt, errors, isUnresolved, refused));
   checkList('exemptedActions', input.exemptedActions, {
     allowEmpty: true,
+    literalList: true,
     check: (a) => {
       // A bare `*` or `*:*` fails the shape too: it would exempt everything.
       if (!ACTION.test(a)) return `"${a}" is not an IAM action. Use service:Action, like logs:DescribeLogGroups (wildcards allowed after the colon)`;
       return undefined;
     },
   }, errors, isUnresolved);
-  for (const a of input.exemptedActions ?? []) {
-    if (isUnresolved(a) || !ACTION.test(a)) continue;
+  const actions = Array.isArray(input.exemptedActions) && !isUnresolved(input.exemptedActions) ? input.exemptedActions : [];
+  for (const a of actions) {
+    if (typeof a !== 'string' || isUnresolved(a) || !ACTION.test(a)) continue;
     const prefix = a.split(':')[0];
     if ((REGION_BOUND_PREFIXES as readonly string[]).includes(prefix)) {
       warnings.push(`exemptedActions: "${a}" takes ${prefix} out of the Region deny, so only the residency SCP keeps those calls in Australia. `

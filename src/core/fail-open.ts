@@ -53,7 +53,7 @@ const NAMED_FORMS = 'Name the exempt roles (arn:aws:iam::*:role/BreakGlass) or a
  */
 export function checkExemptionBreadth(
   prop: string, patterns: readonly string[] | undefined | null,
-  acknowledgedProp: string, acknowledged: readonly string[] | undefined | null,
+  acknowledgedProp: string | undefined, acknowledged: readonly string[] | undefined | null,
   errors: ValidationErrors, isUnresolved: IsUnresolved,
 ): void {
   const list = Array.isArray(patterns) && !isUnresolved(patterns) ? patterns : [];
@@ -69,13 +69,14 @@ export function checkExemptionBreadth(
       case 'one-account':
         if (!acks.includes(pattern)) {
           errors.add(`${prop}[${i}]`, `"${pattern}" exempts every ${kind} in account ${pattern.split(':')[4]}, so the policy would restrict none of them there. `
-            + `${NAMED_FORMS}. If the whole account really must be exempt, do not attach the policy to it, or list the pattern in ${acknowledgedProp} as well`);
+            + `${NAMED_FORMS}. If the whole account really must be exempt, do not attach the policy to it`
+            + (acknowledgedProp ? `, or list the pattern in ${acknowledgedProp} as well` : ' (this cannot be acknowledged here)'));
         }
         break;
       default:
     }
   });
-  if (acknowledged === undefined || acknowledged === null || isUnresolved(acknowledged)) return;
+  if (acknowledgedProp === undefined || acknowledged === undefined || acknowledged === null || isUnresolved(acknowledged)) return;
   if (!Array.isArray(acknowledged)) return; // reported by the list check of acknowledgedProp
   acknowledged.forEach((ack, i) => {
     if (typeof ack !== 'string' || isUnresolved(ack)) return;

@@ -200,3 +200,26 @@ export function assertPropsObject(source: string, constructPath: string | undefi
   errors.add('props', `must be an object with ${needs}, got ${describeType(props)}`);
   errors.throwIfAny(source, constructPath);
 }
+
+/** A string prop from an untyped caller. */
+export function checkString(prop: string, value: unknown, errors: ValidationErrors): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return true;
+  errors.add(prop, `must be a string, got ${describeType(value)}`);
+  return false;
+}
+
+/**
+ * A prop that takes a construct or another library object (`ITopic`, `IVpc`,
+ * `IPrincipal`, `Schedule`) from an untyped caller: an ARN string or `{}` in
+ * its place would be read as "no value" further on (an alarm with no action)
+ * or crash. `members` are what the library reads from it.
+ */
+export function checkObjectWith(prop: string, value: unknown, what: string, members: readonly string[], errors: ValidationErrors): boolean {
+  if (value === undefined || value === null) return false;
+  const o = value as Record<string, unknown>;
+  if (typeof value === 'object' && !Array.isArray(value) && members.every((m) => o[m] !== undefined && o[m] !== null)) return true;
+  const shown = typeof value === 'string' ? ` ("${value}")` : '';
+  errors.add(prop, `must be ${what}, got ${describeType(value)}${shown}`);
+  return false;
+}

@@ -5,8 +5,9 @@ import { ScpConflictCheckFunction } from './scp-conflict-check-function';
 import { sharedProvider } from './shared-provider';
 import { CONFLICT_ACTION_PROPERTY, CONFLICT_FINDINGS_ATTRIBUTE, CONFLICT_POLICIES_PROPERTY } from '../core/deploy/scp-conflict-check-handler';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkRegions } from '../core/validators';
+import { checkEnum, checkRegions } from '../core/validators';
 import { checkProtectArgs } from '../private/protect-args';
+import { isToken, resolvedForChecks } from '../private/tokens';
 import { ResidencyScp } from '../scp/residency-scp';
 
 /** What the deploy-time check does when the attached SCPs and the posture disagree. */
@@ -123,15 +124,19 @@ export class ScpConflictCheck extends Construct {
 
   /** Checks one more SCP before it attaches: its policy will depend on this check. */
   public addPolicy(scp: ResidencyScp, options: ScpConflictCheckOptions = {}): void {
+    checkProtectArgs(`ScpConflictCheck.addPolicy() at ${this.node.path}`, scp, options);
     const errors = new ValidationErrors();
+    checkEnum('onConflict', options.onConflict, Object.values(ScpConflictAction), 'ScpConflictAction', errors);
     if (Stack.of(scp) !== Stack.of(this)) {
       errors.add('policies', `${scp.node.path} is in another stack; use ScpConflictCheck.protect(scp) to get that stack's check`);
     }
-    checkRegions('allowedRegions', options.allowedRegions, errors);
+    // A Region token resolves at synth (the posture hands its own allowedRegions on); one only CloudFormation knows is refused.
+    const { allowedRegions } = resolvedForChecks(this, options, { allowedRegions: { rule: 'literal', what: 'the Region code (ap-southeast-2)' } }, errors);
+    checkRegions('allowedRegions', allowedRegions, errors, isToken);
     errors.throwIfAny(`ScpConflictCheck.addPolicy() at ${this.node.path}`);
     this.actions.push(options.onConflict ?? ScpConflictAction.FAIL);
     if (this.checked.some((c) => c.scp === scp)) return;
-    this.checked.push({ scp, allowedRegions: options.allowedRegions ?? [] });
+    this.checked.push({ scp, allowedRegions: allowedRegions ?? [] });
     scp.policy.node.addDependency(this.resource);
   }
 

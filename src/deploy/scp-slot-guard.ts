@@ -6,7 +6,7 @@ import { sharedProvider } from './shared-provider';
 import { GUARD_LIMIT_PROPERTY, GUARD_POLICIES_PROPERTY } from '../core/deploy/scp-slot-guard-handler';
 import { MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkPositiveInteger } from '../core/validators';
+import { assertPropsObject, checkPositiveInteger, describeType } from '../core/validators';
 import { checkProtectArgs } from '../private/protect-args';
 import { scpAttachmentsInApp, targetKey } from '../private/target-slots';
 import { ResidencyScp } from '../scp/residency-scp';
@@ -91,6 +91,14 @@ export class ScpSlotGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: ScpSlotGuardProps = {}) {
     super(scope, id);
+    assertPropsObject('ScpSlotGuard', this.node.path, props, 'optional policies and maxPoliciesPerTarget');
+    const policies: unknown = props.policies;
+    if (policies !== undefined && policies !== null) {
+      const errors = new ValidationErrors();
+      if (!Array.isArray(policies)) errors.add('policies', `must be a list of the library's SCPs (AuBedrockResidencyScp, ...), got ${describeType(policies)}`);
+      else policies.forEach((p, i) => { if (!(p instanceof ResidencyScp)) errors.add(`policies[${i}]`, `must be one of the library's SCPs (AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp), got ${describeType(p)}`); });
+      errors.throwIfAny('ScpSlotGuard', this.node.path);
+    }
     this.setLimit(props.maxPoliciesPerTarget, `ScpSlotGuard at ${this.node.path}`);
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: ScpSlotGuard.provider(this).serviceToken,
@@ -117,6 +125,11 @@ export class ScpSlotGuard extends Construct {
 
   /** Checks one more SCP before it attaches: its policy will depend on this guard. */
   public addPolicy(scp: ResidencyScp): void {
+    if (!(scp instanceof ResidencyScp)) {
+      const errors = new ValidationErrors();
+      errors.add('scp', `must be one of the library's SCPs (AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp), got ${describeType(scp)}`);
+      errors.throwIfAny('ScpSlotGuard.addPolicy()', this.node.path);
+    }
     if (Stack.of(scp) !== Stack.of(this)) {
       const errors = new ValidationErrors();
       errors.add('policies', `${scp.node.path} is in stack ${Stack.of(scp).node.path}, not ${Stack.of(this).node.path}. `

@@ -6,7 +6,7 @@ import {
   DEFAULT_BEDROCK_DATA_RESOURCE_TYPES, isBedrockDataResourceType, RELATED_DATA_RESOURCE_TYPES,
 } from '../core/detect/data-event-resources';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkList } from '../core/validators';
+import { checkList, describeType } from '../core/validators';
 import { isToken } from '../private/tokens';
 
 /** Options of `BedrockDataEvents.enable()`. */
@@ -44,6 +44,14 @@ export class BedrockDataEvents {
    */
   public static enable(trail: cloudtrail.Trail, options: BedrockDataEventsOptions = {}): string[] {
     const errors = new ValidationErrors();
+    if (!(trail instanceof cloudtrail.Trail)) {
+      errors.add('trail', `must be a cloudtrail.Trail defined in this app (its event selectors are edited), got ${describeType(trail)}`);
+      errors.throwIfAny('BedrockDataEvents.enable()');
+    }
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      errors.add('options', `must be an object with optional resourceTypes, got ${describeType(options)}`);
+      errors.throwIfAny('BedrockDataEvents.enable()', trail.node.path);
+    }
     checkList('resourceTypes', options.resourceTypes, {
       allowEmpty: false,
       check: (t) => (isBedrockDataResourceType(t)

@@ -28,7 +28,10 @@ import {
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject, checkBoolean } from '../core/validators';
 import { durationSeconds } from '../private/alarm-settings';
-import { isToken } from '../private/tokens';
+import { isToken, resolvedForChecks, TokenSpec } from '../private/tokens';
+
+/** A token Region is resolved at synth and checked, or refused (docs/refusals.md). */
+const ALARM_TOKEN_SPEC: TokenSpec = { allowedInferenceRegions: { rule: 'literal', what: 'the Region code (ap-southeast-2)' } };
 
 /**
  * Detective controls that back up the residency SCPs: CloudWatch alarms (and
@@ -131,7 +134,9 @@ export class InferenceRegionAlarm extends Construct {
     assertPropsObject('InferenceRegionAlarm', this.node.path, props, 'logGroup or trail');
     const errors = new ValidationErrors();
     const logGroup = resolveLogGroup(props, errors);
-    validateDetectionRulesInput(props, errors, isToken);
+    // Regions are written into filter patterns: a token must resolve at synth to a Region code, which is checked and used.
+    const view = resolvedForChecks(this, props, ALARM_TOKEN_SPEC, errors);
+    validateDetectionRulesInput(view, errors, isToken);
     for (const prop of ['alarmOnNonAustralianProfiles', 'notifyOnOk', 'nearRealTime', 'logDataEvents'] as const) checkBoolean(prop, props[prop], errors);
     for (const prop of ['allowedInferenceRegions', 'approvedGlobalModelIds'] as const) {
       if (props[prop] !== undefined && Token.isUnresolved(props[prop])) {
@@ -149,7 +154,7 @@ export class InferenceRegionAlarm extends Construct {
       errors.add('logDataEvents', 'needs trail: data-event selectors are added to a Trail. With logGroup, call BedrockDataEvents.enable(trail) where the trail is defined');
     }
 
-    const rules = resolveDetectionRules(errors.count === 0 ? props : {});
+    const rules = resolveDetectionRules(errors.count === 0 ? view : {});
     const patterns = {
       servedOutside: servedOutsideFilterPattern(rules),
       globalModel: globalModelFilterPattern(rules),

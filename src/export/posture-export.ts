@@ -1,4 +1,4 @@
-import { exportPosture } from '../core/export/export-posture';
+import { exportPosture, exportPostureWarnings } from '../core/export/export-posture';
 import { ControlTowerRegionDenyOptions } from '../landing-zone/control-tower-region-deny';
 import { ResidencyPolicyOptions } from '../policy-core';
 
@@ -90,6 +90,17 @@ export interface PostureExportProps {
   readonly controlTowerRegionDeny?: ControlTowerRegionDenyOptions;
 }
 
+/** What `PostureExport.toResult` returns. */
+export interface PostureExportResult {
+  /** The files, as `toFiles` returns them. */
+  readonly files: ExportedFile[];
+  /**
+   * Legitimate but risky choices, one line each, prefixed with the option as
+   * the errors name it (`coveredServices: ...`): the same warnings the constructs raise.
+   */
+  readonly warnings: string[];
+}
+
 /** A file of the export, relative to the output directory. */
 export interface ExportedFile {
   /** Relative path with `/` separators, e.g. `policies/au-bedrock-residency.json`. */
@@ -130,6 +141,17 @@ export class PostureExport {
       homeRegion: props.homeRegion,
       controlTowerRegionDeny: props.controlTowerRegionDeny,
     }, 'PostureExport.toFiles').map((f) => ({ path: f.path, content: f.content }));
+  }
+
+  /**
+   * The files of the export and the warnings the constructs would raise for
+   * the same options (a service left out of `coveredServices`, a wildcard in
+   * an exemption's name, an acknowledged account-wide exemption). Invalid
+   * props throw as `toFiles` does.
+   */
+  public static toResult(props: PostureExportProps): PostureExportResult {
+    const files = PostureExport.toFiles(props);
+    return { files, warnings: exportPostureWarnings(props as never) };
   }
 
   private constructor() {}

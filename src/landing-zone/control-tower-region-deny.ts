@@ -5,6 +5,18 @@ import {
   REGION_DENY_CONTROL_ARN, regionDenyAllowedRegions, regionDenyExemptPrincipals, regionDenyParameters, validateRegionDenyInput,
 } from '../core/control-tower-region-deny';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject, checkString } from '../core/validators';
+import { hasTokens, recheckAtSynth, resolvedForChecks, TokenSpec } from '../private/tokens';
+
+/**
+ * How a token in each list is judged (docs/refusals.md): resolved at synth and
+ * checked, or refused. An OU's ARN defined in the app may be a deploy-time value.
+ */
+const REGION_DENY_TOKEN_SPEC: TokenSpec = {
+  additionalAllowedRegions: { rule: 'literal', what: 'the Region code (us-east-1)' },
+  exemptPrincipalArns: { rule: 'principal', what: 'the principal ARN pattern (arn:aws:iam::*:role/BreakGlass) or a role\'s roleArn' },
+  exemptedActions: { rule: 'literal', what: 'the action (logs:DescribeLogGroups)' },
+};
 
 /** Choices of the Region deny, without the OUs (what `AuBedrockPosture` takes). */
 export interface ControlTowerRegionDenyOptions {
@@ -99,14 +111,21 @@ export class ControlTowerRegionDeny extends Construct {
   constructor(scope: Construct, id: string, props: ControlTowerRegionDenyProps) {
     super(scope, id);
     const errors = new ValidationErrors();
-    const warnings = validateRegionDenyInput(props, errors, Token.isUnresolved);
+    assertPropsObject('ControlTowerRegionDeny', this.node.path, props, 'at least targetOuArns');
+    const view = resolvedForChecks(this, props, REGION_DENY_TOKEN_SPEC, errors);
+    const warnings = validateRegionDenyInput(view, errors, Token.isUnresolved, true);
     const controlIdentifier = props.controlIdentifier ?? REGION_DENY_CONTROL_ARN;
     // The pattern the Control Catalog API reference gives for control ARNs.
-    if (!Token.isUnresolved(controlIdentifier) && !/^arn:aws(-[a-z]+)*:(controlcatalog|controltower):[a-zA-Z0-9-]*::control\/[0-9a-zA-Z_-]+$/.test(controlIdentifier)) {
+    if (checkString('controlIdentifier', controlIdentifier, errors) && !Token.isUnresolved(controlIdentifier) && !/^arn:aws(-[a-z]+)*:(controlcatalog|controltower):[a-zA-Z0-9-]*::control\/[0-9a-zA-Z_-]+$/.test(controlIdentifier)) {
       errors.add('controlIdentifier', `"${controlIdentifier}" is not a control ARN. Use arn:aws:controlcatalog:::control/ID or arn:aws:controltower:REGION::control/ID`);
     }
     errors.throwIfAny(`ControlTowerRegionDeny at ${this.node.path}`);
-    for (const w of warnings) Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:region-deny-exempts-bedrock', w);
+    if (hasTokens(props, REGION_DENY_TOKEN_SPEC)) {
+      recheckAtSynth(this, 'ControlTowerRegionDeny', (e) => validateRegionDenyInput(resolvedForChecks(this, props, REGION_DENY_TOKEN_SPEC, e), e, Token.isUnresolved, true));
+    }
+    for (const w of warnings) {
+      Annotations.of(this).addWarningV2(w.startsWith('exemptedActions') ? 'cdk-sovereign-bedrock:region-deny-exempts-bedrock' : 'cdk-sovereign-bedrock:wildcard-exemption', w);
+    }
 
     this.controlIdentifier = controlIdentifier;
     this.allowedRegions = regionDenyAllowedRegions(props);

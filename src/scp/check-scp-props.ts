@@ -1,15 +1,16 @@
+import { IConstruct } from 'constructs';
 import { ScpKind } from './scp-kinds';
 import { ScpLimits } from './scp-quota';
 import { PolicyDocumentJson } from '../core/policy-json';
 import { MAX_SCP_SIZE, MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { minify, sizeReport } from '../core/size-budget';
 import { resolveResidencyRules, ResidencyRules } from '../core/statements/residency-rules';
-import { validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
+import { exemptionWarnings, validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
 import { ValidationErrors } from '../core/validation-errors';
 import {
   checkObject, checkPolicyDescription, checkPolicyName, checkPositiveInteger, checkTargetIds, describeType,
 } from '../core/validators';
-import { isToken } from '../private/tokens';
+import { hasTokens, isToken, recheckAtSynth, resolvedForChecks, TokenSpec } from '../private/tokens';
 
 /**
  * Characters assumed for each unresolved token in a policy (an ARN resolved by
@@ -27,6 +28,30 @@ export interface CheckedScp {
   readonly size: number;
   readonly tokens: number;
   readonly limits: ScpLimits;
+  /** Accepted exemptions with a wildcard in a name: what else they match. */
+  readonly warnings: string[];
+}
+
+/**
+ * The residency props that shape the policy, and how a token in each is
+ * judged (docs/refusals.md lists the same): resolved at synth and checked, or
+ * refused when only CloudFormation can resolve it. A role's or profile's ARN
+ * defined in the app passes as a deploy-time value.
+ */
+export const RESIDENCY_TOKEN_SPEC: TokenSpec = {
+  exemptPrincipalArns: { rule: 'principal', what: 'the principal ARN pattern (arn:aws:iam::*:role/BreakGlass) or a role\'s roleArn' },
+  acknowledgedAccountWideExemptions: { rule: 'principal', what: 'the pattern as written in exemptPrincipalArns' },
+  allowedRegions: { rule: 'literal', what: 'the Region code (ap-southeast-2)' },
+  allowedProfilePrefixes: { rule: 'literal', what: 'the prefix (au.)' },
+  allowedApplicationInferenceProfileArns: { rule: 'application-profile', what: 'the profile ARN, or the profile\'s attrInferenceProfileArn' },
+  coveredServices: { rule: 'literal', what: 'the service (CoveredService.BEDROCK)' },
+};
+
+/** The residency checks on the props with their tokens resolved (see `RESIDENCY_TOKEN_SPEC`); returns the props as checked. */
+export function checkResidencyWithTokens(scope: IConstruct | undefined, props: Record<string, any>, errors: ValidationErrors): Record<string, any> {
+  const view = scope ? resolvedForChecks(scope, props, RESIDENCY_TOKEN_SPEC, errors) : props;
+  validateResidencyRulesInput(view, errors, isToken);
+  return view;
 }
 
 /** Minified size with every token counted at the estimate. */
@@ -52,7 +77,7 @@ function checkQuota(quota: unknown, errors: ValidationErrors): void {
  * policy only when nothing is wrong. Untyped callers' mistakes (no props, a
  * string for a list, `null` elements) are problems like any other.
  */
-export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationErrors): CheckedScp | undefined {
+export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationErrors, scope?: IConstruct): CheckedScp | undefined {
   if (props === undefined || props === null || typeof props !== 'object' || Array.isArray(props)) {
     errors.add('props', `must be an object with at least targetIds, got ${describeType(props)}`);
     return undefined;
@@ -66,8 +91,10 @@ export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationE
   checkPolicyName('policyName', p.policyName, errors, isToken);
   checkPolicyDescription('description', p.description, errors, isToken);
   checkQuota(p.quota, errors);
-  validateResidencyRulesInput(p, errors, isToken);
+  const view = checkResidencyWithTokens(scope, p, errors);
   if (errors.count > 0) return undefined;
+  // A Lazy value may still change before synth: the same checks run again then.
+  if (scope && hasTokens(p, RESIDENCY_TOKEN_SPEC)) recheckAtSynth(scope, kind.name, (e) => checkResidencyWithTokens(scope, p, e));
 
   const limits = ScpLimits.resolve(p.quota ?? {});
   const rules = resolveResidencyRules(p);
@@ -82,5 +109,5 @@ export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationE
       + (limits.maxPolicySize < MAX_SCP_SIZE ? `, or raise quota.maxPolicySize (AWS allows at most ${MAX_SCP_SIZE})` : ''));
     return undefined;
   }
-  return { rules, document, json, size, tokens, limits };
+  return { rules, document, json, size, tokens, limits, warnings: exemptionWarnings(view, isToken) };
 }

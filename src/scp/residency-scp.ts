@@ -42,7 +42,7 @@ export abstract class ResidencyScp extends Construct {
       errors.throwIfAny('ResidencyScp', this.node.path);
       throw new Error('unreachable');
     }
-    const checked = checkScpProps(kind, props, errors);
+    const checked = checkScpProps(kind, props, errors, this);
     const name = props?.policyName;
     if (checked && typeof name === 'string' && !Token.isUnresolved(name)) {
       const holder = claimPolicyName(this, name, this.node.path);
@@ -59,6 +59,7 @@ export abstract class ResidencyScp extends Construct {
     for (const w of coverageWarnings(checked!.rules)) {
       Annotations.of(this).addWarningV2(w.id, w.message);
     }
+    for (const w of checked!.warnings) Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:wildcard-exemption', w);
     for (const ack of acknowledgedAccountWideExemptions(props.exemptPrincipalArns, props.acknowledgedAccountWideExemptions)) {
       Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:account-wide-exemption',
         `exemptPrincipalArns: "${ack}" exempts every principal it names in account ${ack.split(':')[4]} (acknowledged): the policy restricts nothing they do.`);

@@ -81,6 +81,16 @@ describe('command line', () => {
 });
 
 describe('export command', () => {
+  test('the constructs\' warnings go to stderr in flag terms; the files are still written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', 'arn:aws:iam::*:role/BreakGlass*'])).toBe(0);
+    } finally { io.restore(); }
+    expect(io.err.join('')).toMatch(/^warning: --exempt-principal-arn: "arn:aws:iam::\*:role\/BreakGlass\*" has a wildcard in the role name.*BreakGlassTeamApp/m);
+    expect(io.out.join('')).toContain(join(dir, 'policies', 'au-bedrock-residency.json'));
+  });
+
   test('cfct: policy file and manifest block written to --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-'));
     const io = capture();

@@ -44,7 +44,7 @@ describe('OU Region deny parameters', () => {
 
 describe('OU Region deny validation', () => {
   test('a valid request has no problems', () => {
-    expect(problems({ targetOuArns: [OU_ARN], additionalAllowedRegions: ['us-east-1'], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass*'] }))
+    expect(problems({ targetOuArns: [OU_ARN], additionalAllowedRegions: ['us-east-1'], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin'] }))
       .toEqual({ errors: [], warnings: [] });
   });
 
@@ -77,5 +77,40 @@ describe('OU Region deny validation', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/"bedrock:InvokeModel" takes bedrock out of the Region deny/);
     expect(warnings[1]).toMatch(/"bedrock-mantle:\*" takes bedrock-mantle out/);
+  });
+});
+
+describe('OU Region deny exemptions follow the SCPs\' rules (issue 18)', () => {
+  test.each([
+    ['arn:aws:iam::*:user/*', /exempts every IAM user in every account/],
+    ['arn:aws:iam::*:user/?*', /exempts every IAM user in every account/],
+    ['arn:aws:iam::*:role/*/*', /exempts every IAM role in every account/],
+    ['arn:aws:iam::111122223333:role/*', /exempts every IAM role in account 111122223333.*\(this cannot be acknowledged here\)/],
+    ['arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*', /IAM Identity Center roles of every permission set/],
+    ['arn:aws:iam::*:role/cdk-*', /also matches ordinary roles such as role\/cdk-hnb659fds-/],
+  ])('%s is refused', (pattern, message) => {
+    expect(problems({ targetOuArns: [OU_ARN], exemptPrincipalArns: [pattern] }).errors).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('digit-prefix account sets with prefix names that together cover every account are refused', () => {
+    const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+=,.@_-'.split('');
+    const patterns = '0123456789'.split('').flatMap((d) => chars.map((c) => `arn:aws:iam::${d}*:role/${c}*`));
+    expect(problems({ targetOuArns: [OU_ARN], exemptPrincipalArns: patterns }).errors)
+      .toContainEqual(expect.stringMatching(/^exemptPrincipalArns: .*together match every IAM role name in every account/));
+  });
+
+  test('a wildcard in a break-glass name draws the same warning as on the SCPs', () => {
+    expect(problems({ targetOuArns: [OU_ARN], exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass*'] }).warnings)
+      .toEqual([expect.stringMatching(/^exemptPrincipalArns: .*also role\/BreakGlassTeamApp/)]);
+  });
+
+  test('wrongly typed input is named, never a TypeError', () => {
+    const e = new ValidationErrors();
+    validateRegionDenyInput(null as any, e, undefined, true);
+    expect(e.all).toEqual([expect.stringMatching(/^props: must be an object with at least targetOuArns, got null/)]);
+    expect(problems({ targetOuArns: [OU_ARN], exemptControlTowerRoles: 'false' as any, exemptedActions: 'logs:*' as any }).errors).toEqual([
+      expect.stringMatching(/^exemptControlTowerRoles: must be true or false/),
+      expect.stringMatching(/^exemptedActions: must be a list of strings/),
+    ]);
   });
 });

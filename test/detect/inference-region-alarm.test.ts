@@ -1,4 +1,4 @@
-import { Duration, Fn, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -293,9 +293,16 @@ describe('bad input is rejected at synth time, naming the prop and the accepted 
 });
 
 describe('CDK tokens pass through', () => {
-  test('deploy-time Region, namespace and thresholds', () => {
+  test('a Region token is resolved at synth; a Region only CloudFormation knows is refused', () => {
     const stack = newStack();
-    const region = Fn.importValue('SecondAllowedRegion');
+    expect(errorOf(() => new InferenceRegionAlarm(stack, 'Refused', {
+      logGroup: orgTrailLogs(stack), allowedInferenceRegions: ['ap-southeast-2', Fn.importValue('SecondAllowedRegion')],
+    }))).toMatch(/allowedInferenceRegions\[1\]: is a deploy-time value \(Fn::ImportValue\) that cannot be checked at synth time/);
+  });
+
+  test('deploy-time namespace and thresholds; a Lazy Region', () => {
+    const stack = newStack();
+    const region = Lazy.string({ produce: () => 'ap-southeast-4' });
     const alarm = new InferenceRegionAlarm(stack, 'Residency', {
       logGroup: logs.LogGroup.fromLogGroupName(stack, 'Imported', Fn.importValue('OrgTrailLogGroup')),
       allowedInferenceRegions: ['ap-southeast-2', region],
@@ -307,7 +314,7 @@ describe('CDK tokens pass through', () => {
     const template = Template.fromStack(stack);
     const filter = Object.values(template.findResources('AWS::Logs::MetricFilter'))[0].Properties;
     expect(filter.LogGroupName).toEqual({ 'Fn::ImportValue': 'OrgTrailLogGroup' });
-    expect(JSON.stringify(filter.FilterPattern)).toContain('SecondAllowedRegion');
+    expect(JSON.stringify(filter.FilterPattern)).toContain('ap-southeast-4');
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       Threshold: { 'Fn::ImportValue': 'Threshold' }, EvaluationPeriods: { 'Fn::ImportValue': 'EvaluationPeriods' },
     });

@@ -223,3 +223,39 @@ describe('Control Tower OU Region deny parameters', () => {
     expect(message).toContain('controlTowerRegionDeny.exemptPrincipalArns[0]: "arn:aws:iam::*:role/*" matches every role');
   });
 });
+
+describe('toResult: the files and the constructs\' warnings', () => {
+  test('leaving Mantle, AgentCore or web search open warns as the constructs do', () => {
+    const bedrockOnly = PostureExport.toResult({ format: PostureExportFormat.JSON, options: { coveredServices: ['bedrock'] as any } });
+    expect(bedrockOnly.files.map((f) => f.path)).toEqual(['policies/au-bedrock-residency.json']);
+    expect(bedrockOnly.warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^coveredServices: bedrock-mantle:\* is not covered/),
+      expect.stringMatching(/^coveredServices: bedrock-agentcore:\* is not covered/),
+    ]));
+    const noMantle = PostureExport.toResult({ format: PostureExportFormat.JSON, options: { includeBedrockMantle: false } });
+    expect(noMantle.warnings).toContainEqual(expect.stringMatching(/^coveredServices: bedrock-mantle:\* is not covered/));
+  });
+
+  test('a wildcard in an exemption name, an acknowledged account-wide exemption and a Bedrock action exempted from the Region deny warn', () => {
+    const { warnings } = PostureExport.toResult({
+      format: PostureExportFormat.JSON,
+      options: {
+        exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass*', 'arn:aws:iam::111122223333:role/*'],
+        acknowledgedAccountWideExemptions: ['arn:aws:iam::111122223333:role/*'],
+      },
+      controlTowerRegionDeny: { exemptedActions: ['bedrock:InvokeModel'], exemptPrincipalArns: ['arn:aws:iam::*:role/Ops?'] },
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(/^exemptPrincipalArns: "arn:aws:iam::111122223333:role\/\*" exempts every principal it names in account 111122223333 \(acknowledged\)/),
+      expect.stringMatching(/^exemptPrincipalArns: .*also role\/BreakGlassTeamApp/),
+      expect.stringMatching(/^controlTowerRegionDeny\.exemptPrincipalArns: .*any role named like OpsX/),
+      expect.stringMatching(/^controlTowerRegionDeny\.exemptedActions: "bedrock:InvokeModel" takes bedrock out of the Region deny/),
+    ]);
+  });
+
+  test('the default export has no warning, and the same refusals as toFiles', () => {
+    expect(PostureExport.toResult({ format: PostureExportFormat.JSON }).warnings).toEqual([]);
+    expect(() => PostureExport.toResult({ format: PostureExportFormat.JSON, options: { exemptPrincipalArns: ['arn:aws:iam::*:role/*a*'] } }))
+      .toThrow(/exemptPrincipalArns\[0\]: .*also matches ordinary roles/);
+  });
+});

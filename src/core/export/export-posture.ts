@@ -3,10 +3,13 @@ import { CFCT_POLICY_DIR, LZA_POLICY_DIR, cfctManifest, lzaOrganizationConfig } 
 import { policySet } from './policy-set';
 import { regionDenyExportFiles } from './region-deny-export';
 import { validateExportInput } from './validate-export';
+import { validateRegionDenyInput } from '../control-tower-region-deny';
 import { MAX_SCP_SIZE } from '../quota-maximums';
 import { SYDNEY } from '../regions';
 import { DEFAULT_MAX_POLICY_SIZE } from '../size-budget';
+import { coverageWarnings } from '../statements/coverage-warnings';
 import { resolveResidencyRules } from '../statements/residency-rules';
+import { exemptionWarnings } from '../statements/validate-residency-rules';
 import { ValidationErrors } from '../validation-errors';
 
 /**
@@ -39,4 +42,23 @@ export function exportPosture(input: ExportPostureInput, where = 'exportPosture'
   if (input.format === 'cfct') files.push({ path: 'manifest.yaml', content: cfctManifest(policies, targets, input.homeRegion ?? SYDNEY) });
   if (input.format === 'lza') files.push({ path: 'organization-config.yaml', content: lzaOrganizationConfig(policies, targets) });
   return [...files, ...regionDeny];
+}
+
+/**
+ * The warnings the constructs would raise for the same options (paths left
+ * open, acknowledged account-wide exemptions, wildcards in exemption names,
+ * Bedrock actions exempted from the Region deny), each under the option it
+ * concerns, named as the export's errors name them. Call after `exportPosture` accepted the input.
+ */
+export function exportPostureWarnings(input: ExportPostureInput): string[] {
+  const options = input.options ?? {};
+  const rules = resolveResidencyRules(options);
+  const acknowledged = (options.acknowledgedAccountWideExemptions ?? []).filter((a) => (options.exemptPrincipalArns ?? []).includes(a));
+  const regionDeny = input.controlTowerRegionDeny;
+  return [
+    ...coverageWarnings(rules).map((w) => w.message),
+    ...acknowledged.map((a) => `exemptPrincipalArns: "${a}" exempts every principal it names in account ${a.split(':')[4]} (acknowledged): the policy restricts nothing they do.`),
+    ...exemptionWarnings(options),
+    ...(regionDeny ? validateRegionDenyInput(regionDeny, new ValidationErrors()).map((w) => `controlTowerRegionDeny.${w}`) : []),
+  ];
 }

@@ -17,7 +17,7 @@ export const REGION_DENY_PARAMETERS_FILE = 'control-tower/ou-region-deny-paramet
  * @see https://docs.aws.amazon.com/controltower/latest/APIReference/API_EnableControl.html
  */
 export function regionDenyExportFiles(input: RegionDenyInput | undefined, errors: ValidationErrors): ExportFile[] {
-  if (input === undefined) return [];
+  if (input === undefined || input === null) return [];
   const scoped = new ValidationErrors();
   validateRegionDenyInput(input, scoped);
   for (const m of scoped.all) {

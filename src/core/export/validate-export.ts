@@ -4,7 +4,7 @@ import { OU_ID, ROOT_ID } from '../identifiers';
 import { MAX_SCP_SIZE } from '../quota-maximums';
 import { validateResidencyRulesInput } from '../statements/validate-residency-rules';
 import { ValidationErrors } from '../validation-errors';
-import { checkObject, checkPositiveInteger, describeType, regionProblem } from '../validators';
+import { checkBoolean, checkObject, checkPositiveInteger, describeType, regionProblem } from '../validators';
 
 /** Letters, digits, `-` and `_`: safe as an Organizations policy name, a file name and a YAML plain scalar. */
 const NAME_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -87,6 +87,7 @@ export function validateExportInput(input: ExportPostureInput, errors: Validatio
     }
   }
   checkPositiveInteger('maxPolicySize', input.maxPolicySize, errors, 1, MAX_SCP_SIZE);
+  checkBoolean('split', input.split, errors);
   if (input.homeRegion !== undefined && input.homeRegion !== null) {
     if (input.format !== 'cfct') errors.add('homeRegion', `is only used with format cfct (the manifest's region line), not ${input.format}`);
     const problem = regionProblem(input.homeRegion);

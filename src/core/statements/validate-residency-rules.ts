@@ -1,10 +1,12 @@
 import { REGION_BOUND_PREFIXES, isRegionBoundPrefix } from '../coverage';
+import { judgeExemptionPatterns } from '../exemption-patterns';
 import { checkExemptionBreadth, checkRegionsInGeography } from '../fail-open';
 import { AUSTRALIA } from '../geography';
 import { GLOBAL_PROFILE_PREFIX } from '../inference-profiles';
 import { ValidationErrors } from '../validation-errors';
 import {
-  checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, IsUnresolved,
+  checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, describeType,
+  IsUnresolved,
 } from '../validators';
 import { ResidencyRulesInput } from './residency-rules';
 
@@ -44,6 +46,7 @@ export function validateResidencyRulesInput(
   checkList('acknowledgedAccountWideExemptions', input.acknowledgedAccountWideExemptions, { allowEmpty: true, check: () => undefined }, errors, isUnresolved);
   checkExemptionBreadth('exemptPrincipalArns', literal(input.exemptPrincipalArns),
     'acknowledgedAccountWideExemptions', literal(input.acknowledgedAccountWideExemptions), errors, isUnresolved);
+  judgeExemptionPatterns('exemptPrincipalArns', literal(input.exemptPrincipalArns), errors, isUnresolved);
   const geography = input.geography ?? AUSTRALIA;
   checkRegionsInGeography('allowedRegions', literal(input.allowedRegions), geography, errors, isUnresolved,
     'Bedrock calls made from it would be allowed, and served there');
@@ -63,16 +66,32 @@ export function validateResidencyRulesInput(
  */
 function checkCoveredServices(input: ResidencyRulesInput, errors: ValidationErrors, isUnresolved?: IsUnresolved): void {
   const services = input.coveredServices;
-  if (services === undefined || isUnresolved?.(services) || !Array.isArray(services)) return;
+  if (services === undefined || services === null || isUnresolved?.(services)) return;
+  if (!Array.isArray(services)) {
+    errors.add('coveredServices', `must be a list of services (CoveredService values), got ${describeType(services)}${typeof services === 'string' ? ` ("${services}"); wrap it in [ ]` : ''}`);
+    return;
+  }
   const accepted = REGION_BOUND_PREFIXES.join(', ');
   checkList('coveredServices', services, {
     allowEmpty: false,
     check: (s) => (isRegionBoundPrefix(s) ? undefined : `"${s}" is not a service this posture covers. Use one of ${accepted}`),
   }, errors, isUnresolved ?? (() => false));
+  if (services.some((s) => typeof s !== 'string')) return; // reported element by element
   if (services.length > 0 && !services.includes('bedrock')) {
     errors.add('coveredServices', `must include bedrock (CoveredService.BEDROCK): the Region rules exist to keep Amazon Bedrock in place. Got ${services.join(', ')}`);
   }
   if (input.includeBedrockMantle !== undefined && input.includeBedrockMantle !== services.includes('bedrock-mantle')) {
     errors.add('includeBedrockMantle', `is ${input.includeBedrockMantle} but coveredServices ${services.includes('bedrock-mantle') ? 'lists' : 'omits'} bedrock-mantle. Give coveredServices only`);
   }
+}
+
+/**
+ * The warnings for exemption patterns that were accepted but have a wildcard
+ * in a name (what else they match), for the constructs and the export to show.
+ * Problems are not reported here: `validateResidencyRulesInput` does that.
+ */
+export function exemptionWarnings(input: ResidencyRulesInput, isUnresolved: IsUnresolved = NO_TOKENS): string[] {
+  const list = input.exemptPrincipalArns;
+  if (!Array.isArray(list) || isUnresolved(list)) return [];
+  return judgeExemptionPatterns('exemptPrincipalArns', list, new ValidationErrors(), isUnresolved);
 }

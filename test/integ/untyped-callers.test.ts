@@ -1,0 +1,359 @@
+/**
+ * Property: whatever a JavaScript caller passes, every public construct and
+ * method either accepts it or throws the library's named validation error,
+ * naming the prop: never a TypeError, never a silent default. Each case starts
+ * from valid props and replaces one prop (or nested prop) with a wrongly typed
+ * value, as a config file or an untyped caller would.
+ */
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as fc from 'fast-check';
+import {
+  AuBedrockPosture, AuBedrockResidencyScp, AuOnlyInferenceScp, BedrockDataEvents, ControlTowerRegionDeny, InferenceRegionAlarm,
+  OrganizationalUnitPath, PostureAuditor, PostureExport, PostureExportFormat, RegionAllowlistScp, ResidencyPolicies, ScpConflictCheck, ScpSlotGuard,
+  SovereignBedrockChecks, SovereignBedrockErrors, SovereignBedrockInvoker, SovereignBedrockSuppressions, SydneyModelCatalog,
+} from '../../src';
+import { thrown } from '../helpers/errors';
+
+const OU = 'ou-ab12-34cd56ef';
+const OU_ARN = 'arn:aws:organizations::111122223333:ou/o-abcdefghij/ou-ab12-34cd56ef';
+
+/** Values of the wrong type (or shape) for almost any prop. */
+const WRONG = [
+  null, 0, 1, -1, Number.NaN, '', 'x', 'false', 'bedrock', 'arn:aws:sns:ap-southeast-2:111122223333:topic', true, false,
+  [], [null], [1], [''], ['x'], [{}], {}, { a: 1 }, () => 1,
+];
+
+interface Subject {
+  readonly name: string;
+  /** Valid props: every case perturbs one of them. */
+  readonly props: () => Record<string, unknown>;
+  readonly call: (props: any) => unknown;
+  /** `call` hands the props over as they are (no defaults merged in), so wrong whole props must be refused. */
+  readonly direct?: boolean;
+}
+
+function stackWith(): { stack: Stack; logGroup: logs.LogGroup; trail: cloudtrail.Trail; topic: sns.Topic } {
+  const stack = new Stack(new App(), 'Fuzz');
+  return { stack, logGroup: new logs.LogGroup(stack, 'Logs'), trail: new cloudtrail.Trail(stack, 'Trail'), topic: new sns.Topic(stack, 'Topic') };
+}
+
+const residency = () => ({
+  targetIds: [OU],
+  exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass'],
+  allowedRegions: ['ap-southeast-2'],
+  coveredServices: ['bedrock', 'bedrock-mantle'],
+  allowedProfilePrefixes: ['au.'],
+  quota: { maxPolicySize: 10240 },
+  policyName: 'p',
+  description: 'd',
+  denyGlobalCrossRegionInference: true,
+  serviceSideInference: { webSearch: true },
+  acknowledgedAccountWideExemptions: [],
+  allowedApplicationInferenceProfileArns: [],
+  includeBedrockMantle: true,
+});
+
+const SUBJECTS: Subject[] = [
+  ...[AuBedrockResidencyScp, AuOnlyInferenceScp, RegionAllowlistScp].map((Scp): Subject => ({
+    name: Scp.name, props: residency, call: (p) => new Scp(stackWith().stack, 'Scp', p), direct: true,
+  })),
+  {
+    name: 'AuBedrockPosture',
+    props: () => ({
+      ...residency(),
+      exemptControlTowerRoles: true,
+      scpMode: 'SINGLE_POLICY',
+      organizationalUnitPaths: ['Root/Workloads'],
+      controlTowerRegionDeny: { targetOuArns: [OU_ARN] },
+      guardScpSlots: false,
+      checkExistingScps: false,
+    }),
+    call: (p) => new AuBedrockPosture(stackWith().stack, 'Posture', p),
+    direct: true,
+  },
+  {
+    name: 'SovereignBedrockInvoker',
+    props: () => ({
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      models: ['amazon.nova-pro-v1:0'],
+      roleName: 'invoker',
+      allowStreaming: true,
+      allowCountTokens: true,
+      guardrails: undefined,
+      provisionedOrCustomModelArns: undefined,
+    }),
+    call: (p) => new SovereignBedrockInvoker(stackWith().stack, 'Invoker', p),
+    direct: true,
+  },
+  {
+    name: 'InferenceRegionAlarm',
+    props: () => ({ allowedInferenceRegions: ['ap-southeast-2'], approvedGlobalModelIds: [], threshold: 1, period: Duration.minutes(1), evaluationPeriods: 1 }),
+    call: (p) => {
+      const { stack, logGroup } = stackWith();
+      return new InferenceRegionAlarm(stack, 'Alarm', { logGroup, ...p });
+    },
+  },
+  {
+    name: 'PostureAuditor',
+    props: () => ({ allowedRegions: ['ap-southeast-2'], target: OU, metricPeriod: Duration.days(1), schedule: events.Schedule.rate(Duration.days(1)) }),
+    call: (p) => {
+      const { stack, topic } = stackWith();
+      return new PostureAuditor(stack, 'Audit', { topic, ...p });
+    },
+  },
+  {
+    name: 'ControlTowerRegionDeny',
+    props: () => ({ targetOuArns: [OU_ARN], additionalAllowedRegions: ['us-east-1'], exemptPrincipalArns: [], exemptControlTowerRoles: true, exemptedActions: [] }),
+    call: (p) => new ControlTowerRegionDeny(stackWith().stack, 'Deny', p),
+    direct: true,
+  },
+  {
+    name: 'OrganizationalUnitPath',
+    props: () => ({ path: 'Root/Workloads' }),
+    call: (p) => new OrganizationalUnitPath(stackWith().stack, 'Path', p),
+    direct: true,
+  },
+  {
+    name: 'ScpSlotGuard',
+    props: () => ({ maxPoliciesPerTarget: 5, policies: [] }),
+    call: (p) => {
+      const { stack } = stackWith();
+      const policies = p.policies === undefined ? undefined : p.policies;
+      return new ScpSlotGuard(stack, 'Guard', { ...p, policies });
+    },
+  },
+  {
+    name: 'ScpSlotGuard.protect',
+    props: () => ({ maxPoliciesPerTarget: 5 }),
+    call: (p) => {
+      const { stack } = stackWith();
+      return ScpSlotGuard.protect(new AuOnlyInferenceScp(stack, 'Scp', { targetIds: [OU] }), p);
+    },
+  },
+  {
+    name: 'ScpConflictCheck.protect',
+    props: () => ({ onConflict: 'FAIL', allowedRegions: ['ap-southeast-2'] }),
+    call: (p) => {
+      const { stack } = stackWith();
+      return ScpConflictCheck.protect(new AuOnlyInferenceScp(stack, 'Scp', { targetIds: [OU] }), p);
+    },
+  },
+  {
+    name: 'BedrockDataEvents.enable',
+    props: () => ({ resourceTypes: ['AWS::Bedrock::Model'] }),
+    call: (p) => BedrockDataEvents.enable(stackWith().trail, p),
+  },
+  {
+    name: 'PostureExport.toResult',
+    props: () => ({
+      format: PostureExportFormat.LZA,
+      targets: { organizationalUnits: ['Workloads'] },
+      options: { allowedRegions: ['ap-southeast-2'] },
+      split: false,
+      namePrefix: 'acme-',
+      maxPolicySize: 5120,
+      controlTowerRegionDeny: { additionalAllowedRegions: [] },
+    }),
+    call: (p) => PostureExport.toResult(p),
+    direct: true,
+  },
+  { name: 'ResidencyPolicies.posture', props: () => { const { targetIds, policyName, description, quota, ...o } = residency(); return o; }, call: (p) => ResidencyPolicies.posture(p) },
+  { name: 'SovereignBedrockChecks', props: () => ({ reportWarnings: true }), direct: true, call: (p) => new SovereignBedrockChecks(p) },
+];
+
+/** Every prop path of plain objects (`quota.maxPolicySize`), not descending into constructs or lists. */
+function pathsOf(o: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(o).flatMap(([k, v]) => {
+    const here = [...prefix, k];
+    const plain = typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+    return plain ? [here, ...pathsOf(v as Record<string, unknown>, here)] : [here];
+  });
+}
+
+function replaced(o: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path;
+  return { ...o, [head]: rest.length === 0 ? value : replaced(o[head] as Record<string, unknown>, rest, value) };
+}
+
+/** Accepted, or the library's error: anything else is a crash. */
+function outcome(fn: () => unknown): 'accepted' | 'refused' {
+  try {
+    fn();
+    return 'accepted';
+  } catch (e) {
+    if (SovereignBedrockErrors.isValidationError(e)) return 'refused';
+    throw e;
+  }
+}
+
+describe('no raw crash from any input (property-based)', () => {
+  test.each(SUBJECTS.map((s) => [s.name, s] as const))('%s: valid props are accepted', (_name, s) => {
+    expect(outcome(() => s.call(s.props()))).toBe('accepted');
+  });
+
+  test('one prop or nested prop replaced by a wrongly typed value: accepted or a named error naming that prop', () => {
+    let refused = 0;
+    let cases = 0;
+    const subject = fc.constantFrom(...SUBJECTS);
+    fc.assert(fc.property(subject, fc.nat(), fc.constantFrom(...WRONG), (s, pick, wrong) => {
+      const props = s.props();
+      const paths = pathsOf(props);
+      const path = paths[pick % paths.length];
+      cases++;
+      const e = (() => {
+        try {
+          s.call(replaced(props, path, wrong));
+          return undefined;
+        } catch (err) {
+          return err;
+        }
+      })();
+      if (e === undefined) return true;
+      if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+      refused++;
+      // The problem is named in the caller's terms: the prop itself, one of its elements or fields, or an enclosing prop.
+      const name = path.join('.');
+      return e.problems.some((p) => p.prop === name || p.prop.startsWith(`${name}[`) || p.prop.startsWith(`${name}.`)
+        || name.startsWith(`${p.prop}.`) || p.prop === 'props');
+    }), { seed: 1821, numRuns: 200 });
+    expect(cases).toBe(200);
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  test('no props, null props or a wrong type for the whole props object: a named error', () => {
+    // Props that may be omitted take undefined as "none"; the others must be given.
+    const optional = ['SovereignBedrockChecks'];
+    for (const s of SUBJECTS.filter((x) => x.direct)) {
+      for (const whole of [...(optional.includes(s.name) ? [] : [undefined]), null, 'x', 0, []]) {
+        expect([s.name, String(whole), outcome(() => s.call(whole))]).toEqual([s.name, String(whole), 'refused']);
+      }
+    }
+    // Methods whose object argument is optional.
+    const { stack, trail } = stackWith();
+    const scp = new AuOnlyInferenceScp(stack, 'Scp', { targetIds: [OU] });
+    for (const whole of [null, 'x', 0, []]) {
+      for (const [name, fn] of [
+        ['ScpSlotGuard.protect', () => ScpSlotGuard.protect(scp, whole as any)],
+        ['ScpConflictCheck.protect', () => ScpConflictCheck.protect(scp, whole as any)],
+        ['BedrockDataEvents.enable', () => BedrockDataEvents.enable(trail, whole as any)],
+        ['PostureAuditor', () => new PostureAuditor(stack, `A${String(whole)}`, whole as any)],
+        ['ScpSlotGuard', () => new ScpSlotGuard(stack, `G${String(whole)}`, whole as any)],
+        // ResidencyPolicies takes null options as "no options", like a list prop's null.
+        ...(whole === null ? [] : [['ResidencyPolicies.posture', () => ResidencyPolicies.posture(whole as any)] as const]),
+      ] as const) expect([name, String(whole), outcome(fn)]).toEqual([name, String(whole), 'refused']);
+    }
+  });
+});
+
+describe('every public method with an argument checks it', () => {
+  test('a wrongly typed argument is accepted or the library\'s named error, for each method', () => {
+    let calls = 0;
+    for (const w of [undefined, null, 0, '', 'x', true, [], [null], {}, () => 1]) {
+      const { stack } = stackWith();
+      const scp = new AuOnlyInferenceScp(stack, 'Scp', { targetIds: [OU] });
+      const posture = new AuBedrockPosture(stack, 'P', { targetIds: [OU] });
+      const invoker = new SovereignBedrockInvoker(stack, 'I', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      const check = ScpConflictCheck.protect(scp);
+      const guard = ScpSlotGuard.protect(scp);
+      const arg = w as any;
+      for (const fn of [
+        () => scp.addTarget(arg), () => posture.addTarget(arg), () => invoker.grantInvoke(arg),
+        () => check.addPolicy(arg), () => check.addPolicy(scp, arg),
+        () => guard.addPolicy(arg), () => SovereignBedrockSuppressions.addResourceSuppressions(arg, []),
+        () => SovereignBedrockSuppressions.addResourceSuppressions(scp, arg), () => SovereignBedrockSuppressions.addResourceSuppressions(scp, [arg]),
+        () => SydneyModelCatalog.resolve(arg), () => SydneyModelCatalog.find(arg), () => new SovereignBedrockChecks().checkTemplate(arg),
+        () => new SovereignBedrockChecks().validate(arg), () => PostureExport.toFiles(arg), () => PostureExport.toResult(arg),
+        () => ResidencyPolicies.minifiedSize(arg),
+      ]) {
+        calls++;
+        outcome(fn);
+      }
+    }
+    expect(calls).toBe(160);
+  });
+});
+
+describe('the wrongly typed inputs of issue 18', () => {
+  const problemsOf = (fn: () => unknown): string[] => {
+    const e = thrown(fn);
+    if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+    return e.problems.map((p) => `${p.prop}: ${p.message}`);
+  };
+  const stack = () => stackWith().stack;
+
+  test.each([
+    ['coveredServices: 0', { coveredServices: 0 }, /^coveredServices: must be a list of services/],
+    ['coveredServices: "bedrock"', { coveredServices: 'bedrock' }, /^coveredServices: must be a list of services .*\("bedrock"\); wrap it in \[ \]/],
+  ])('AuBedrockResidencyScp %s', (_n, extra, message) => {
+    expect(problemsOf(() => new AuBedrockResidencyScp(stack(), 'Scp', { targetIds: [OU], ...extra } as any))).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('exemptControlTowerRoles: "false" is refused by the posture and the Region deny, instead of exempting', () => {
+    expect(problemsOf(() => new AuBedrockPosture(stack(), 'P', { targetIds: [OU], exemptControlTowerRoles: 'false' as any })))
+      .toEqual([expect.stringMatching(/^exemptControlTowerRoles: must be true or false, got a string \("false"\)/)]);
+    expect(problemsOf(() => new ControlTowerRegionDeny(stack(), 'D', { targetOuArns: [OU_ARN], exemptControlTowerRoles: 'false' as any })))
+      .toEqual([expect.stringMatching(/^exemptControlTowerRoles: must be true or false/)]);
+  });
+
+  test('PostureAuditor: a topic ARN in place of a topic, and null props', () => {
+    expect(problemsOf(() => new PostureAuditor(stack(), 'A', { topic: 'arn:aws:sns:ap-southeast-2:111122223333:t' as any })))
+      .toEqual([expect.stringMatching(/^topic: must be an SNS topic .*not its ARN, got a string/)]);
+    expect(problemsOf(() => new PostureAuditor(stack(), 'A', null as any))).toEqual([expect.stringMatching(/^props: must be an object/)]);
+  });
+
+  test('ControlTowerRegionDeny with no props, {} or targetOuArns: null', () => {
+    expect(problemsOf(() => new ControlTowerRegionDeny(stack(), 'D', undefined as any))).toEqual([expect.stringMatching(/^props: must be an object with at least targetOuArns/)]);
+    for (const p of [{}, { targetOuArns: null }]) {
+      expect(problemsOf(() => new ControlTowerRegionDeny(stack(), 'D', p as any))).toEqual([expect.stringMatching(/^targetOuArns: is required/)]);
+    }
+  });
+
+  test.each([
+    ['assumedBy', 'lambda.amazonaws.com', /^assumedBy: must be an IAM principal/],
+    ['vpc', {}, /^vpc: must be a VPC/],
+    ['roleName', [''], /^roleName: must be a string, got a list/],
+    ['models', [null], /^models\[0\]: must be a model ID or name \(a string\), got null/],
+    ['models', [1], /^models\[0\]: must be a model ID or name \(a string\), got a number/],
+    ['models', 'amazon.nova-pro-v1:0', /^models: must be a list of model IDs or names, got a string/],
+  ])('SovereignBedrockInvoker %s: %p', (prop, value, message) => {
+    const props = { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), [prop]: value };
+    if (prop === 'assumedBy') Object.assign(props, { assumedBy: value });
+    expect(problemsOf(() => new SovereignBedrockInvoker(stack(), 'I', props as any))).toContainEqual(expect.stringMatching(message));
+  });
+
+  test('SovereignBedrockInvoker models: null is "not given", as for every other list', () => {
+    expect(outcome(() => new SovereignBedrockInvoker(stack(), 'I', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), models: null as any }))).toBe('accepted');
+  });
+
+  test('controlTowerRegionDeny: {} on the posture names the missing OUs in the posture\'s terms', () => {
+    expect(problemsOf(() => new AuBedrockPosture(stack(), 'P', { targetIds: [OU], controlTowerRegionDeny: {} as any })))
+      .toEqual([expect.stringMatching(/^controlTowerRegionDeny\.targetOuArns: is required/)]);
+  });
+
+  test('ScpSlotGuard policies: "x" or [{}], and addPolicy(null)', () => {
+    expect(problemsOf(() => new ScpSlotGuard(stack(), 'G', { policies: 'x' as any }))).toEqual([expect.stringMatching(/^policies: must be a list of the library's SCPs/)]);
+    expect(problemsOf(() => new ScpSlotGuard(stack(), 'G', { policies: [{}] as any }))).toEqual([expect.stringMatching(/^policies\[0\]: must be one of the library's SCPs/)]);
+    const guard = new ScpSlotGuard(stack(), 'G');
+    expect(problemsOf(() => guard.addPolicy(null as any))).toEqual([expect.stringMatching(/^scp: must be one of the library's SCPs/)]);
+  });
+
+  test('BedrockDataEvents.enable(null), and null options', () => {
+    expect(problemsOf(() => BedrockDataEvents.enable(null as any))).toEqual([expect.stringMatching(/^trail: must be a cloudtrail.Trail/)]);
+    expect(problemsOf(() => BedrockDataEvents.enable(stackWith().trail, null as any))).toEqual([expect.stringMatching(/^options: must be an object/)]);
+  });
+
+  test('PostureExport with controlTowerRegionDeny: null is "no Region deny file"', () => {
+    const files = PostureExport.toFiles({ format: PostureExportFormat.JSON, controlTowerRegionDeny: null as any });
+    expect(files.map((f) => f.path)).toEqual(['policies/au-bedrock-residency.json']);
+  });
+
+  test('new SovereignBedrockChecks(null), and rules that are not a list', () => {
+    expect(problemsOf(() => new SovereignBedrockChecks(null as any))).toEqual([expect.stringMatching(/^props: must be an object/)]);
+    expect(problemsOf(() => new SovereignBedrockChecks({ rules: 'BEDROCK' as any }))).toEqual([expect.stringMatching(/^rules: must be a list of rule IDs/)]);
+  });
+});
