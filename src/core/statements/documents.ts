@@ -18,9 +18,9 @@ import { ResidencyRules } from './residency-rules';
 export function auOnlyInferenceStatements(rules: ResidencyRules): StatementJson[] {
   return [
     denyUnapprovedInferenceProfiles(rules),
-    denyMalformedInferenceProfileArns(rules),
     ...(rules.denyGlobalExplicitly ? [denyGlobalInference(rules)] : []),
     denyUnapprovedRoutingProfiles(rules),
+    denyMalformedInferenceProfileArns(rules),
   ];
 }
 
