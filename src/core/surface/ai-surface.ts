@@ -37,7 +37,10 @@ export interface SurfaceEntry {
   readonly source: string;
   /**
    * CloudTrail `eventSource` (or its prefix, ending in `*`) the detections
-   * match, when the service is region-governed or denied everywhere.
+   * match, when the service is region-governed or denied everywhere. Exact
+   * sources are documented by AWS (Bedrock, Mantle); the others are matched by
+   * their IAM prefix because their user guides do not spell the host out
+   * (unverified: a service logging under another name would not match).
    */
   readonly eventSource?: string;
   /** For an out-of-scope prefix that the posture still governs in part: what, and how. */
