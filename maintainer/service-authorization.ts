@@ -349,3 +349,37 @@ export function generate(check: boolean, log: (line: string) => void = console.l
 if (require.main === module) {
   process.exit(generate(process.argv.includes('--check')));
 }
+
+// ---- what is new: the committed audit extract against the installed data
+
+/** The shape both the committed extract and a fresh build share. */
+export interface SurfaceLike {
+  readonly version: string;
+  readonly categoryPrefixes?: readonly string[];
+  readonly services: Readonly<Record<string, { readonly actions: Readonly<Record<string, readonly string[]>>; readonly conditionKeys?: readonly string[] }>>;
+}
+
+/**
+ * What changed between two extracts, as diff lines (`+` new, `-` gone): the
+ * category's prefixes (and those the AI surface table does not classify), and
+ * per governed prefix its actions and condition keys.
+ */
+export function diffSurface(before: SurfaceLike, after: SurfaceLike, unclassified: readonly string[] = []): string[] {
+  const lines: string[] = [];
+  const delta = (label: string, a: readonly string[], b: readonly string[]) => {
+    const was = new Set(a);
+    const now = new Set(b);
+    for (const x of b) if (!was.has(x)) lines.push(`+ ${label} ${x}`);
+    for (const x of a) if (!now.has(x)) lines.push(`- ${label} ${x}`);
+  };
+  delta('prefix', before.categoryPrefixes ?? [], after.categoryPrefixes ?? []);
+  for (const p of unclassified) lines.push(`! prefix ${p} is not classified in src/core/surface/ai-surface.ts: classify it (the test fails until then)`);
+  const prefixes = [...new Set([...Object.keys(before.services), ...Object.keys(after.services)])].sort();
+  for (const prefix of prefixes) {
+    const a = before.services[prefix];
+    const b = after.services[prefix];
+    delta('action', Object.keys(a?.actions ?? {}).map((n) => `${prefix}:${n}`), Object.keys(b?.actions ?? {}).map((n) => `${prefix}:${n}`));
+    delta('condition key', a?.conditionKeys ?? [], b?.conditionKeys ?? []);
+  }
+  return lines;
+}
