@@ -74,7 +74,7 @@ export const AI_SURFACE = [
   },
   {
     prefix: 'bedrock-websearch', name: 'Amazon Bedrock Web Search', treatment: 'REGION_GOVERNED',
-    reason: 'Web search and fetch for models are authorised in the Region they are called in; no Australian Region serves them, so the Region statements deny them.',
+    reason: 'Web search and fetch for models are authorised in the Region they are called in and offered in US Regions; the Region statements deny every call outside Australia.',
     source: SAR('bedrock-websearch'),
     eventSource: 'bedrock-websearch*',
   },
