@@ -94,7 +94,9 @@ export async function refreshCatalog(
 }
 
 /** Without AWS: the committed catalog with the recorded entries applied. */
-export function refreshCatalogOffline(previous: ModelCatalogData = SYDNEY_CATALOG, recorded: readonly CatalogModel[] = readRecordedModels()): RefreshResult {
+export function refreshCatalogOffline(
+  previous: ModelCatalogData = SYDNEY_CATALOG, recorded: readonly CatalogModel[] = readRecordedModels(),
+): RefreshResult {
   return result(previous, applyRecordedModels(previous, recorded));
 }
 

@@ -39,7 +39,12 @@ export const AI_CATEGORY = 'machine-learning-and-ai';
 export const IAM_DATA = join(ROOT, 'node_modules', '@cloud-copilot', 'iam-data');
 
 interface SarResourceRef { readonly name: string; readonly required: boolean }
-interface SarAction { readonly name: string; readonly accessLevel: string; readonly resourceTypes: SarResourceRef[]; readonly conditionKeys: string[] }
+interface SarAction {
+  readonly name: string;
+  readonly accessLevel: string;
+  readonly resourceTypes: SarResourceRef[];
+  readonly conditionKeys: string[];
+}
 interface SarResourceType { readonly key: string; readonly arn: string }
 
 /** One reading of an iam-data directory (the package root, holding `package.json` and `data/`). */
@@ -356,7 +361,10 @@ if (require.main === module) {
 export interface SurfaceLike {
   readonly version: string;
   readonly categoryPrefixes?: readonly string[];
-  readonly services: Readonly<Record<string, { readonly actions: Readonly<Record<string, readonly string[]>>; readonly conditionKeys?: readonly string[] }>>;
+  readonly services: Readonly<Record<string, {
+    readonly actions: Readonly<Record<string, readonly string[]>>;
+    readonly conditionKeys?: readonly string[];
+  }>>;
 }
 
 /**

@@ -3,9 +3,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { readRecordedModels, refreshCatalog, refreshCatalogOffline, refreshServiceAuthorization, renderSarReport } from '../../maintainer/refresh-catalog';
 import { diffSurface } from '../../maintainer/service-authorization';
 import { SERVICE_SURFACE } from '../../src/core/audit/service-surface.generated';
-import { catalogAsOf } from '../../src/core/catalog/recorded-models';
 import { ModelCatalogData } from '../../src/core/catalog/catalog-data';
 import { ModelKind } from '../../src/core/catalog/catalog-types';
+import { catalogAsOf } from '../../src/core/catalog/recorded-models';
 import { renderCatalogModule } from '../../src/core/catalog/render-catalog';
 import { SYDNEY_CATALOG } from '../../src/core/catalog/sydney-catalog.generated';
 
@@ -182,8 +182,15 @@ describe('npm run catalog:refresh -- --offline', () => {
 
   test('when the live APIs list a recorded model, the API answer wins', async () => {
     const fable = SYDNEY_CATALOG.models.find((m) => m.baseModelId === 'anthropic.claude-fable-5-2')!;
-    answer({ ...SYDNEY_CATALOG, models: SYDNEY_CATALOG.models.map((m) => (m === fable ? { ...fable, profiles: [
-      { prefix: 'au.', inferenceProfileId: 'au.anthropic.claude-fable-5-2', destinations: ['ap-southeast-2', 'ap-southeast-4'] }] } : m)) });
+    answer({
+      ...SYDNEY_CATALOG,
+      models: SYDNEY_CATALOG.models.map((m) => (m === fable ? {
+        ...fable,
+        profiles: [
+          { prefix: 'au.', inferenceProfileId: 'au.anthropic.claude-fable-5-2', destinations: ['ap-southeast-2', 'ap-southeast-4'] },
+        ],
+      } : m)),
+    });
     const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-12-20');
     expect(result.changes).toEqual([expect.objectContaining({ baseModelId: 'anthropic.claude-fable-5-2', detail: expect.stringMatching(/gained au\..*: now has an Australian path/) })]);
     sydneyMock.reset();

@@ -9,8 +9,8 @@ import {
   actionsNamed, arnPatternOf, generate, MODULE_PATH, profileGate, renderAll, renderServiceAuthorizationModule,
   SERVICE_ACTIONS_MODULE, staleFiles, SURFACE_MODULE,
 } from '../../maintainer/service-authorization';
-import { AGENT_REGISTRY_INFERENCE_ACTIONS } from '../../src/core/statements/deny-service-side-inference';
 import { wildcardMatch } from '../../src/core/evaluate/wildcard';
+import { AGENT_REGISTRY_INFERENCE_ACTIONS } from '../../src/core/statements/deny-service-side-inference';
 import { AGENT_REGISTRY_ACTIONS, PROFILE_GATES, RESOURCE_SCOPED_CONTENT_ACTIONS } from '../../src/core/statements/service-authorization.generated';
 
 const DATA = join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
