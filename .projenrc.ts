@@ -168,12 +168,12 @@ for (const [dir, task, entry, description] of [
   ['benchmarks', 'bench:traffic', 'benchmarks/traffic-bench.ts',
     'Replay a generated organization trail (TRAFFIC_BENCH_MB, default 200): events/s and peak RSS against gzip -dc and jq'],
   ['maintainer', 'catalog:refresh', 'maintainer/refresh-catalog.ts',
-    'Regenerate the Sydney model catalog from the live Bedrock APIs and print what changed (needs AWS credentials)'],
+    'Refresh the Service Authorization Reference extracts and the Sydney model catalog, printing what is new (--offline: no AWS credentials; --check: write nothing)'],
   ['maintainer', 'report:sample', 'maintainer/sample-report.ts',
     'Regenerate docs/sample-report/ (the evidence report of a synthetic organization, trail and probe run)'],
 ]) {
   if (project.tryFindObjectFile(`${dir}/tsconfig.json`)) {
-    project.addTask(task, { description, env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` }, exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}` });
+    project.addTask(task, { description, env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` }, exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`, receiveArgs: true });
     continue;
   }
   new JsonFile(project, `${dir}/tsconfig.json`, {
@@ -191,6 +191,8 @@ for (const [dir, task, entry, description] of [
     description,
     env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` },
     exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`,
+    // Flags such as `npm run catalog:refresh -- --offline --check` reach the script.
+    receiveArgs: true,
   });
 }
 

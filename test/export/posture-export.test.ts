@@ -25,7 +25,7 @@ describe('CfCT: policies/NAME.json and manifest.yaml', () => {
       resources: [{
         name: 'au-bedrock-residency',
         description: 'Keeps Amazon Bedrock in Australia: only au.* profiles, calls only from ap-southeast-2, nothing served outside Sydney and Melbourne. '
-          + 'Covers bedrock, bedrock-mantle, bedrock-agentcore, bedrock-websearch. No Claude Platform on AWS.',
+          + 'Covers bedrock, bedrock-mantle, bedrock-agentcore, bedrock-websearch, agent-registry. No Claude Platform on AWS or Amazon Nova Act.',
         resource_file: 'policies/au-bedrock-residency.json',
         deploy_method: 'scp',
         deployment_targets: {
@@ -138,7 +138,7 @@ describe('validation: every problem at once, naming the option and the accepted 
   });
 
   test('a policy over the size limit is an error; splitting fixes it', () => {
-    const exemptPrincipalArns = Array.from({ length: 20 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
+    const exemptPrincipalArns = Array.from({ length: 16 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
     const big: PostureExportProps = { format: PostureExportFormat.JSON, options: { exemptPrincipalArns } };
     const size = JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns })).length;
     expect(size).toBeGreaterThan(10240);

@@ -1,7 +1,7 @@
 import {
   ChainAnalysis, Clause, arnInstances, clausesOn, instances, resourcePatterns,
 } from './chain-analysis';
-import { isDeniedEverywhere, profileKeyActions, resourceArn, resourceTypeOf, SurfaceAction } from './service-surface';
+import { isDeniedEverywhere, isPartlyGoverned, profileKeyActions, resourceArn, resourceTypeOf, SurfaceAction } from './service-surface';
 import { evaluateCondition, UnsupportedPolicyError } from '../evaluate/condition-operators';
 import { EvaluationRequest, statementActionApplies, statementResourceApplies } from '../evaluate/scp-evaluator';
 import { wildcardMatch } from '../evaluate/wildcard';
@@ -13,9 +13,13 @@ import { COMMERCIAL_REGIONS, MELBOURNE, SYDNEY, UNSPECIFIED_REGION } from '../re
  * The audit's standard, applied to requests generated from the chain itself.
  *
  * Must be denied (for every ordinary principal, whatever else the request carries):
- * - any action of `bedrock`, `bedrock-mantle`, `bedrock-agentcore`, `bedrock-websearch`
+ * - any action of a prefix the AI surface table marks Region-governed (`bedrock`,
+ *   `bedrock-mantle`, `bedrock-agentcore`, `bedrock-websearch`, `agent-registry`)
  *   in a Region outside Sydney and Melbourne, or with `aws:RequestedRegion` = `unspecified`;
- * - any action of `aws-external-anthropic` (Claude Platform on AWS) anywhere;
+ * - any action of a prefix it marks denied everywhere (Claude Platform on AWS,
+ *   Amazon Nova Act) anywhere;
+ * - SageMaker endpoint invocation (`sagemaker:InvokeEndpoint*`, how Bedrock
+ *   Marketplace models are reached without a `bedrock:` action) outside Sydney and Melbourne;
  * - any model leg carrying `bedrock:InferenceProfileArn` of a profile that is not `au.`
  *   (or of an application profile the chain does not name), in any Region;
  * - Apply/Invoke calls on guardrail profiles and data-automation profiles other than `au.`;
@@ -373,6 +377,8 @@ function expectation(
   if (principal === 'named') return undefined;
   if (isDeniedEverywhere(prefix)) return 'Denied';
   if (region === 'abroad') return 'Denied';
+  // SageMaker endpoint invocation (Bedrock Marketplace) is judged abroad only: Australia is its own business.
+  if (isPartlyGoverned(prefix)) return undefined;
   if (profile === 'foreign') return 'Denied';
   if (profile !== 'none') return undefined;
   if (profileResource === 'foreign' && /^(Apply|Invoke)/.test(actionName)) return 'Denied';
