@@ -257,7 +257,7 @@ async function child(dir: string): Promise<void> {
   // Imported here so the parent's generation does not count towards the child's memory.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { replaySource } = require('../src/core/traffic/replay') as typeof import('../src/core/traffic/replay');
-  const { localSource } = require('../src/core/traffic/log-sources') as typeof import('../src/core/traffic/log-sources');
+  const { localSource } = require('../src/traffic/local-log-source') as typeof import('../src/traffic/local-log-source');
   const { replayPosture } = require('../src/core/traffic/judge') as typeof import('../src/core/traffic/judge');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const posture = replayPosture({});

@@ -25,7 +25,7 @@ export function loadProbeSdks(services: readonly ProbeService[], require_: (id: 
     const list = missing.join(' ');
     throw new MissingSdkError(
       `The probe calls AWS with ${missing.join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed. Install next to this package `
-      + `(npm install --save-dev ${list}) or run: npx -p cdk-sovereign-bedrock ${missing.map((m) => `-p ${m}`).join(' ')} cdk-sovereign-bedrock probe`
+      + `(npm install --save-dev ${list}) and run the installed command again, for example ./node_modules/.bin/cdk-sovereign-bedrock probe`
       + (services.length > 1 ? ' (or probe fewer services with --services)' : ''));
   }
   return sdk;

@@ -13,7 +13,7 @@ export function loadS3Sdk(require_: (id: string) => any = require): any {
     if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
     throw new MissingSdkError(
       `Reading CloudTrail logs from S3 needs ${S3_SDK}, which is not installed. Install it next to this package `
-      + `(npm install --save-dev ${S3_SDK}) or run: npx -p cdk-sovereign-bedrock -p ${S3_SDK} cdk-sovereign-bedrock traffic --logs s3://...`);
+      + `(npm install --save-dev ${S3_SDK}) and run the installed command again, for example ./node_modules/.bin/cdk-sovereign-bedrock traffic --logs s3://...`);
   }
 }
 

@@ -1,5 +1,3 @@
-import { promises as fs } from 'fs';
-import { join, sep } from 'path';
 import { dayPath, keepFile, keepFolder, layoutOf } from './log-layout';
 import { TrafficFilter } from './traffic-types';
 
@@ -13,34 +11,6 @@ export interface LogObject {
 export interface LogSource {
   readonly description: string;
   list(filter: TrafficFilter): AsyncIterable<LogObject>;
-}
-
-/** A local folder (walked, pruned by the key layout) or one file. */
-export function localSource(path: string): LogSource {
-  return {
-    description: path,
-    async *list(filter) {
-      const stat = await fs.stat(path);
-      if (stat.isFile()) {
-        yield { name: path, read: () => fs.readFile(path) };
-        return;
-      }
-      yield* walk(path, path.split(sep).filter((s) => s.length > 0), filter);
-    },
-  };
-}
-
-async function* walk(dir: string, segments: string[], filter: TrafficFilter): AsyncGenerator<LogObject> {
-  const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const path = join(dir, e.name);
-    const segs = [...segments, e.name];
-    if (e.isDirectory()) {
-      if (keepFolder(segs, filter)) yield* walk(path, segs, filter);
-    } else if (e.isFile() && keepFile(segs, filter)) {
-      yield { name: path, read: () => fs.readFile(path) };
-    }
-  }
 }
 
 /** The part of ListObjectsV2 and GetObject the replay uses (the SDK client, or a stand-in). */

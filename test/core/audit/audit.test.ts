@@ -153,7 +153,7 @@ describe('audit arguments', () => {
   test.each([
     [['--target', 'ou-bad'], /--target: "ou-bad" is not a root/],
     [['--format', 'html'], /--format: "html" is not one of table, json, markdown/],
-    [['--allowed-regions', 'ap-southeast-2,sydney'], /--allowed-regions\[1\]: "sydney" is not a Region name/],
+    [['--allowed-regions', 'ap-southeast-2,sydney'], /--allowed-regions \(item 2\): "sydney" is not a Region name/],
     [['--concurrency', '0'], /--concurrency: must be an integer from 1 to 20/],
     [['--bogus'], /Unknown option '--bogus'/],
   ])('%j', (argv, message) => {

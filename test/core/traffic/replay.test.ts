@@ -4,7 +4,7 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { trafficExitCode } from '../../../src/core/traffic/aggregate';
 import { replayPosture } from '../../../src/core/traffic/judge';
-import { localSource } from '../../../src/core/traffic/log-sources';
+import { localSource } from '../../../src/traffic/local-log-source';
 import { replayRecords, replaySource, ReplayStats } from '../../../src/core/traffic/replay';
 import { TrafficCallRow } from '../../../src/core/traffic/traffic-types';
 import { loadCorpus } from '../../helpers/event-corpus';
