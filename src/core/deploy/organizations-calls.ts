@@ -1,7 +1,21 @@
 import { explainOrganizationsError } from '../audit/explain-error';
 import { boundedMessage, collectPages, PageLoopError } from '../organizations/call-guards';
+import { checkedOrganizationsApi } from '../organizations/checked-api';
 import { OrganizationsApi, Page, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
 import { RetryOptions, withRetry } from '../organizations/retry';
+
+/**
+ * Time limit of one Organizations call in a deploy-time handler. The
+ * functions run for at most 5 minutes (see `shared-provider.ts`); a call that
+ * does not answer in 20 s is retried once, then fails the check with a named
+ * timeout, long before Lambda would end the invocation without a word.
+ */
+export const DEPLOY_CALL_TIMEOUT_MS = 20_000;
+
+/** The handler's API with every answer checked and every call bounded by `timeoutMs`. */
+export function deployTimeApi<A extends Partial<OrganizationsApi>>(api: A, timeoutMs = DEPLOY_CALL_TIMEOUT_MS): A {
+  return checkedOrganizationsApi(api, { timeoutMs });
+}
 
 /**
  * What to do about a denied call made by a deploy-time custom resource. Outside
