@@ -1,5 +1,5 @@
-import { MAX_OU_DEPTH } from './ou-path';
 import { deployTimeRemedy, DeployTimeCheckError, listAllPages } from './organizations-calls';
+import { MAX_OU_DEPTH } from './ou-path';
 import { explainOrganizationsError } from '../audit/explain-error';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
 import { OrganizationsApi, OrgPolicy, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';

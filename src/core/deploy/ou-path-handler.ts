@@ -87,7 +87,8 @@ export async function onOuPathEvent(event: CustomResourceEvent, options: OuPathH
     // Back to the path resolved before the last Update (a rollback): that OU, without a call.
     // Resolving the name again could fail: the OU may have been renamed since.
     if (before?.previous && typeof path === 'string' && before.previous.pathDigest === ouPathDigest(path)) {
-      return { PhysicalResourceId: ouPathPhysicalId(before.previous.ouId, path), Data: { [OU_ID_ATTRIBUTE]: before.previous.ouId } };
+      const current = { ouId: before.ouId, pathDigest: ouPathDigest(before.path) };
+      return { PhysicalResourceId: ouPathPhysicalId(before.previous.ouId, path, current), Data: { [OU_ID_ATTRIBUTE]: before.previous.ouId } };
     }
     const ou = await resolveOuPath(deployTimeApi(options.api, options.callTimeoutMs), path, options.retry);
     const previous = before ? { ouId: before.ouId, pathDigest: ouPathDigest(before.path) } : undefined;

@@ -76,8 +76,10 @@ export function planEvent(event: CustomResourceEvent, base: string): EventPlan {
     const accepted = digestsOf(event.PhysicalResourceId);
     // The current properties again: keep the ID, so CloudFormation sees no replacement.
     if (accepted[0] === now) return { kind: 'restore', physicalId: event.PhysicalResourceId! };
-    if (accepted.includes(now)) return { kind: 'restore', physicalId: physicalIdWithDigests(base, now) };
-    return { kind: 'judge', physicalId: physicalIdWithDigests(base, now, propertiesDigest(event.OldResourceProperties)) };
+    // The properties in place now were accepted too: remember them, so an Update back to them is a restore as well.
+    const before = propertiesDigest(event.OldResourceProperties);
+    if (accepted.includes(now)) return { kind: 'restore', physicalId: physicalIdWithDigests(base, now, before) };
+    return { kind: 'judge', physicalId: physicalIdWithDigests(base, now, before) };
   }
   return { kind: 'judge', physicalId: physicalIdWithDigests(base, now) };
 }

@@ -1,8 +1,8 @@
 import { CustomResourceEvent, CustomResourceResult, eventProblems } from './custom-resource-event';
 import { InheritedScpApi, PolicyCache, readInheritedScps, readManagementAccountId } from './inherited-scps';
 import { deployTimeApi, DeployTimeCheckError, reportingFailures } from './organizations-calls';
-import { planEvent } from './rollback';
 import { conflictReport, evaluatePostureOnTarget, PostureDocument, PostureOnTarget } from './posture-conflicts';
+import { planEvent } from './rollback';
 import { limiter, RetryOptions } from '../organizations/retry';
 
 /** Resource properties of `Custom::ScpConflictCheck`. */

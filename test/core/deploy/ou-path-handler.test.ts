@@ -102,7 +102,9 @@ describe('OU path resolution (handler)', () => {
     mock.on(sdk.ListRootsCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
     const rollback = await onOuPathEvent({ ...event('Root/Workloads/Prod', 'Update', update.PhysicalResourceId), OldResourceProperties: { Path: 'Root/Workloads/Production' } },
       { api: api(), retry: noSleep });
-    expect(rollback).toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Prod', Data: { Id: 'ou-ab12-prodprod' } });
+    expect(rollback).toEqual({
+      PhysicalResourceId: `ou-ab12-prodprod|ou-ab12-prodprod~${ouPathDigest('Root/Workloads/Production')}|Root/Workloads/Prod`, Data: { Id: 'ou-ab12-prodprod' },
+    });
     expect(mock.calls()).toHaveLength(0);
   });
 
@@ -115,7 +117,9 @@ describe('OU path resolution (handler)', () => {
       ...event('Root/Workloads/Prod', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'),
       OldResourceProperties: { ServiceToken: 'arn', Path: 'Root/Workloads/Typo' },
     }, { api: api(), retry: noSleep });
-    expect(rollback).toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Prod', Data: { Id: 'ou-ab12-prodprod' } });
+    expect(rollback).toEqual({
+      PhysicalResourceId: `ou-ab12-prodprod|ou-ab12-prodprod~${ouPathDigest('Root/Workloads/Production')}|Root/Workloads/Prod`, Data: { Id: 'ou-ab12-prodprod' },
+    });
     expect(mock.calls()).toHaveLength(0);
   });
 
