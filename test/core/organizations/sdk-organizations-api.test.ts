@@ -34,7 +34,8 @@ describe('the SDK adapter: a missing field is an error, never an empty list', ()
   test('the slot guard fails, not passes, on a page without Policies', async () => {
     mock.on(sdk.ListPoliciesForTargetCommand).resolves({});
     const event = {
-      RequestType: 'Create' as const, LogicalResourceId: 'Guard',
+      RequestType: 'Create' as const,
+      LogicalResourceId: 'Guard',
       ResourceProperties: { Policies: [{ Key: 'K', Name: 'bedrock-au-residency', TargetIds: ['ou-ab12-workload'] }], MaxPoliciesPerTarget: '10' },
     };
     await expect(onScpSlotGuardEvent(event, { api: sdkOrganizationsApi(sdk, client()), retry: NO_WAIT }))
