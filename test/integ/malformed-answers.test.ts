@@ -26,7 +26,14 @@ const CHILDREN: Record<string, string[]> = { [ROOT]: [WORKLOADS, SANDBOX], [WORK
 const ACCOUNTS: Record<string, string[]> = { [ROOT]: [MANAGEMENT], [WORKLOADS]: ['222222222222'], [TEAM]: ['333333333333', '444444444444'], [SANDBOX]: ['555555555555'] };
 const NAMES: Record<string, string> = { [ROOT]: 'Root', [WORKLOADS]: 'Workloads', [TEAM]: 'Team', [SANDBOX]: 'Sandbox' };
 const PARENT: Record<string, string> = {
-  [WORKLOADS]: ROOT, [SANDBOX]: ROOT, [TEAM]: WORKLOADS, [MANAGEMENT]: ROOT, 222222222222: WORKLOADS, 333333333333: TEAM, 444444444444: TEAM, 555555555555: SANDBOX,
+  [WORKLOADS]: ROOT,
+  [SANDBOX]: ROOT,
+  [TEAM]: WORKLOADS,
+  [MANAGEMENT]: ROOT,
+  222222222222: WORKLOADS,
+  333333333333: TEAM,
+  444444444444: TEAM,
+  555555555555: SANDBOX,
 };
 const POLICIES: Record<string, { name: string; doc: unknown }> = {
   'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL_AWS_ACCESS },
