@@ -74,3 +74,31 @@ describe('the OrganizationsApi boundary', () => {
     await expect(withTimeout(async () => 'fine', 10, 'x')).resolves.toBe('fine');
   });
 });
+
+describe('bounded reads in the conflict check', () => {
+  const base = {
+    describeOrganization: async () => ({ id: 'o-abcdefghij', managementAccountId: '111111111111' }),
+    listPoliciesForTarget: async () => ({ items: [] }),
+    describePolicy: async (id: string) => ({ id, name: id, content: '{}' }),
+  };
+  const event = {
+    RequestType: 'Create' as const,
+    LogicalResourceId: 'Check',
+    ResourceProperties: { Policies: [{ Name: 'bedrock-au-residency', Document: '{"Version":"2012-10-17","Statement":[]}', TargetIds: ['ou-ab12-aaaaaaaa'], AllowedRegions: ['ap-southeast-2'] }] },
+  };
+
+  test('a parent cycle is a named error, not an endless walk', async () => {
+    let calls = 0;
+    const api = { ...base, listParents: async (child: string) => { calls++; return [{ id: child === 'ou-ab12-aaaaaaaa' ? 'ou-ab12-bbbbbbbb' : 'ou-ab12-aaaaaaaa', type: 'ORGANIZATIONAL_UNIT' }]; } };
+    await expect(onScpConflictCheckEvent(event, { api, retry: NO_WAIT })).rejects.toThrow(
+      'Could not read the path of ou-ab12-aaaaaaaa: organizations:ListParents returned a cycle (ou-ab12-aaaaaaaa is its own ancestor)');
+    expect(calls).toBe(2);
+  });
+
+  test('endless new parents stop at the depth Organizations allows', async () => {
+    let n = 0;
+    const api = { ...base, listParents: async () => [{ id: `ou-ab12-${String(n++).padStart(8, '0')}`, type: 'ORGANIZATIONAL_UNIT' }] };
+    await expect(onScpConflictCheckEvent(event, { api, retry: NO_WAIT })).rejects.toThrow(/returned more than 5 OUs above it/);
+    expect(n).toBeLessThanOrEqual(7);
+  });
+});
