@@ -10,7 +10,7 @@ import { ResidencyPolicies } from '../../../src';
 import { regionDenyParameters } from '../../../src/core/control-tower-region-deny';
 import { CustomResourceEvent } from '../../../src/core/deploy/custom-resource-event';
 import { propertiesDigest } from '../../../src/core/deploy/rollback';
-import { onScpConflictCheckEvent } from '../../../src/core/deploy/scp-conflict-check-handler';
+import { onScpConflictCheckEvent, RESTORED_FINDINGS } from '../../../src/core/deploy/scp-conflict-check-handler';
 import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { FULL_AWS_ACCESS, landingZoneRegionDeny, ouRegionDeny } from '../../helpers/control-tower-scps';
 
@@ -185,6 +185,23 @@ describe('SCP conflict check (handler) in a Control Tower organization', () => {
     const unchanged = await check(event([posture([PROD])], 'FAIL', 'Update', [posture([PROD])]));
     expect(unchanged.Data!.Findings).toMatch(/GRREGIONDENY/);
     await expect(check(event([posture([PROD, SANDBOX])], 'FAIL', 'Update', [posture([PROD])]))).rejects.toThrow(/ou-ct12-sandbox01: .*CTMULTISERVICEPV1/);
+  });
+
+  test('a rollback under a Sydney-only Region deny does not fail on the check, even throttled', async () => {
+    // Deployed when the organization allowed it (WARN), then the posture changes under a Sydney-only deny.
+    mock = mockOrg(organization());
+    const created = await check(event([posture([PROD])], 'WARN'));
+    const forward: CustomResourceEvent = { ...event([posture([PROD, SANDBOX])], 'WARN', 'Update', [posture([PROD])]), PhysicalResourceId: created.PhysicalResourceId };
+    const failing = { ...forward, ResourceProperties: { ...forward.ResourceProperties, OnConflict: 'FAIL' } };
+    await expect(check(failing)).rejects.toThrow(/ou-ct12-sandbox01: .*CTMULTISERVICEPV1/);
+    // CloudFormation rolls back: the old properties again, the failed ones as OldResourceProperties.
+    mock.reset();
+    mock.onAnyCommand().rejects(named('TooManyRequestsException'));
+    const rollback: CustomResourceEvent = {
+      ...failing, ResourceProperties: event([posture([PROD])], 'WARN').ResourceProperties, OldResourceProperties: failing.ResourceProperties,
+    };
+    await expect(check(rollback)).resolves.toEqual({ PhysicalResourceId: created.PhysicalResourceId, Data: { Findings: RESTORED_FINDINGS } });
+    expect(mock.calls()).toHaveLength(0);
   });
 
   test('malformed properties are reported together; Delete reads nothing', async () => {
