@@ -1,6 +1,5 @@
-import { deployTimeRemedy, DeployTimeCheckError, listAllPages } from './organizations-calls';
+import { DeployTimeCheckError, explainDeployCall, listAllPages } from './organizations-calls';
 import { MAX_OU_DEPTH } from './ou-path';
-import { explainOrganizationsError } from '../audit/explain-error';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
 import { OrganizationsApi, OrgPolicy, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
 import { RetryOptions, withRetry } from '../organizations/retry';
@@ -19,7 +18,7 @@ async function once<T>(call: keyof OrganizationsApi, what: string, fn: () => Pro
     return await withRetry(fn, retry);
   } catch (e) {
     const permission = REQUIRED_PERMISSIONS[call];
-    throw new DeployTimeCheckError(`Could not read ${what}: ${explainOrganizationsError(permission, e, deployTimeRemedy(permission))}`);
+    throw new DeployTimeCheckError(`Could not read ${what}: ${explainDeployCall(permission, e)}`);
   }
 }
 
