@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { DEFAULT_TIMEOUT_MS, MAX_CONNECTION_TIMEOUT_MS, timeoutProblem } from './aws-clients';
 import { packageVersion } from './package-version';
 import { auditExitCode, auditJson, auditSnapshot } from '../core/audit/audit-report';
 import { AuditReadError, ReadProgress, readOrganization } from '../core/audit/org-walker';
@@ -23,10 +24,14 @@ Options:
   --allowed-regions LIST comma-separated origin Regions the posture allows (default: ap-southeast-2)
   --concurrency N        Organizations calls in flight (default: 4)
   --strict               also fail when the management account is present (SCPs never cover it)
+  --timeout-ms N         time limit of each Organizations request in milliseconds
+                         (default: 30000); a call that does not answer in time is
+                         retried once, then reported as a read failure
   --help
 
 Exit codes: 0 every account protected; 1 some account not protected; 2 the audit
-could not read or evaluate everything, or bad usage.`;
+could not read or evaluate everything (a denied, malformed or timed-out read), or
+bad usage. A closed output pipe (| head) does not change the exit code.`;
 
 export interface CommandIo {
   readonly stdout: (text: string) => void;
@@ -43,6 +48,8 @@ export interface AuditArgs {
   readonly allowedRegions: string[];
   readonly concurrency: number;
   readonly strict: boolean;
+  /** Time limit of each Organizations request. */
+  readonly timeoutMs: number;
 }
 
 export class UsageError extends Error {}
@@ -54,6 +61,7 @@ const AUDIT_FLAGS: FlagMapping[] = [
   { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
   { prop: 'region', flag: '--region', kind: 'single' },
   { prop: 'concurrency', flag: '--concurrency', kind: 'single' },
+  { prop: 'timeoutMs', flag: '--timeout-ms', kind: 'single' },
 ];
 
 export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
@@ -68,6 +76,7 @@ export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
         'allowed-regions': { type: 'string', default: 'ap-southeast-2' },
         'concurrency': { type: 'string', default: '4' },
         'strict': { type: 'boolean', default: false },
+        'timeout-ms': { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
         'help': { type: 'boolean', default: false },
       },
       strict: true,
@@ -90,9 +99,12 @@ export function parseAuditArgs(argv: string[]): AuditArgs | 'help' {
   checkRegions('region', [v.region!], errors);
   const concurrency = Number(v.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 20) errors.add('concurrency', `must be an integer from 1 to 20, got ${v.concurrency}`);
+  const timeoutMs = Number(v['timeout-ms']);
+  const badTimeout = timeoutProblem(timeoutMs);
+  if (badTimeout) errors.add('timeoutMs', badTimeout.replace(/got .*$/, `got ${v['timeout-ms']}`));
   if (errors.count > 0) throw new UsageError(toFlagProblems(errors.all, AUDIT_FLAGS).join('\n'));
   return {
-    target: v.target, format: v.format as AuditArgs['format'], region: v.region!, allowedRegions, concurrency, strict: v.strict!,
+    target: v.target, format: v.format as AuditArgs['format'], region: v.region!, allowedRegions, concurrency, strict: v.strict!, timeoutMs,
   };
 }
 
@@ -114,7 +126,13 @@ function progressReporter(io: CommandIo): (p: ReadProgress) => void {
 export async function runAuditCommand(api: OrganizationsApi, args: AuditArgs, io: CommandIo): Promise<number> {
   let snapshot;
   try {
-    snapshot = await readOrganization(api, { target: args.target, concurrency: args.concurrency, onProgress: progressReporter(io) });
+    snapshot = await readOrganization(api, {
+      target: args.target,
+      concurrency: args.concurrency,
+      onProgress: progressReporter(io),
+      // The SDK's own timeouts (connection, then request) normally fire first; this bounds any other wait.
+      callTimeoutMs: (args.timeoutMs ?? DEFAULT_TIMEOUT_MS) + Math.min(args.timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_CONNECTION_TIMEOUT_MS),
+    });
   } catch (e) {
     if (io.stderrIsTty) io.stderr('\n');
     if (e instanceof AuditReadError) {

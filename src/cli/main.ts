@@ -10,6 +10,7 @@
  *   cdk-sovereign-bedrock --version
  */
 import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audit-command';
+import { sdkClientOptions } from './aws-clients';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
 import { packageVersion } from './package-version';
@@ -17,6 +18,8 @@ import { parseReportArgs, REPORT_USAGE, runReportCommand } from './report-comman
 import { parseProbeArgs, PROBE_USAGE, runProbeCommand } from './probe-command';
 import { loadProbeSdks } from './probe-sdk';
 import { runTrafficCommand } from './traffic-command';
+import { CliOutput, finalExitCode, processOutput } from './output';
+import { OutputWriteError } from './write-export';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
 import { sdkProbeCallers } from '../core/probe/sdk-probe-callers';
@@ -38,13 +41,20 @@ Run "cdk-sovereign-bedrock <command> --help" for a command's options.`;
 
 export { packageVersion };
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command and returns its exit code. `io` defaults to the process's
+ * stdout and stderr through `processOutput`, which ends quietly on a closed pipe.
+ */
+export async function main(argv: string[], io: CliOutput = processOutput()): Promise<number> {
+  const code = await run(argv, io);
+  await io.flush();
+  const failure = io.writeFailure();
+  if (failure) io.stderr(`${failure}\n`);
+  return finalExitCode(code, io);
+}
+
+async function run(argv: string[], io: CliOutput): Promise<number> {
   const [command, ...rest] = argv;
-  const io = {
-    stdout: (t: string) => { process.stdout.write(t); },
-    stderr: (t: string) => { process.stderr.write(t); },
-    stderrIsTty: Boolean(process.stderr.isTTY),
-  };
   try {
     if (command === 'audit') {
       const args = parseAuditArgs(rest);
@@ -53,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const sdk = loadOrganizationsSdk();
-      const client = new sdk.OrganizationsClient({ region: args.region, maxAttempts: 1 });
+      // One attempt per SDK call: the audit retries throttling and timeouts itself.
+      const client = new sdk.OrganizationsClient(sdkClientOptions({ region: args.region, timeoutMs: args.timeoutMs, maxAttempts: 1 }));
       return await runAuditCommand(sdkOrganizationsApi(sdk, client), args, io);
     }
     if (command === 'export') return runExportCommand(rest, io);
@@ -87,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     io.stderr(`unknown command "${command}"\n${USAGE}\n`);
     return 2;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof MissingSdkError) {
+    if (e instanceof UsageError || e instanceof MissingSdkError || e instanceof OutputWriteError) {
       io.stderr(`${e.message}\n`);
       return 2;
     }

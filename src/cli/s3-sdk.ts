@@ -1,3 +1,4 @@
+import { sdkClientOptions } from './aws-clients';
 import { MissingSdkError } from './organizations-sdk';
 
 /**
@@ -25,11 +26,11 @@ export function loadS3Sdk(require_: (id: string) => any = require): any {
  */
 export function s3ClientConfig(region: string | undefined): Record<string, unknown> {
   return {
-    region: region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'ap-southeast-2',
-    maxAttempts: 6,
+    // The command line's timeouts and bounded attempts (a listing or an object that never arrives is a
+    // read failure, exit 2); six attempts, as S3 throttles with 503 SlowDown under load.
+    ...sdkClientOptions({ region: region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'ap-southeast-2', timeoutMs: 60_000, maxAttempts: 6 }),
     retryMode: 'standard',
     // s3rver and other local stand-ins answer path-style only; AWS accepts both.
     forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL),
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
   };
 }

@@ -1,4 +1,6 @@
 import { explainOrganizationsError } from './explain-error';
+import { CallTimeoutError, isTimeoutError, MalformedAnswerError, MAX_PAGES } from '../organizations/call-guards';
+import { checkedOrganizationsApi, DEFAULT_CALL_TIMEOUT_MS } from '../organizations/checked-api';
 import { OrganizationsApi, OrgEntity, OrgPolicy, Page, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
 import { limiter, RetryOptions, withRetry } from '../organizations/retry';
 
@@ -71,7 +73,18 @@ export interface ReadOptions {
    * @default 'auto'
    */
   readonly attachments?: 'auto' | AttachmentReading;
+  /**
+   * Time limit of each Organizations call in milliseconds: a call that does
+   * not settle in time is a read failure (retried once, as a timeout).
+   * @default 30000
+   */
+  readonly callTimeoutMs?: number;
+  /** Pages read from one listing before it is judged endless. @default 1000 */
+  readonly maxPages?: number;
 }
+
+/** Organizations nests OUs at most five levels below the root; deeper is a malformed answer, not a tree to follow. */
+const MAX_OU_DEPTH = 5;
 
 /** A failure the audit cannot continue past (no organization, no root, the target unreadable, bad options). */
 export class AuditReadError extends Error {}
@@ -83,12 +96,20 @@ const AUDIT_REMEDY = 'Run the audit in the management account or a delegated adm
 /** An error raised by one Organizations call, remembering which call it was. */
 class CallError extends Error {
   constructor(public readonly call: Call, public readonly cause: unknown) {
-    super(explainOrganizationsError(REQUIRED_PERMISSIONS[call], cause, AUDIT_REMEDY));
+    super(explainCall(call, cause));
   }
 }
 
 function explain(call: Call, e: unknown): string {
   if (e instanceof CallError) return e.message;
+  return explainCall(call, e);
+}
+
+/** A malformed answer or a timeout already names the call; the rest are explained as Organizations errors. */
+function explainCall(call: Call, e: unknown): string {
+  if (e instanceof MalformedAnswerError) return e.message;
+  if (e instanceof CallTimeoutError) return `${e.message} (a read failure: the call timed out)`;
+  if (isTimeoutError(e)) return `${REQUIRED_PERMISSIONS[call]} timed out (a read failure): ${(e as Error).message}`;
   return explainOrganizationsError(REQUIRED_PERMISSIONS[call], e, AUDIT_REMEDY);
 }
 
@@ -112,9 +133,15 @@ export function perPolicyIsCheaper(policies: number, targets: number): boolean {
  * and transient network errors are retried; a failure on one branch is
  * recorded and the rest is still read.
  */
-export async function readOrganization(api: OrganizationsApi, options: ReadOptions = {}): Promise<OrgSnapshot> {
+export async function readOrganization(unchecked: OrganizationsApi, options: ReadOptions = {}): Promise<OrgSnapshot> {
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new AuditReadError(`concurrency must be an integer of at least 1, got ${concurrency}`);
+  const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  if (typeof callTimeoutMs !== 'number' || !(callTimeoutMs >= 0)) throw new AuditReadError(`callTimeoutMs must be a number of milliseconds, got ${callTimeoutMs}`);
+  const maxPages = options.maxPages ?? MAX_PAGES;
+  if (unchecked === null || typeof unchecked !== 'object') throw new AuditReadError('the Organizations API must be an object with the OrganizationsApi methods');
+  // Every answer checked, every call bounded in time: a malformed or silent answer is a read failure.
+  const api = checkedOrganizationsApi(unchecked, { timeoutMs: callTimeoutMs });
   const apiCalls: Record<string, number> = {};
   const failures: ReadFailure[] = [];
   const limit = limiter(concurrency);
@@ -131,13 +158,16 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
     const items: T[] = [];
     const seen = new Set<string>();
     let token: string | undefined;
+    let pages = 0;
     do {
       const p: Page<T> = await call(name, () => page(token));
       items.push(...p.items);
       token = p.nextToken;
-      if (token !== undefined) {
-        // A token seen before would loop for ever: stop, and say which call did it.
+      pages++;
+      if (token) {
+        // A token seen before, or more pages than any organization has, would loop for ever: stop, and say which call did it.
         if (seen.has(token)) throw new CallError(name, new Error(`returned a NextToken it had already returned (${token.slice(0, 16)}...); the listing would never end`));
+        if (pages >= maxPages) throw new CallError(name, new Error(`returned more than ${maxPages} pages; stopped reading rather than loop`));
         seen.add(token);
       }
     } while (token);
@@ -170,11 +200,16 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
   // The path from the root down to the target (exclusive), for an OU or account target.
   const ancestorsOf = async (id: string): Promise<ContainerNode[]> => {
     const chain: ContainerNode[] = [];
+    const seen = new Set([id]);
     let child = id;
     for (;;) {
       const parents = await call('listParents', () => api.listParents(child));
       const parent = parents[0];
       if (!parent) throw new AuditReadError(`organizations:ListParents returned no parent for ${child}`);
+      // A parent seen before, or a path deeper than Organizations allows, would be followed for ever.
+      if (seen.has(parent.id)) throw new AuditReadError(`organizations:ListParents returned a cycle: ${parent.id} is its own ancestor (via ${child}); stopped reading rather than loop`);
+      if (chain.length >= MAX_OU_DEPTH) throw new AuditReadError(`organizations:ListParents returned a path of more than ${MAX_OU_DEPTH} OUs above ${id}, deeper than Organizations nests OUs; stopped reading rather than loop`);
+      seen.add(parent.id);
       if (parent.type === 'ROOT') {
         chain.unshift(containerNode({ id: parent.id, name: root.name }, 'ROOT'));
         return chain;
@@ -186,15 +221,38 @@ export async function readOrganization(api: OrganizationsApi, options: ReadOptio
   };
 
   const accounts: AccountNode[] = [];
+  const accountNodes = new Map<string, AccountNode>();
   const addAccount = (a: { id: string; name?: string; status?: string }, path: ContainerNode[]) => {
+    const twice = accountNodes.get(a.id);
+    if (twice) {
+      // One account has one parent: listed under two, its inheritance path is unknown.
+      const message = `${a.id} was listed under both ${twice.path[twice.path.length - 1]?.id} and ${path[path.length - 1]?.id}; an account has one parent, so its SCPs cannot be judged`;
+      failures.push({ target: a.id, call: 'listAccountsForParent', message });
+      (twice as { error?: string }).error = message;
+      return;
+    }
     const node: AccountNode = { id: a.id, name: a.name ?? a.id, status: a.status, path, policyIds: [] };
+    accountNodes.set(a.id, node);
     targets.set(a.id, node as MutableTarget);
     accounts.push(node);
     progress.accounts++;
     report();
   };
 
+  const visiting = new Set<string>();
   const visit = async (entity: OrgEntity, type: ContainerNode['type'], path: ContainerNode[]): Promise<void> => {
+    // An OU listed twice (under two parents, or as its own descendant) or nested deeper
+    // than Organizations allows would be read for ever: record it and do not descend.
+    const problem = visiting.has(entity.id) || path.some((p) => p.id === entity.id)
+      ? `${entity.id} was listed again under ${path[path.length - 1]?.id ?? 'the root'} (a repeated or cyclic OU listing); accounts under it were not audited`
+      : path.length > MAX_OU_DEPTH
+        ? `${entity.id} is listed more than ${MAX_OU_DEPTH} OUs below the root, deeper than Organizations nests OUs; accounts under it were not audited`
+        : undefined;
+    if (problem) {
+      failures.push({ target: entity.id, call: 'listOrganizationalUnitsForParent', message: problem });
+      return;
+    }
+    visiting.add(entity.id);
     const node = containerNode(entity, type);
     let children: OrgEntity[];
     let members: { id: string; name?: string; status?: string }[];

@@ -1,8 +1,11 @@
-import { deployTimeRemedy, DeployTimeCheckError, listAllPages } from './organizations-calls';
-import { explainOrganizationsError } from '../audit/explain-error';
+import { DeployTimeCheckError, explainDeployCall, listAllPages } from './organizations-calls';
+import { MAX_OU_DEPTH } from './ou-path';
 import { PolicyLevel } from '../evaluate/scp-evaluator';
 import { OrganizationsApi, OrgPolicy, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
 import { RetryOptions, withRetry } from '../organizations/retry';
+
+/** The target and the OUs above it: at most five OUs and an account below the root. */
+const MAX_PATH_BELOW_ROOT = MAX_OU_DEPTH + 1;
 
 /** The reads the conflict check needs, and no more (its function role allows exactly these). */
 export type InheritedScpApi = Pick<OrganizationsApi, 'describeOrganization' | 'listParents' | 'listPoliciesForTarget' | 'describePolicy'>;
@@ -15,7 +18,7 @@ async function once<T>(call: keyof OrganizationsApi, what: string, fn: () => Pro
     return await withRetry(fn, retry);
   } catch (e) {
     const permission = REQUIRED_PERMISSIONS[call];
-    throw new DeployTimeCheckError(`Could not read ${what}: ${explainOrganizationsError(permission, e, deployTimeRemedy(permission))}`);
+    throw new DeployTimeCheckError(`Could not read ${what}: ${explainDeployCall(permission, e)}`);
   }
 }
 
@@ -39,6 +42,11 @@ export async function readInheritedScps(
     const parents = await once('listParents', `the parent of ${at}`, () => api.listParents(at), retry);
     if (parents.length === 0) throw new DeployTimeCheckError(`organizations:ListParents returned no parent for ${at}`);
     child = parents[0].id;
+    // A parent seen before, or more levels than Organizations nests, would be followed for ever.
+    if (path.includes(child)) throw new DeployTimeCheckError(`Could not read the path of ${target}: organizations:ListParents returned a cycle (${child} is its own ancestor)`);
+    if (path.length > MAX_PATH_BELOW_ROOT) {
+      throw new DeployTimeCheckError(`Could not read the path of ${target}: organizations:ListParents returned more than ${MAX_OU_DEPTH} OUs above it, deeper than Organizations nests OUs`);
+    }
     path.unshift(child);
   }
   return Promise.all(path.map(async (id) => {

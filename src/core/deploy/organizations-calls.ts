@@ -1,7 +1,31 @@
 import { explainOrganizationsError } from '../audit/explain-error';
-import { boundedMessage, collectPages, PageLoopError } from '../organizations/call-guards';
+import { boundedMessage, CallTimeoutError, collectPages, isTimeoutError, MalformedAnswerError, PageLoopError } from '../organizations/call-guards';
+import { checkedOrganizationsApi } from '../organizations/checked-api';
 import { OrganizationsApi, Page, REQUIRED_PERMISSIONS } from '../organizations/organizations-api';
 import { RetryOptions, withRetry } from '../organizations/retry';
+
+/**
+ * Time limit of one Organizations call in a deploy-time handler. The
+ * functions run for at most 5 minutes (see `shared-provider.ts`); a call that
+ * does not answer in 20 s is retried once, then fails the check with a named
+ * timeout, long before Lambda would end the invocation without a word.
+ */
+export const DEPLOY_CALL_TIMEOUT_MS = 20_000;
+
+/** The handler's API with every answer checked and every call bounded by `timeoutMs`. */
+export function deployTimeApi<A extends Partial<OrganizationsApi>>(api: A, timeoutMs = DEPLOY_CALL_TIMEOUT_MS): A {
+  return checkedOrganizationsApi(api, { timeoutMs });
+}
+
+/**
+ * A failed call in words: a malformed answer or a timeout already names the
+ * call; anything else is explained as an Organizations error with the remedy.
+ */
+export function explainDeployCall(permission: string, e: unknown): string {
+  if (e instanceof MalformedAnswerError || e instanceof CallTimeoutError) return e.message;
+  if (isTimeoutError(e)) return `${permission} timed out: ${(e as Error).message}`;
+  return explainOrganizationsError(permission, e, deployTimeRemedy(permission));
+}
 
 /**
  * What to do about a denied call made by a deploy-time custom resource. Outside
@@ -57,6 +81,6 @@ export async function listAllPages<T>(
   } catch (e) {
     if (e instanceof PageLoopError) throw new DeployTimeCheckError(`Could not read ${what}: ${e.message}`);
     const permission = REQUIRED_PERMISSIONS[call];
-    throw new DeployTimeCheckError(`Could not read ${what}: ${explainOrganizationsError(permission, e, deployTimeRemedy(permission))}`);
+    throw new DeployTimeCheckError(`Could not read ${what}: ${explainDeployCall(permission, e)}`);
   }
 }

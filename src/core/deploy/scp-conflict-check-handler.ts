@@ -1,7 +1,8 @@
-import { CustomResourceEvent, CustomResourceResult } from './custom-resource-event';
+import { CustomResourceEvent, CustomResourceResult, eventProblems } from './custom-resource-event';
 import { InheritedScpApi, PolicyCache, readInheritedScps, readManagementAccountId } from './inherited-scps';
-import { DeployTimeCheckError } from './organizations-calls';
+import { deployTimeApi, DeployTimeCheckError, reportingFailures } from './organizations-calls';
 import { conflictReport, evaluatePostureOnTarget, PostureDocument, PostureOnTarget } from './posture-conflicts';
+import { planEvent } from './rollback';
 import { limiter, RetryOptions } from '../organizations/retry';
 
 /** Resource properties of `Custom::ScpConflictCheck`. */
@@ -9,6 +10,9 @@ export const CONFLICT_POLICIES_PROPERTY = 'Policies';
 export const CONFLICT_ACTION_PROPERTY = 'OnConflict';
 /** Attribute holding the report (empty when nothing conflicts). */
 export const CONFLICT_FINDINGS_ATTRIBUTE = 'Findings';
+
+/** The Findings of an Update back to properties the check accepted before: it reads nothing then. */
+export const RESTORED_FINDINGS = 'not checked again: these properties were accepted by an earlier deployment (a rollback restores them)';
 
 /** What the check does when the posture and the attached SCPs disagree. */
 export type ConflictMode = 'FAIL' | 'WARN';
@@ -25,8 +29,12 @@ export interface ScpConflictCheckHandlerOptions {
   readonly api: InheritedScpApi;
   /** Retry settings for throttled calls (tests inject a no-op sleep). */
   readonly retry?: RetryOptions;
+  /** Time limit of each call in milliseconds. @default DEPLOY_CALL_TIMEOUT_MS (20 s) */
+  readonly callTimeoutMs?: number;
   /** Targets read at once; Organizations allows only a few requests per second. @default 4 */
   readonly concurrency?: number;
+  /** Where the whole text of a failure goes (the CloudFormation reason may be shortened). @default - nowhere */
+  readonly log?: (text: string) => void;
 }
 
 const stringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -78,12 +86,25 @@ const fingerprint = (target: string, policies: readonly CheckedPolicy[]) => JSON
  * the fix, or goes on with the report in the `Findings` attribute (`WARN`).
  *
  * On Update, a target whose posture documents did not change never fails the
- * deployment: a rollback re-sends the previous properties and must not fail
- * because the organization changed since. Delete does nothing.
+ * deployment, and an Update back to properties this check accepted before (a
+ * rollback: see `planEvent`) reads nothing and never fails, however the
+ * organization changed since. Delete does nothing.
  */
 export async function onScpConflictCheckEvent(event: CustomResourceEvent, options: ScpConflictCheckHandlerOptions): Promise<CustomResourceResult> {
-  const physicalId = event.PhysicalResourceId ?? `ScpConflictCheck-${event.LogicalResourceId}`;
-  if (event.RequestType === 'Delete') return { PhysicalResourceId: physicalId };
+  return reportingFailures(() => checkConflicts(event, options), options.log);
+}
+
+async function checkConflicts(event: CustomResourceEvent, options: ScpConflictCheckHandlerOptions): Promise<CustomResourceResult> {
+  const shape = eventProblems(event);
+  if (shape.length > 0) throw new DeployTimeCheckError(`ScpConflictCheck: malformed request: ${shape.join('; ')}`);
+  const base = `ScpConflictCheck-${event.LogicalResourceId}`;
+  const plan = planEvent(event, base);
+  if (plan.kind === 'delete') return { PhysicalResourceId: event.PhysicalResourceId ?? base };
+  if (plan.kind === 'restore') {
+    // Back to a posture this check accepted (a rollback): judging it again could only fail the rollback.
+    return { PhysicalResourceId: plan.physicalId, Data: { [CONFLICT_FINDINGS_ATTRIBUTE]: RESTORED_FINDINGS } };
+  }
+  const physicalId = plan.physicalId;
 
   const problems: string[] = [];
   const policies = parseCheckedPolicies(event.ResourceProperties[CONFLICT_POLICIES_PROPERTY], problems);
@@ -91,13 +112,14 @@ export async function onScpConflictCheckEvent(event: CustomResourceEvent, option
   if (problems.length > 0) throw new DeployTimeCheckError(`ScpConflictCheck: invalid properties: ${problems.join('; ')}`);
   const previous = event.RequestType === 'Update' ? parseCheckedPolicies(event.OldResourceProperties?.[CONFLICT_POLICIES_PROPERTY], []) : [];
 
-  const managementAccountId = await readManagementAccountId(options.api, options.retry);
+  const api = deployTimeApi(options.api, options.callTimeoutMs);
+  const managementAccountId = await readManagementAccountId(api, options.retry);
   const cache: PolicyCache = new Map();
   const run = limiter(options.concurrency ?? 4);
   const targets = [...new Set(policies.flatMap((p) => p.targetIds))];
   const results: { result: PostureOnTarget; blocking: boolean }[] = await Promise.all(targets.map((target) => run(async () => {
     const { docs, regions } = postureFor(target, policies);
-    const existing = await readInheritedScps(options.api, target, cache, options.retry);
+    const existing = await readInheritedScps(api, target, cache, options.retry);
     const unchanged = previous.length > 0 && fingerprint(target, previous) === fingerprint(target, policies);
     return { result: evaluatePostureOnTarget(existing, docs, target, regions), blocking: !unchanged };
   })));

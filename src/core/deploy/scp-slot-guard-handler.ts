@@ -1,5 +1,6 @@
-import { CustomResourceEvent, CustomResourceResult } from './custom-resource-event';
-import { DeployTimeCheckError, listAllPages, reportingFailures } from './organizations-calls';
+import { CustomResourceEvent, CustomResourceResult, eventProblems } from './custom-resource-event';
+import { deployTimeApi, DeployTimeCheckError, listAllPages, reportingFailures } from './organizations-calls';
+import { planEvent } from './rollback';
 import { overLimitMessage, PlannedScp, plannedTargets, targetSlots } from './slot-plan';
 import { concurrencyProblem } from '../organizations/call-guards';
 import { OrganizationsApi } from '../organizations/organizations-api';
@@ -16,6 +17,8 @@ export interface ScpSlotGuardHandlerOptions {
   readonly api: SlotGuardApi;
   /** Retry settings for throttled calls (tests inject a no-op sleep). */
   readonly retry?: RetryOptions;
+  /** Time limit of each call in milliseconds. @default DEPLOY_CALL_TIMEOUT_MS (20 s) */
+  readonly callTimeoutMs?: number;
   /** Targets read at once; Organizations allows only a few requests per second. @default 4 */
   readonly concurrency?: number;
   /** Where the whole text of a failure goes (the CloudFormation reason may be shortened): the Lambda entry passes console.error. @default - nowhere */
@@ -53,15 +56,21 @@ export function parseLimit(value: unknown, problems: string[]): number {
  * resource), reads the SCPs attached to each of their targets and fails the
  * deployment, naming target, limit and policies, when attaching would go over
  * the limit: clearer than the error Organizations gives mid-update. Delete does
- * nothing.
+ * nothing, and an Update back to properties it accepted before (a rollback)
+ * reads nothing: see `planEvent`.
  */
 export async function onScpSlotGuardEvent(event: CustomResourceEvent, options: ScpSlotGuardHandlerOptions): Promise<CustomResourceResult> {
   return reportingFailures(() => checkSlots(event, options), options.log);
 }
 
 async function checkSlots(event: CustomResourceEvent, options: ScpSlotGuardHandlerOptions): Promise<CustomResourceResult> {
-  const physicalId = event.PhysicalResourceId ?? `ScpSlotGuard-${event.LogicalResourceId}`;
-  if (event.RequestType === 'Delete') return { PhysicalResourceId: physicalId };
+  const shape = eventProblems(event);
+  if (shape.length > 0) throw new DeployTimeCheckError(`ScpSlotGuard: malformed request: ${shape.join('; ')}`);
+  const base = `ScpSlotGuard-${event.LogicalResourceId}`;
+  const plan = planEvent(event, base);
+  if (plan.kind === 'delete') return { PhysicalResourceId: event.PhysicalResourceId ?? base };
+  // Back to properties this guard accepted (a rollback): nothing new is attached, so nothing is read.
+  if (plan.kind === 'restore') return { PhysicalResourceId: plan.physicalId };
 
   const problems: string[] = [];
   const policies = parsePlannedScps(event.ResourceProperties[GUARD_POLICIES_PROPERTY], problems);
@@ -73,10 +82,11 @@ async function checkSlots(event: CustomResourceEvent, options: ScpSlotGuardHandl
   // Previous names only help recognise renamed policies; a malformed old value is ignored.
   const previous = event.RequestType === 'Update' ? parsePlannedScps(event.OldResourceProperties?.[GUARD_POLICIES_PROPERTY], []) : [];
 
+  const api = deployTimeApi(options.api, options.callTimeoutMs);
   const run = limiter(concurrency);
   const slots = await Promise.all(plannedTargets(policies).map((target) => run(async () => {
     const attached = await listAllPages('listPoliciesForTarget', `the SCPs attached to ${target}`,
-      (t) => options.api.listPoliciesForTarget(target, t), options.retry);
+      (t) => api.listPoliciesForTarget(target, t), options.retry);
     return targetSlots(target, attached.map((p) => p.name ?? p.id), policies, previous, limit);
   })));
 
@@ -89,5 +99,5 @@ async function checkSlots(event: CustomResourceEvent, options: ScpSlotGuardHandl
       + 'or raise maxPoliciesPerTarget if you set a stricter one than the 10 per target AWS allows. '
       + `${blocked.map(overLimitMessage).join('; ')}.`);
   }
-  return { PhysicalResourceId: physicalId };
+  return { PhysicalResourceId: plan.physicalId };
 }

@@ -10,7 +10,7 @@ const TRANSIENT_NAMES = new Set([
   'TooManyRequestsException', 'ThrottlingException', 'Throttling', 'RequestLimitExceeded',
   'ServiceException', 'InternalFailure', 'ServiceUnavailable', 'ConcurrentModificationException',
   // The SDK's own names for a request that timed out or lost its connection.
-  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError', 'AbortError',
+  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError', 'AbortError', 'CallTimeoutError',
 ]);
 
 /**
@@ -41,6 +41,56 @@ export function isTransientError(e: unknown): boolean {
   return typeof cause === 'object' && cause !== null && TRANSIENT_NETWORK_CODES.has(cause.code ?? '');
 }
 
+/** Error names of a call that took too long: the SDK's own and `CallTimeoutError`. */
+const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'CallTimeoutError']);
+
+/**
+ * True for a call that did not answer in time (the SDK's request or connection
+ * timeout, a socket `ETIMEDOUT`, or `withTimeout`). Retried fewer times than
+ * throttling: an endpoint that does not answer once rarely answers the next time.
+ */
+export function isTimeoutError(e: unknown): boolean {
+  const err = e as { name?: string; code?: string; cause?: { code?: string } };
+  if (err === null || typeof err !== 'object') return false;
+  return TIMEOUT_NAMES.has(err.name ?? '') || err.code === 'ETIMEDOUT' || (typeof err.cause === 'object' && err.cause?.code === 'ETIMEDOUT');
+}
+
+/** A call that did not settle within its time limit. */
+export class CallTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CallTimeoutError';
+  }
+}
+
+/**
+ * The call's promise, or a `CallTimeoutError` once `ms` pass without it
+ * settling: a custom API or a connection that never answers cannot hang the
+ * caller. The timer does not keep the process alive.
+ */
+export function withTimeout<T>(fn: () => Promise<T>, ms: number, what: string): Promise<T> {
+  if (!(ms > 0) || !Number.isFinite(ms)) return fn();
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new CallTimeoutError(`${what} did not answer within ${ms} ms`)), ms);
+    timer.unref?.();
+    let settled: Promise<T>;
+    try {
+      settled = Promise.resolve(fn());
+    } catch (e) {
+      settled = Promise.reject(e);
+    }
+    settled.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+/** An answer that does not have the shape the API promises (a missing field, a wrong type, a null entry). */
+export class MalformedAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedAnswerError';
+  }
+}
+
 /** A listing that does not end: the same page token twice, or more pages than any organization has. */
 export class PageLoopError extends Error {
   constructor(message: string) {
@@ -66,6 +116,7 @@ export async function collectPages<T>(
   let token: string | undefined;
   for (let pages = 1; ; pages++) {
     const page = await fetchPage(token);
+    if (page === null || typeof page !== 'object' || !Array.isArray(page.items)) throw new MalformedAnswerError(`${what}: the answer is not a page of items`);
     items.push(...page.items);
     token = page.nextToken;
     if (!token) return items;

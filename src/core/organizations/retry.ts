@@ -1,8 +1,13 @@
-import { isTransientError } from './call-guards';
+import { isTimeoutError, isTransientError } from './call-guards';
 
 export interface RetryOptions {
   /** Attempts in all, including the first. */
   readonly attempts?: number;
+  /**
+   * Timeouts tolerated before giving up: fewer than throttled attempts, so an
+   * endpoint that never answers costs at most this many time limits. @default 2
+   */
+  readonly timeoutAttempts?: number;
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
   /** Injectable for tests. */
@@ -23,15 +28,18 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  */
 export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 8;
+  const timeoutAttempts = Math.min(attempts, options.timeoutAttempts ?? 2);
   const base = options.baseDelayMs ?? 200;
   const max = options.maxDelayMs ?? 10_000;
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
+  let timeouts = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (e) {
-      if (attempt >= attempts || !isRetryable(e)) throw e;
+      if (isTimeoutError(e)) timeouts++;
+      if (attempt >= attempts || !isRetryable(e) || timeouts >= timeoutAttempts) throw e;
       await sleep(Math.floor(random() * Math.min(max, base * 2 ** (attempt - 1))));
     }
   }

@@ -1,3 +1,4 @@
+import { MalformedAnswerError } from './call-guards';
 import { OrganizationsApi, OrgAccount, OrgEntity, Page } from './organizations-api';
 
 /**
@@ -7,68 +8,69 @@ import { OrganizationsApi, OrgAccount, OrgEntity, Page } from './organizations-a
  * devDependency under aws-sdk-client-mock. Create the client with
  * `maxAttempts: 1`: `withRetry` already retries throttling, and the SDK's own
  * retries would multiply the attempts.
+ *
+ * A field the API documents as part of a successful answer but that is
+ * missing (a page without `Policies`, a policy without `Content`) is a
+ * `MalformedAnswerError`, never an empty list or a default: an empty list
+ * would let the slot guard pass a target that already holds 10 SCPs.
  */
-function page<T, R>(items: T[] | undefined, nextToken: string | undefined, map: (t: T) => R): Page<R> {
-  return { items: (items ?? []).map(map), nextToken };
+function missing(command: string, field: string): MalformedAnswerError {
+  return new MalformedAnswerError(`organizations:${command.replace(/Command$/, '')} returned an answer without ${field}`);
 }
 
-const entity = (x: { Id?: string; Name?: string }): OrgEntity => ({ id: x.Id!, name: x.Name });
-const account = (x: { Id?: string; Name?: string; Status?: string; State?: string }): OrgAccount => ({
-  id: x.Id!, name: x.Name, status: x.State ?? x.Status,
+function page<T, R>(command: string, answer: any, field: string, map: (t: T) => R): Page<R> {
+  const items = answer?.[field];
+  if (!Array.isArray(items)) throw missing(command, `a ${field} list`);
+  const nextToken = answer.NextToken ?? undefined;
+  if (nextToken !== undefined && typeof nextToken !== 'string') throw missing(command, 'a string NextToken');
+  return { items: items.map((x: T) => map(x)), nextToken };
+}
+
+const entity = (x: { Id?: string; Name?: string } | null | undefined): OrgEntity => ({ id: x?.Id!, name: x?.Name });
+const account = (x: { Id?: string; Name?: string; Status?: string; State?: string } | null | undefined): OrgAccount => ({
+  id: x?.Id!, name: x?.Name, status: x?.State ?? x?.Status,
 });
 
 /**
  * The audit's calls over an OrganizationsClient. `sdk` is the SDK module, so
  * tests can pass the real one (with aws-sdk-client-mock) and the CLI the one it loaded.
+ * Wrap the result in `checkedOrganizationsApi` to check every item's fields too.
  */
 export function sdkOrganizationsApi(sdk: any, client: any): OrganizationsApi {
   const send = (command: string, input: object) => client.send(new sdk[command](input));
   const SCP = 'SERVICE_CONTROL_POLICY';
+  const required = (command: string, answer: any, field: string) => {
+    const v = answer?.[field];
+    if (v === null || typeof v !== 'object') throw missing(command, field);
+    return v;
+  };
   return {
     describeOrganization: async () => {
-      const r = await send('DescribeOrganizationCommand', {});
-      return { id: r.Organization?.Id, managementAccountId: r.Organization?.MasterAccountId };
+      const o = required('DescribeOrganizationCommand', await send('DescribeOrganizationCommand', {}), 'Organization');
+      return { id: o.Id, managementAccountId: o.MasterAccountId };
     },
-    listRoots: async (NextToken) => {
-      const r = await send('ListRootsCommand', { NextToken });
-      return page(r.Roots, r.NextToken, entity);
-    },
-    listOrganizationalUnitsForParent: async (ParentId, NextToken) => {
-      const r = await send('ListOrganizationalUnitsForParentCommand', { ParentId, NextToken });
-      return page(r.OrganizationalUnits, r.NextToken, entity);
-    },
-    listAccountsForParent: async (ParentId, NextToken) => {
-      const r = await send('ListAccountsForParentCommand', { ParentId, NextToken });
-      return page(r.Accounts, r.NextToken, account);
-    },
-    listPoliciesForTarget: async (TargetId, NextToken) => {
-      const r = await send('ListPoliciesForTargetCommand', { TargetId, Filter: SCP, NextToken });
-      return page(r.Policies, r.NextToken, entity);
-    },
+    listRoots: async (NextToken) => page('ListRootsCommand', await send('ListRootsCommand', { NextToken }), 'Roots', entity),
+    listOrganizationalUnitsForParent: async (ParentId, NextToken) => page('ListOrganizationalUnitsForParentCommand',
+      await send('ListOrganizationalUnitsForParentCommand', { ParentId, NextToken }), 'OrganizationalUnits', entity),
+    listAccountsForParent: async (ParentId, NextToken) => page('ListAccountsForParentCommand',
+      await send('ListAccountsForParentCommand', { ParentId, NextToken }), 'Accounts', account),
+    listPoliciesForTarget: async (TargetId, NextToken) => page('ListPoliciesForTargetCommand',
+      await send('ListPoliciesForTargetCommand', { TargetId, Filter: SCP, NextToken }), 'Policies', entity),
     describePolicy: async (PolicyId) => {
-      const r = await send('DescribePolicyCommand', { PolicyId });
-      const s = r.Policy?.PolicySummary ?? {};
-      return { id: s.Id ?? PolicyId, name: s.Name ?? PolicyId, content: r.Policy?.Content ?? '', awsManaged: s.AwsManaged ?? false };
+      const p = required('DescribePolicyCommand', await send('DescribePolicyCommand', { PolicyId }), 'Policy');
+      const s = p.PolicySummary;
+      if (s === null || typeof s !== 'object') throw missing('DescribePolicyCommand', 'Policy.PolicySummary');
+      if (typeof p.Content !== 'string') throw missing('DescribePolicyCommand', 'Policy.Content');
+      return { id: s.Id ?? PolicyId, name: s.Name, content: p.Content, awsManaged: s.AwsManaged ?? false };
     },
-    listPolicies: async (NextToken) => {
-      const r = await send('ListPoliciesCommand', { Filter: SCP, NextToken });
-      return page(r.Policies, r.NextToken, entity);
-    },
-    listTargetsForPolicy: async (PolicyId, NextToken) => {
-      const r = await send('ListTargetsForPolicyCommand', { PolicyId, NextToken });
-      return page(r.Targets, r.NextToken, (t: { TargetId?: string; Name?: string }) => ({ id: t.TargetId!, name: t.Name }));
-    },
-    listParents: async (ChildId) => {
-      const r = await send('ListParentsCommand', { ChildId });
-      return (r.Parents ?? []).map((p: { Id: string; Type: string }) => ({ id: p.Id, type: p.Type }));
-    },
-    describeOrganizationalUnit: async (OrganizationalUnitId) => {
-      const r = await send('DescribeOrganizationalUnitCommand', { OrganizationalUnitId });
-      return entity(r.OrganizationalUnit ?? { Id: OrganizationalUnitId });
-    },
-    describeAccount: async (AccountId) => {
-      const r = await send('DescribeAccountCommand', { AccountId });
-      return account(r.Account ?? { Id: AccountId });
-    },
+    listPolicies: async (NextToken) => page('ListPoliciesCommand', await send('ListPoliciesCommand', { Filter: SCP, NextToken }), 'Policies', entity),
+    listTargetsForPolicy: async (PolicyId, NextToken) => page('ListTargetsForPolicyCommand',
+      await send('ListTargetsForPolicyCommand', { PolicyId, NextToken }), 'Targets',
+      (t: { TargetId?: string; Name?: string } | null) => ({ id: t?.TargetId!, name: t?.Name })),
+    listParents: async (ChildId) => page('ListParentsCommand', await send('ListParentsCommand', { ChildId }), 'Parents',
+      (p: { Id?: string; Type?: string } | null) => ({ id: p?.Id!, type: p?.Type! })).items,
+    describeOrganizationalUnit: async (OrganizationalUnitId) => entity(required('DescribeOrganizationalUnitCommand',
+      await send('DescribeOrganizationalUnitCommand', { OrganizationalUnitId }), 'OrganizationalUnit')),
+    describeAccount: async (AccountId) => account(required('DescribeAccountCommand', await send('DescribeAccountCommand', { AccountId }), 'Account')),
   };
 }

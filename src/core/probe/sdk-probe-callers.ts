@@ -22,7 +22,13 @@ export interface SdkProbeCallers extends ProbeCallers {
 
 /** Client settings the probe shares; kept in one place so a shared client-config module can replace it. */
 export function probeClientConfig(region: string, limits: ProbeLimits): Record<string, unknown> {
-  return { region, maxAttempts: limits.maxAttempts, requestHandler: { requestTimeout: limits.timeoutMs } };
+  // As the command line's clients (src/cli/aws-clients.ts): current SDK releases only log an overrun
+  // requestTimeout unless throwOnRequestTimeout is set; the probe's own abort timer bounds each call too.
+  return {
+    region,
+    maxAttempts: limits.maxAttempts,
+    requestHandler: { connectionTimeout: Math.min(limits.timeoutMs, 5_000), requestTimeout: limits.timeoutMs, throwOnRequestTimeout: true, socketTimeout: limits.timeoutMs },
+  };
 }
 
 export function sdkProbeCallers(sdk: { runtime?: any; agentCore?: any }, limits: ProbeLimits): SdkProbeCallers {

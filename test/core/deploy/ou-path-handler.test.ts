@@ -1,7 +1,7 @@
 import * as sdk from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CustomResourceEvent } from '../../../src/core/deploy/custom-resource-event';
-import { onOuPathEvent } from '../../../src/core/deploy/ou-path-handler';
+import { onOuPathEvent, ouPathDigest } from '../../../src/core/deploy/ou-path-handler';
 import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { mockOrganization } from '../../helpers/fake-organization';
 
@@ -81,7 +81,8 @@ describe('OU path resolution (handler)', () => {
   test('an Update to a new path re-resolves (a new physical ID); Delete does nothing', async () => {
     const mock = mockOrganization();
     const update = await onOuPathEvent(event('Root/Workloads/Dev', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'), { api: api(), retry: noSleep });
-    expect(update).toEqual({ PhysicalResourceId: 'ou-ab12-devdevde|Root/Workloads/Dev', Data: { Id: 'ou-ab12-devdevde' } });
+    // The new physical ID remembers the OU the previous path resolved to, for a rollback.
+    expect(update).toEqual({ PhysicalResourceId: `ou-ab12-devdevde|ou-ab12-prodprod~${ouPathDigest('Root/Workloads/Prod')}|Root/Workloads/Dev`, Data: { Id: 'ou-ab12-devdevde' } });
     mock.resetHistory();
     await expect(onOuPathEvent(event('Root/Workloads/Dev', 'Delete', 'ou-ab12-devdevde|Root/Workloads/Dev'), { api: api() }))
       .resolves.toEqual({ PhysicalResourceId: 'ou-ab12-devdevde|Root/Workloads/Dev' });
@@ -94,7 +95,17 @@ describe('OU path resolution (handler)', () => {
     mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: 'ou-ab12-workload' })
       .resolves({ OrganizationalUnits: [{ Id: 'ou-ab12-prodprod', Name: 'Production' }, { Id: 'ou-ab12-devdevde', Name: 'Dev' }] });
     const update = await onOuPathEvent(event('Root/Workloads/Production', 'Update', 'ou-ab12-prodprod|Root/Workloads/Prod'), { api: api(), retry: noSleep });
-    expect(update).toEqual({ PhysicalResourceId: 'ou-ab12-prodprod|Root/Workloads/Production', Data: { Id: 'ou-ab12-prodprod' } });
+    expect(update).toEqual({ PhysicalResourceId: `ou-ab12-prodprod|ou-ab12-prodprod~${ouPathDigest('Root/Workloads/Prod')}|Root/Workloads/Production`, Data: { Id: 'ou-ab12-prodprod' } });
+    // CloudFormation rolls the Update back by sending the old path to the new physical ID: the
+    // old name no longer resolves, so the OU comes from the ID, without a call.
+    mock.resetHistory();
+    mock.on(sdk.ListRootsCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
+    const rollback = await onOuPathEvent({ ...event('Root/Workloads/Prod', 'Update', update.PhysicalResourceId), OldResourceProperties: { Path: 'Root/Workloads/Production' } },
+      { api: api(), retry: noSleep });
+    expect(rollback).toEqual({
+      PhysicalResourceId: `ou-ab12-prodprod|ou-ab12-prodprod~${ouPathDigest('Root/Workloads/Production')}|Root/Workloads/Prod`, Data: { Id: 'ou-ab12-prodprod' },
+    });
+    expect(mock.calls()).toHaveLength(0);
   });
 
   test('a rollback re-sending the path already resolved succeeds without a call, even after the OU was renamed', async () => {

@@ -9,7 +9,8 @@ import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { ResidencyPolicies } from '../../../src';
 import { regionDenyParameters } from '../../../src/core/control-tower-region-deny';
 import { CustomResourceEvent } from '../../../src/core/deploy/custom-resource-event';
-import { onScpConflictCheckEvent } from '../../../src/core/deploy/scp-conflict-check-handler';
+import { propertiesDigest } from '../../../src/core/deploy/rollback';
+import { onScpConflictCheckEvent, RESTORED_FINDINGS } from '../../../src/core/deploy/scp-conflict-check-handler';
 import { sdkOrganizationsApi } from '../../../src/core/organizations/sdk-organizations-api';
 import { FULL_AWS_ACCESS, landingZoneRegionDeny, ouRegionDeny } from '../../helpers/control-tower-scps';
 
@@ -122,13 +123,15 @@ describe('SCP conflict check (handler) in a Control Tower organization', () => {
   test('WARN: the deployment goes on and the report is in the Findings attribute', async () => {
     mock = mockOrg(organization());
     const result = await check(event([posture([PROD, SANDBOX])], 'WARN'));
-    expect(result.PhysicalResourceId).toBe('ScpConflictCheck-Check');
+    expect(result.PhysicalResourceId).toBe(`ScpConflictCheck-Check~${propertiesDigest(event([posture([PROD, SANDBOX])], 'WARN').ResourceProperties)}`);
     expect(result.Data!.Findings).toMatch(/^ou-ct12-prodprod1: .*GRREGIONDENY.*; ou-ct12-sandbox01: .*CTMULTISERVICEPV1/);
   });
 
   test('the fixed organization passes: both Region denies allow both Australian Regions', async () => {
     mock = mockOrg(organization({}, FIXED));
-    await expect(check(event([posture([PROD, SANDBOX, ACCOUNT])]))).resolves.toEqual({ PhysicalResourceId: 'ScpConflictCheck-Check', Data: { Findings: '' } });
+    await expect(check(event([posture([PROD, SANDBOX, ACCOUNT])]))).resolves.toEqual({
+      PhysicalResourceId: expect.stringMatching(/^ScpConflictCheck-Check~[0-9a-f]{16}$/), Data: { Findings: '' },
+    });
     // Each policy is described once, however many targets share it.
     const described = mock.commandCalls(sdk.DescribePolicyCommand).map((c) => c.args[0].input.PolicyId);
     expect(described).toHaveLength(new Set(described).size);
@@ -182,6 +185,23 @@ describe('SCP conflict check (handler) in a Control Tower organization', () => {
     const unchanged = await check(event([posture([PROD])], 'FAIL', 'Update', [posture([PROD])]));
     expect(unchanged.Data!.Findings).toMatch(/GRREGIONDENY/);
     await expect(check(event([posture([PROD, SANDBOX])], 'FAIL', 'Update', [posture([PROD])]))).rejects.toThrow(/ou-ct12-sandbox01: .*CTMULTISERVICEPV1/);
+  });
+
+  test('a rollback under a Sydney-only Region deny does not fail on the check, even throttled', async () => {
+    // Deployed when the organization allowed it (WARN), then the posture changes under a Sydney-only deny.
+    mock = mockOrg(organization());
+    const created = await check(event([posture([PROD])], 'WARN'));
+    const forward: CustomResourceEvent = { ...event([posture([PROD, SANDBOX])], 'WARN', 'Update', [posture([PROD])]), PhysicalResourceId: created.PhysicalResourceId };
+    const failing = { ...forward, ResourceProperties: { ...forward.ResourceProperties, OnConflict: 'FAIL' } };
+    await expect(check(failing)).rejects.toThrow(/ou-ct12-sandbox01: .*CTMULTISERVICEPV1/);
+    // CloudFormation rolls back: the old properties again, the failed ones as OldResourceProperties.
+    mock.reset();
+    mock.onAnyCommand().rejects(named('TooManyRequestsException'));
+    const rollback: CustomResourceEvent = {
+      ...failing, ResourceProperties: event([posture([PROD])], 'WARN').ResourceProperties, OldResourceProperties: failing.ResourceProperties,
+    };
+    await expect(check(rollback)).resolves.toEqual({ PhysicalResourceId: created.PhysicalResourceId, Data: { Findings: RESTORED_FINDINGS } });
+    expect(mock.calls()).toHaveLength(0);
   });
 
   test('malformed properties are reported together; Delete reads nothing', async () => {

@@ -51,7 +51,7 @@ describe('SCP slot guard (handler)', () => {
   test('under the limit: Workloads has 3, attaching one more makes 4 of 5', async () => {
     const mock = mockOrganization();
     const extra = { Key: 'AuOnly', Name: 'bedrock-au-only', TargetIds: ['ou-ab12-workload'] };
-    await expect(guard(event([extra]))).resolves.toEqual({ PhysicalResourceId: 'ScpSlotGuard-Guard' });
+    await expect(guard(event([extra]))).resolves.toEqual({ PhysicalResourceId: expect.stringMatching(/^ScpSlotGuard-Guard~[0-9a-f]{16}$/) });
     const call = mock.commandCalls(sdk.ListPoliciesForTargetCommand)[0].args[0].input;
     expect(call).toEqual({ TargetId: 'ou-ab12-workload', Filter: 'SERVICE_CONTROL_POLICY', NextToken: undefined });
     // At a limit of 3 the same deployment would not fit.
