@@ -2,14 +2,14 @@
  * The coverage table the evidence report prints: every path by which a prompt
  * could be processed outside Australia under the default posture, what denies
  * it, or why no SCP can see it and what mitigates that. It is the table of
- * docs/coverage.md, with its service lists taken from the covered surface
- * (`coverage.ts`); `coverageTable()` is the only place the report reads it
- * from, so a data table of the service classification can replace it here.
+ * docs/coverage.md, with its service rows taken from the AI surface
+ * classification (`surface/ai-surface.ts`): every prefix denied everywhere and
+ * every partly governed one has a row of its own, with the table's reason and
+ * AWS source. A test checks that every statement named here is in the posture.
  */
-import {
-  DENIED_EVERYWHERE_PREFIXES, PROFILE_RESOURCE_TYPES, REGION_BOUND_PREFIXES, SERVICE_SIDE_INFERENCE_SOURCES, allActionsOf,
-} from '../coverage';
+import { PROFILE_RESOURCE_TYPES, REGION_BOUND_PREFIXES, SERVICE_SIDE_INFERENCE_SOURCES, allActionsOf } from '../coverage';
 import { AUSTRALIA } from '../geography';
+import { AI_SURFACE, SurfaceEntry } from '../surface/ai-surface';
 
 /** `DENIED`: a statement denies it; `WORKS`: an Australian path that stays open; `INVISIBLE`: no SCP can see it; `OPT_IN`: denied only with an option. */
 export type CoverageStatus = 'DENIED' | 'WORKS' | 'INVISIBLE' | 'OPT_IN';
@@ -49,11 +49,16 @@ export function coverageTable(): readonly CoverageRow[] {
       status: 'DENIED',
       statements: ['DenyBedrockOutsideAllowedRegions'],
     },
+    ...surfaceRows(),
     {
-      path: `Claude Platform on AWS (${list(DENIED_EVERYWHERE_PREFIXES.map(allActionsOf))}), from any Region`,
+      path: 'A call that names a resource ARN in a Region outside Australia (or a Region-less one), whatever Region the request says',
       status: 'DENIED',
-      statements: ['DenyClaudePlatformOnAws'],
-      source: 'https://docs.aws.amazon.com/claude-platform/latest/userguide/data-residency.html',
+      statements: ['DenyResourcesOutsideResidencyRegions'],
+    },
+    {
+      path: 'A bedrock:InferenceProfileArn value that is not an ARN',
+      status: 'DENIED',
+      statements: ['DenyInferenceProfileArnNotAnArn'],
     },
     {
       path: `Guardrail and Data Automation profiles (${list(PROFILE_RESOURCE_TYPES.filter((t) => t !== 'inference-profile'))}) other than ${au}, `
@@ -135,5 +140,26 @@ export function coverageTable(): readonly CoverageRow[] {
       mitigation: 'Service control policies never apply there: keep Bedrock workloads out of the management account.',
       source: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html',
     },
+  ];
+}
+
+/** A row per prefix the classification denies everywhere, and per partly governed prefix. */
+function surfaceRows(): CoverageRow[] {
+  const entries = AI_SURFACE as readonly SurfaceEntry[];
+  return [
+    ...entries.filter((e) => e.treatment === 'DENIED_EVERYWHERE').map((e): CoverageRow => ({
+      path: `${e.name} (${allActionsOf(e.prefix)}), from any Region`,
+      status: 'DENIED',
+      statements: ['DenyServicesWithoutAustralianProcessing'],
+      mitigation: e.reason,
+      source: e.source,
+    })),
+    ...entries.filter((e) => e.partialActions !== undefined).map((e): CoverageRow => ({
+      path: `${e.name}: ${e.prefix}:${e.partialActions} outside ${AUSTRALIA.homeRegions.join(' and ')}`,
+      status: 'DENIED',
+      statements: ['DenyBedrockOutsideResidencyRegions'],
+      mitigation: e.partial,
+      source: e.source,
+    })),
   ];
 }
