@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { DEFAULT_TIMEOUT_MS, MAX_CONNECTION_TIMEOUT_MS, timeoutProblem } from './aws-clients';
+import { FlagMapping, toFlagProblems } from './flag-names';
 import { packageVersion } from './package-version';
 import { auditExitCode, auditJson, auditSnapshot } from '../core/audit/audit-report';
 import { AuditReadError, ReadProgress, readOrganization } from '../core/audit/org-walker';
@@ -10,7 +11,6 @@ import { ACCOUNT_ID, OU_ID, ROOT_ID } from '../core/identifiers';
 import { OrganizationsApi } from '../core/organizations/organizations-api';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
-import { FlagMapping, toFlagProblems } from './flag-names';
 
 export const AUDIT_USAGE = `Usage: cdk-sovereign-bedrock audit [options]
 

@@ -13,12 +13,12 @@ import { AUDIT_USAGE, parseAuditArgs, runAuditCommand, UsageError } from './audi
 import { sdkClientOptions } from './aws-clients';
 import { runExportCommand } from './export-command';
 import { loadOrganizationsSdk, MissingSdkError } from './organizations-sdk';
+import { CliOutput, finalExitCode, processOutput } from './output';
 import { packageVersion } from './package-version';
-import { parseReportArgs, REPORT_USAGE, runReportCommand } from './report-command';
 import { parseProbeArgs, PROBE_USAGE, runProbeCommand } from './probe-command';
 import { loadProbeSdks } from './probe-sdk';
+import { parseReportArgs, REPORT_USAGE, runReportCommand } from './report-command';
 import { runTrafficCommand } from './traffic-command';
-import { CliOutput, finalExitCode, processOutput } from './output';
 import { OutputWriteError } from './write-export';
 import { sdkOrganizationsApi } from '../core/organizations/sdk-organizations-api';
 import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';

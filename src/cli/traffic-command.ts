@@ -10,13 +10,13 @@ import { athenaDdl, athenaQuery, reportFromAthenaCsv, validateAthenaTable } from
 import { replayPosture } from '../core/traffic/judge';
 import { ACCOUNT_ID_PATTERN, parseDay } from '../core/traffic/log-layout';
 import { LogSource, parseS3Url, s3Source } from '../core/traffic/log-sources';
-import { localSource } from '../traffic/local-log-source';
 import { renderTrafficMarkdown, renderTrafficTable } from '../core/traffic/render-traffic';
 import { replaySource } from '../core/traffic/replay';
 import { sdkS3Reader } from '../core/traffic/sdk-s3-reader';
 import { TrafficFilter, TrafficReport } from '../core/traffic/traffic-types';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkRegions } from '../core/validators';
+import { localSource } from '../traffic/local-log-source';
 
 export const TRAFFIC_USAGE = `Usage: cdk-sovereign-bedrock traffic --logs SOURCE [options]
 

@@ -1,9 +1,9 @@
+import { localSource } from './local-log-source';
 import { packageVersion } from '../cli/package-version';
 import { trafficExitCode } from '../core/traffic/aggregate';
 import { athenaDdl, athenaQuery, reportFromAthenaCsv, validateAthenaTable } from '../core/traffic/athena';
 import { replayPosture } from '../core/traffic/judge';
 import { ACCOUNT_ID_PATTERN, parseDay } from '../core/traffic/log-layout';
-import { localSource } from './local-log-source';
 import { replayRecords, replaySource } from '../core/traffic/replay';
 import { TrafficFilter, TrafficReport } from '../core/traffic/traffic-types';
 import { ValidationErrors } from '../core/validation-errors';

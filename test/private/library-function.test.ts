@@ -25,7 +25,9 @@ describe('every Lambda function the library creates', () => {
 
   // Functions are found by description; the fixture's two probes (own bucket, given bucket) share one,
   // and are built by the same libraryFunctionIdentity as the others (test/probe/posture-probe.test.ts checks their policies).
-  const distinct = all.filter(([template, , fn]) => all.filter(([t, , f]) => t === template && f.Properties.Description === fn.Properties.Description).length === 1);
+  const sameDescription = (template: Template, description: string) =>
+    all.filter(([t, , f]) => t === template && f.Properties.Description === description);
+  const distinct = all.filter(([template, , fn]) => sameDescription(template, fn.Properties.Description).length === 1);
   test.each(distinct.map(([template, id, fn]) => [id, template, fn.Properties.Description ?? '']))(
     '%s logs to its own log group kept a year, through a customer managed policy, on a current runtime', (_id, template, description) => {
       permissionsBesidesLogging(template as Template, new RegExp(`^${escape(description as string)}$`));

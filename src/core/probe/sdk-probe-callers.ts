@@ -27,7 +27,12 @@ export function probeClientConfig(region: string, limits: ProbeLimits): Record<s
   return {
     region,
     maxAttempts: limits.maxAttempts,
-    requestHandler: { connectionTimeout: Math.min(limits.timeoutMs, 5_000), requestTimeout: limits.timeoutMs, throwOnRequestTimeout: true, socketTimeout: limits.timeoutMs },
+    requestHandler: {
+      connectionTimeout: Math.min(limits.timeoutMs, 5_000),
+      requestTimeout: limits.timeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: limits.timeoutMs,
+    },
   };
 }
 

@@ -4,9 +4,9 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { trafficExitCode } from '../../../src/core/traffic/aggregate';
 import { replayPosture } from '../../../src/core/traffic/judge';
-import { localSource } from '../../../src/traffic/local-log-source';
 import { replayRecords, replaySource, ReplayStats } from '../../../src/core/traffic/replay';
 import { TrafficCallRow } from '../../../src/core/traffic/traffic-types';
+import { localSource } from '../../../src/traffic/local-log-source';
 import { loadCorpus } from '../../helpers/event-corpus';
 import { corpusRecords, FIXTURE_ORG, trailFiles, writeTrail } from '../../helpers/trail-fixture';
 
