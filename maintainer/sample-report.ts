@@ -28,9 +28,9 @@ import { ProbeCallers, runProbe } from '../src/core/probe/run-probe';
 import { buildEvidenceReport } from '../src/core/report/evidence-report';
 import { replayPosture } from '../src/core/traffic/judge';
 import { LogSource } from '../src/core/traffic/log-sources';
-import { actionOf, reconstructRequests } from '../src/core/traffic/reconstruct-requests';
+import { reconstructRequests } from '../src/core/traffic/reconstruct-requests';
 import { replaySource } from '../src/core/traffic/replay';
-import { TrafficReport } from '../src/core/traffic/traffic-types';
+import { TrafficKey, TrafficReport } from '../src/core/traffic/traffic-types';
 import { ValidationErrors } from '../src/core/validation-errors';
 
 export const SAMPLE_DIR = join(__dirname, '..', 'docs', 'sample-report');
@@ -142,8 +142,6 @@ interface Workload {
   readonly to: string;
   /** Calls on a weekday; weekends are quieter. */
   readonly perDay: number;
-  /** Every call failed with a service control policy's explicit deny. */
-  readonly deniedBySCP?: boolean;
 }
 
 const TEAMS: readonly Workload[] = [
@@ -171,11 +169,60 @@ const TEAMS: readonly Workload[] = [
     accountId: ACCOUNTS.management, role: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef', eventName: 'Converse', modelId: 'global.amazon.nova-2-lite-v1:0',
     region: 'us-east-1', servedIn: ['us-east-1'], from: '2026-11-19', to: '2026-11-19', perDay: 3,
   },
-  // Attempts the posture refused: evidence the control works.
-  { accountId: ACCOUNTS.claimsDev, role: 'developer', modelId: 'apac.amazon.nova-micro-v1:0', region: SYDNEY, from: '2026-11-12', to: '2026-11-13', perDay: 4, deniedBySCP: true },
-  { accountId: ACCOUNTS.paymentsProd, role: 'fraud-triage', eventSource: CLAUDE_PLATFORM, eventName: 'CreateInference', modelId: 'claude-sonnet-4-5', region: SYDNEY, from: '2026-11-20', to: '2026-11-20', perDay: 2, deniedBySCP: true },
+  // Attempts the posture refuses (once attached): evidence the control works.
+  { accountId: ACCOUNTS.claimsDev, role: 'developer', modelId: 'apac.amazon.nova-micro-v1:0', region: SYDNEY, from: '2026-11-12', to: '2026-11-13', perDay: 4 },
+  { accountId: ACCOUNTS.paymentsProd, role: 'fraud-triage', eventSource: CLAUDE_PLATFORM, eventName: 'CreateInference', modelId: 'claude-sonnet-4-5', region: SYDNEY, from: '2026-11-20', to: '2026-11-20', perDay: 2 },
+  // The Dev OU's Control Tower Region deny refuses the Melbourne leg: those au. calls fail (the audit reads the account PARTIAL).
   { accountId: ACCOUNTS.claimsDev, role: 'developer', modelId: SONNET_AU, region: SYDNEY, servedIn: [SYDNEY, MELBOURNE], from: '2026-11-01', to: '2026-11-28', perDay: 8 },
 ];
+
+/**
+ * The day the posture was attached to the Workloads OU. The audit reads the
+ * organization as it is on its day; the trail spans the weeks before, when
+ * calls from Workloads accounts were decided without the posture.
+ */
+const POSTURE_ATTACHED = '2026-11-07';
+
+/** The account's SCPs, level by level (root, its OUs, the account), named by policy ID; on `day`, as attached then. */
+function scpChain(snapshot: OrgSnapshot, accountId: string, day?: string): PolicyLevel[] {
+  const account = snapshot.accounts.find((a) => a.id === accountId);
+  if (!account) throw new Error(`account ${accountId} is not in the sample organization`);
+  const level = (id: string, policyIds: readonly string[]): PolicyLevel => ({
+    id,
+    policies: policyIds
+      .filter((p) => !(day !== undefined && day < POSTURE_ATTACHED && id === WORKLOADS.id && p === 'p-sample0posture'))
+      .map((p) => ({ name: p, document: JSON.parse(snapshot.policies.get(p)!.content) })),
+  });
+  return [...account.path.map((c) => level(c.id, c.policyIds)), level(account.id, account.policyIds)];
+}
+
+/** The call as the replay keys it, by the role SCPs see (`aws:PrincipalArn`). */
+function callKey(accountId: string, role: string, eventSource: string, eventName: string, modelId: string | null, region: string, inferenceRegion: string | null): TrafficKey {
+  return {
+    accountId, principalArn: `arn:aws:iam::${accountId}:role/${role}`, eventSource, eventName, modelId, sourceRegion: region, inferenceRegion,
+    errorCode: null, alreadyDeniedBySCP: false,
+  };
+}
+
+/**
+ * The explicit-deny message IAM gives when a service control policy refuses a
+ * request, naming the policy; undefined when the account's SCPs let every
+ * request of the call through (each request rebuilt as the traffic replay
+ * rebuilds a logged call, and decided by the library's evaluator). SCPs never
+ * apply to the management account.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
+ */
+function scpDenial(snapshot: OrgSnapshot, levels: readonly PolicyLevel[], key: TrafficKey, caller: string): string | undefined {
+  if (key.accountId === snapshot.managementAccountId) return undefined;
+  for (const request of reconstructRequests(key)) {
+    const result = evaluateScpChain(levels, request);
+    if (result.decision !== 'ExplicitlyDenied') continue;
+    const policy = result.deniedBy[0].split('/')[0];
+    return `User: ${caller} is not authorized to perform: ${request.action} on resource: ${request.resource} with an explicit deny in a service control policy: `
+      + `arn:aws:organizations::${snapshot.managementAccountId}:policy/${snapshot.organizationId}/service_control_policy/${policy}`;
+  }
+  return undefined;
+}
 
 const DAY_MS = 86_400_000;
 const days = (from: string, to: string) => {
@@ -210,24 +257,15 @@ function sessionIdentity(accountId: string, role: string, session: string, day: 
  * @see https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
-function callRecord(w: Workload, time: string, n: number, served: string | undefined): Record<string, unknown> {
+function callRecord(snapshot: OrgSnapshot, w: Workload, time: string, n: number, served: string | undefined): Record<string, unknown> {
   const day = time.slice(0, 10);
   const eventSource = w.eventSource ?? 'bedrock.amazonaws.com';
   const eventName = w.eventName ?? 'InvokeModel';
   const session = `${w.role.slice(0, 24)}-${day.replace(/-/g, '')}`;
   const platform = eventSource === CLAUDE_PLATFORM;
-  const prefix = eventSource.split('.')[0];
-  const key = {
-    accountId: w.accountId, principalArn: `arn:aws:iam::${w.accountId}:role/${w.role}`, eventSource, eventName, modelId: platform ? null : w.modelId,
-    sourceRegion: w.region, inferenceRegion: null, errorCode: null, alreadyDeniedBySCP: false,
-  };
-  const denial = w.deniedBySCP
-    ? {
-      errorCode: 'AccessDenied',
-      errorMessage: `User: arn:aws:sts::${w.accountId}:assumed-role/${w.role}/${session} is not authorized to perform: ${actionOf(prefix, eventName)} `
-        + `on resource: ${reconstructRequests(key)[0].resource} with an explicit deny in a service control policy`,
-    }
-    : {};
+  const key = callKey(w.accountId, w.role, eventSource, eventName, w.modelId, w.region, served ?? null);
+  const message = scpDenial(snapshot, scpChain(snapshot, w.accountId, day), key, `arn:aws:sts::${w.accountId}:assumed-role/${w.role}/${session}`);
+  const denial = message ? { errorCode: 'AccessDenied', errorMessage: message } : {};
   return {
     eventVersion: '1.11',
     userIdentity: sessionIdentity(w.accountId, w.role, session, day),
@@ -240,7 +278,7 @@ function callRecord(w: Workload, time: string, n: number, served: string | undef
     ...denial,
     requestParameters: platform ? { model: w.modelId } : { modelId: w.modelId },
     responseElements: null,
-    ...(served && !w.deniedBySCP ? { additionalEventData: { inferenceRegion: served } } : {}),
+    ...(served && !message ? { additionalEventData: { inferenceRegion: served } } : {}),
     requestID: `5a3e0000-0000-4000-8000-${hex(n, 12)}`,
     eventID: `e7e10000-0000-4000-8000-${hex(n, 12)}`,
     readOnly: !platform,
@@ -284,6 +322,7 @@ function assumeRoleRecord(w: Workload, day: string, n: number): Record<string, u
  * every run writes the same records.
  */
 export function sampleTrailRecords(): Record<string, unknown>[] {
+  const snapshot = sampleSnapshot();
   const records: Record<string, unknown>[] = [];
   let n = 0;
   for (const w of TEAMS) {
@@ -297,7 +336,7 @@ export function sampleTrailRecords(): Record<string, unknown>[] {
         const servedIn = w.servedIn ?? [];
         const served = servedIn.length <= 1 ? servedIn[0] : (i * 3 + d) % 5 < 3 ? servedIn[0] : servedIn[1 + ((i + d) % (servedIn.length - 1))];
         const time = iso(start + Math.floor((i * 14 * 3_600_000) / count) + ((i * 37 + d * 11) % 97) * 1000);
-        records.push(callRecord(w, time, n++, served));
+        records.push(callRecord(snapshot, w, time, n++, served));
       }
     });
   }
@@ -342,17 +381,6 @@ export async function sampleTraffic(): Promise<TrafficReport> {
   });
 }
 
-/** The account's SCPs, level by level (root, its OUs, the account), named by policy ID. */
-function scpChain(snapshot: OrgSnapshot, accountId: string): PolicyLevel[] {
-  const account = snapshot.accounts.find((a) => a.id === accountId);
-  if (!account) throw new Error(`account ${accountId} is not in the sample organization`);
-  const level = (id: string, policyIds: readonly string[]): PolicyLevel => ({
-    id,
-    policies: policyIds.map((p) => ({ name: p, document: JSON.parse(snapshot.policies.get(p)!.content) })),
-  });
-  return [...account.path.map((c) => level(c.id, c.policyIds)), level(account.id, account.policyIds)];
-}
-
 const PROBE_ROLE = 'SovereignBedrockProbe';
 const PROBE_SESSION = 'sovereign-probe';
 
@@ -374,17 +402,8 @@ export function postureProbeCallers(snapshot: OrgSnapshot, accountId: string): P
     const profile = modelId ? SYDNEY_CATALOG.models.flatMap((m) => m.profiles).find((p) => p.inferenceProfileId === modelId) : undefined;
     const destinations = profile ? profile.destinations.filter((r) => r !== '*') : [];
     for (const inferenceRegion of destinations.length > 0 ? destinations : [null]) {
-      const key = {
-        accountId, principalArn: `arn:aws:iam::${accountId}:role/${PROBE_ROLE}`, eventSource, eventName, modelId, sourceRegion: region, inferenceRegion,
-        errorCode: null, alreadyDeniedBySCP: false,
-      };
-      for (const request of reconstructRequests(key)) {
-        const result = evaluateScpChain(levels, request);
-        if (result.decision !== 'ExplicitlyDenied') continue;
-        const policy = result.deniedBy[0].split('/')[0];
-        throw sdkError('AccessDeniedException', 403, `User: ${caller} is not authorized to perform: ${request.action} on resource: ${request.resource} `
-          + `with an explicit deny in a service control policy: arn:aws:organizations::${snapshot.managementAccountId}:policy/${snapshot.organizationId}/service_control_policy/${policy}`);
-      }
+      const message = scpDenial(snapshot, levels, callKey(accountId, PROBE_ROLE, eventSource, eventName, modelId, region, inferenceRegion), caller);
+      if (message) throw sdkError('AccessDeniedException', 403, message);
     }
   };
   return {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { renderSample, SAMPLE_DIR } from '../../maintainer/sample-report';
+import { ACCOUNTS, postureProbeCallers, renderSample, SAMPLE_DIR, sampleSnapshot, sampleTrailFiles, sampleTrailRecords } from '../../maintainer/sample-report';
+import { TrafficReplay } from '../../src';
+import { SYDNEY_CATALOG } from '../../src/core/catalog/sydney-catalog.generated';
+import { probePaths } from '../../src/core/probe/probe-paths';
+import { runProbe } from '../../src/core/probe/run-probe';
 import { loadInput } from '../../src/core/report/report-inputs';
+import { ValidationErrors } from '../../src/core/validation-errors';
 
 let files: Record<string, string>;
 beforeAll(async () => {
@@ -37,4 +42,44 @@ test('the audit and compliance guides link to the sample, and the links resolve 
     expect([guide, text.includes('](sample-report/report.html)')]).toEqual([guide, true]);
   }
   expect(readFileSync(join(SAMPLE_DIR, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+});
+
+describe('the sample is the library\'s own output', () => {
+  test('the trail replayed in memory (TrafficReplay.fromRecords) gives the calls the file-by-file replay wrote', () => {
+    const records = sampleTrailRecords();
+    expect(records.length).toBeLessThan(5000);
+    const fromFiles = JSON.parse(files['traffic.json']);
+    const inMemory = TrafficReplay.fromRecords(records, { managementAccountId: ACCOUNTS.management, from: '2026-11-01', to: '2026-11-28' });
+    const strip = (calls: any[]) => calls.map(({ australianAlternative, alternativeNote, ...c }) => c);
+    expect(strip(inMemory.calls)).toEqual(strip(fromFiles.calls));
+    expect(inMemory.timeline).toEqual(fromFiles.timeline);
+    expect({ ...inMemory.summary, filesRead: 0 }).toEqual({ ...fromFiles.summary, filesRead: 0 });
+    expect(fromFiles.summary.filesRead).toBe(sampleTrailFiles().length);
+    expect(Buffer.byteLength(files['traffic.json'])).toBeLessThan(200_000);
+  });
+
+  test('the trail records what the organization\'s SCPs decided: refusals name the policy, and the Dev OU\'s Region deny refuses au. calls routed to Melbourne', () => {
+    const denied = sampleTrailRecords().filter((r) => r.errorCode === 'AccessDenied');
+    const by = (re: RegExp) => denied.filter((r) => re.test(String(r.errorMessage)));
+    expect(by(/explicit deny in a service control policy: arn:aws:organizations::100000000001:policy\/o-sample12345\/service_control_policy\/p-sample0(posture|rgdeny)$/)).toHaveLength(denied.length);
+    expect(new Set(by(/p-sample0rgdeny$/).map((r) => `${r.recipientAccountId} ${(r.requestParameters as any).modelId}`))).toEqual(new Set([`${ACCOUNTS.claimsDev} au.anthropic.claude-sonnet-4-5-20250929-v1:0`]));
+    expect(by(/p-sample0rgdeny$/).every((r) => /foundation-model/.test(String(r.errorMessage)) && /ap-southeast-4/.test(String(r.errorMessage)))).toBe(true);
+    // Before the posture reached Workloads, claims-prod's global. calls went through.
+    expect(denied.filter((r) => r.recipientAccountId === ACCOUNTS.claimsProd)).toEqual([]);
+  });
+
+  test('the probe\'s callers decide by the account\'s SCPs, not by the expectation', async () => {
+    const errors = new ValidationErrors();
+    const paths = probePaths(SYDNEY_CATALOG, { originRegion: 'ap-southeast-2' }, errors);
+    const outcomes = async (accountId: string) => {
+      const report = await runProbe({ paths, callers: postureProbeCallers(sampleSnapshot(), accountId), originRegion: 'ap-southeast-2', version: 'test', accountId });
+      return Object.fromEntries(report.results.map((r) => [r.path, r.outcome]));
+    };
+    expect(await outcomes(ACCOUNTS.dataScience)).toEqual({
+      'on-demand-in-origin': 'REACHED', 'au-profile': 'REACHED', 'apac-profile': 'REACHED', 'global-profile': 'REACHED', 'direct-us-east-1': 'REACHED', 'agentcore-us-east-1': 'REACHED',
+    });
+    // The audit reads claims-dev PARTIAL for this: the Region deny refuses the au. profile's Melbourne leg.
+    expect((await outcomes(ACCOUNTS.claimsDev))['au-profile']).toBe('DENIED_BY_SCP');
+    expect(JSON.parse(files['probe.json']).results.map((r: any) => [r.path, r.outcome])).toEqual(paths.map((p) => [p.name, p.expect === 'ALLOWED' ? 'REACHED' : 'DENIED_BY_SCP']));
+  });
 });
