@@ -150,24 +150,50 @@ const TEAMS: readonly Workload[] = [
   { accountId: ACCOUNTS.paymentsProd, role: 'fraud-triage', modelId: 'amazon.titan-embed-text-v2:0', region: SYDNEY, from: '2026-11-01', to: '2026-11-28', perDay: 10 },
   // Before the posture reached Prod: a global. profile, served in the US. The audit (later) reads the account PROTECTED.
   {
-    accountId: ACCOUNTS.claimsProd, role: 'claims-batch', modelId: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0', region: SYDNEY,
-    servedIn: ['us-east-1', 'us-west-2'], from: '2026-11-02', to: '2026-11-06', perDay: 14,
+    accountId: ACCOUNTS.claimsProd,
+    role: 'claims-batch',
+    modelId: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    region: SYDNEY,
+    servedIn: ['us-east-1', 'us-west-2'],
+    from: '2026-11-02',
+    to: '2026-11-06',
+    perDay: 14,
   },
   {
-    accountId: ACCOUNTS.dataScience, role: 'data-scientist', modelId: 'global.anthropic.claude-opus-4-6-v1', region: SYDNEY,
-    servedIn: ['us-east-1', 'eu-west-1', 'us-east-2'], from: '2026-11-08', to: '2026-11-27', perDay: 6,
+    accountId: ACCOUNTS.dataScience,
+    role: 'data-scientist',
+    modelId: 'global.anthropic.claude-opus-4-6-v1',
+    region: SYDNEY,
+    servedIn: ['us-east-1', 'eu-west-1', 'us-east-2'],
+    from: '2026-11-08',
+    to: '2026-11-27',
+    perDay: 6,
   },
   // One team on apac., served in Tokyo and Singapore.
   {
-    accountId: ACCOUNTS.dataScience, role: 'forecasting', eventName: 'Converse', modelId: 'apac.amazon.nova-lite-v1:0', region: SYDNEY,
-    servedIn: ['ap-northeast-1', 'ap-southeast-1'], from: '2026-11-10', to: '2026-11-24', perDay: 5,
+    accountId: ACCOUNTS.dataScience,
+    role: 'forecasting',
+    eventName: 'Converse',
+    modelId: 'apac.amazon.nova-lite-v1:0',
+    region: SYDNEY,
+    servedIn: ['ap-northeast-1', 'ap-southeast-1'],
+    from: '2026-11-10',
+    to: '2026-11-24',
+    perDay: 5,
   },
   { accountId: ACCOUNTS.dataScience, role: 'data-scientist', eventSource: CLAUDE_PLATFORM, eventName: 'CreateInference', modelId: 'claude-opus-4-5', region: 'us-west-2', from: '2026-11-18', to: '2026-11-21', perDay: 3 },
   // The au.-only policy governs profiles, not Regions: a direct call in us-east-1 goes through (the audit reads the account PARTIAL).
   { accountId: ACCOUNTS.experiments, role: 'experimenter', modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', region: 'us-east-1', from: '2026-11-15', to: '2026-11-21', perDay: 4 },
   {
-    accountId: ACCOUNTS.management, role: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef', eventName: 'Converse', modelId: 'global.amazon.nova-2-lite-v1:0',
-    region: 'us-east-1', servedIn: ['us-east-1'], from: '2026-11-19', to: '2026-11-19', perDay: 3,
+    accountId: ACCOUNTS.management,
+    role: 'AWSReservedSSO_AdministratorAccess_0123456789abcdef',
+    eventName: 'Converse',
+    modelId: 'global.amazon.nova-2-lite-v1:0',
+    region: 'us-east-1',
+    servedIn: ['us-east-1'],
+    from: '2026-11-19',
+    to: '2026-11-19',
+    perDay: 3,
   },
   // Attempts the posture refuses (once attached): evidence the control works.
   { accountId: ACCOUNTS.claimsDev, role: 'developer', modelId: 'apac.amazon.nova-micro-v1:0', region: SYDNEY, from: '2026-11-12', to: '2026-11-13', perDay: 4 },
@@ -185,22 +211,31 @@ const POSTURE_ATTACHED = '2026-11-07';
 
 /** The account's SCPs, level by level (root, its OUs, the account), named by policy ID; on `day`, as attached then. */
 function scpChain(snapshot: OrgSnapshot, accountId: string, day?: string): PolicyLevel[] {
-  const account = snapshot.accounts.find((a) => a.id === accountId);
-  if (!account) throw new Error(`account ${accountId} is not in the sample organization`);
+  const node = snapshot.accounts.find((a) => a.id === accountId);
+  if (!node) throw new Error(`account ${accountId} is not in the sample organization`);
   const level = (id: string, policyIds: readonly string[]): PolicyLevel => ({
     id,
     policies: policyIds
       .filter((p) => !(day !== undefined && day < POSTURE_ATTACHED && id === WORKLOADS.id && p === 'p-sample0posture'))
       .map((p) => ({ name: p, document: JSON.parse(snapshot.policies.get(p)!.content) })),
   });
-  return [...account.path.map((c) => level(c.id, c.policyIds)), level(account.id, account.policyIds)];
+  return [...node.path.map((c) => level(c.id, c.policyIds)), level(node.id, node.policyIds)];
 }
 
 /** The call as the replay keys it, by the role SCPs see (`aws:PrincipalArn`). */
-function callKey(accountId: string, role: string, eventSource: string, eventName: string, modelId: string | null, region: string, inferenceRegion: string | null): TrafficKey {
+function callKey(
+  accountId: string, role: string, eventSource: string, eventName: string, modelId: string | null, region: string, inferenceRegion: string | null,
+): TrafficKey {
   return {
-    accountId, principalArn: `arn:aws:iam::${accountId}:role/${role}`, eventSource, eventName, modelId, sourceRegion: region, inferenceRegion,
-    errorCode: null, alreadyDeniedBySCP: false,
+    accountId,
+    principalArn: `arn:aws:iam::${accountId}:role/${role}`,
+    eventSource,
+    eventName,
+    modelId,
+    sourceRegion: region,
+    inferenceRegion,
+    errorCode: null,
+    alreadyDeniedBySCP: false,
   };
 }
 
@@ -352,8 +387,8 @@ export function sampleTrailFiles(): { key: string; body: Buffer }[] {
   }
   return [...groups.keys()].sort().map((k, i) => {
     const records = groups.get(k)!.sort((a, b) => String(a.eventTime).localeCompare(String(b.eventTime)));
-    const [account, , region, y, m, d] = k.split('/');
-    const name = `${account}_CloudTrail_${region}_${y}${m}${d}T2355Z_sample${hex(i, 8)}.json.gz`;
+    const [accountId, , region, y, m, d] = k.split('/');
+    const name = `${accountId}_CloudTrail_${region}_${y}${m}${d}T2355Z_sample${hex(i, 8)}.json.gz`;
     return { key: `${k}/${name}`, body: gzipSync(JSON.stringify({ Records: records })) };
   });
 }
@@ -384,7 +419,10 @@ export async function sampleTraffic(): Promise<TrafficReport> {
 const PROBE_ROLE = 'SovereignBedrockProbe';
 const PROBE_SESSION = 'sovereign-probe';
 
-const sdkError = (name: string, status: number, message: string) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+const sdkError = (name: string, status: number, message: string) => Object.assign(new Error(message), {
+  name,
+  $metadata: { httpStatusCode: status },
+});
 
 /**
  * Probe callers that answer as the account's deployed SCPs would: each request
