@@ -13,6 +13,7 @@ import { join } from 'path';
 import { pathToFileURL } from 'url';
 import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { chromiumFlags, findChromium, runReportCommand } from '../../src/cli/report-command';
+import { PROBE_PATH_ROWS } from '../../src/core/probe/probe-paths';
 import { buildEvidenceReport } from '../../src/core/report/evidence-report';
 import { auditDoc, hostileInputs, probeDoc, trafficDoc } from '../helpers/report-fixtures';
 
@@ -117,7 +118,10 @@ describe('the committed sample report in Chromium', () => {
       expect(bars).toBeGreaterThan(4);
     }
     expect(await page.$$eval('#disagreements li.c-contradiction', (els) => els.length)).toBe(1);
-    expect(await page.$$eval('#probe tbody tr', (els) => els.length)).toBe(7);
+    // One row per probe result: the sample's probe runs the default paths.
+    const probeResults = JSON.parse(readFileSync(join(SAMPLE, '..', 'probe.json'), 'utf8')).results.length;
+    expect(probeResults).toBe(PROBE_PATH_ROWS.length);
+    expect(await page.$$eval('#probe tbody tr', (els) => els.length)).toBe(probeResults);
   });
 
   test('reads without colour: every verdict is written as its word, and the audit verdicts differ in border too', async () => {
