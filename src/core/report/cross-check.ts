@@ -31,9 +31,9 @@ export function isAustralian(region: string): boolean {
   return AUSTRALIA.homeRegions.includes(region);
 }
 
-/** A call that CloudTrail records as served outside Australia and that no SCP refused. */
+/** A call that CloudTrail records as served outside Australia: it did not fail (no SCP or other error refused it). */
 export function leftAustralia(c: TrafficCall): boolean {
-  return !isAustralian(c.servedRegion) && !c.alreadyDeniedBySCP;
+  return !isAustralian(c.servedRegion) && !c.alreadyDeniedBySCP && (c.errorCode ?? null) === null;
 }
 
 function wholeOrganization(audit: AuditInput): boolean {

@@ -49,6 +49,8 @@ export interface TrafficCall {
   readonly decision: 'ALLOWED' | 'DENIED';
   readonly statement: string | null;
   readonly alreadyDeniedBySCP: boolean;
+  /** The call's CloudTrail errorCode when it failed (it was then served nowhere); absent in older replays. */
+  readonly errorCode?: string | null;
   readonly count: number;
   readonly australianAlternative: string | null;
   readonly firstSeen: string;

@@ -56,6 +56,9 @@ export class TrafficAggregator {
     } else {
       this.groups.set(k, { key, count, first, last });
     }
+    // The timeline is of calls served: one that failed (an SCP denied it, a validation error) was
+    // processed nowhere, and counting it in the Region it was made in would show it as served there.
+    if (key.errorCode !== null) return;
     const served = servedRegionOf(key);
     const t = `${day}|${served}`;
     const row = this.timeline.get(t);
