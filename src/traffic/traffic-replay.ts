@@ -1,9 +1,9 @@
+import { localSource } from './local-log-source';
 import { packageVersion } from '../cli/package-version';
 import { trafficExitCode } from '../core/traffic/aggregate';
 import { athenaDdl, athenaQuery, reportFromAthenaCsv, validateAthenaTable } from '../core/traffic/athena';
 import { replayPosture } from '../core/traffic/judge';
 import { ACCOUNT_ID_PATTERN, parseDay } from '../core/traffic/log-layout';
-import { localSource } from './local-log-source';
 import { replayRecords, replaySource } from '../core/traffic/replay';
 import { TrafficFilter, TrafficReport } from '../core/traffic/traffic-types';
 import { isSovereignBedrockValidationError, ValidationErrors } from '../core/validation-errors';
@@ -133,18 +133,17 @@ function validateFilter(props: TrafficReplayProps | undefined, errors: Validatio
 function prepare(props: TrafficReplayProps | undefined, where: string) {
   const errors = new ValidationErrors();
   const filter = validateFilter(props, errors);
-  errors.throwIfAny(where);
-  let posture: ReturnType<typeof replayPosture>;
+  const p = errors.problems.some((x) => x.prop === 'props') ? {} : props ?? {};
+  let posture: ReturnType<typeof replayPosture> | undefined;
   try {
-    posture = replayPosture(props?.options ?? {}, where, props?.managementAccountId ?? undefined);
+    posture = replayPosture(p.options ?? {}, where, typeof p.managementAccountId === 'string' ? p.managementAccountId : undefined);
   } catch (e) {
     if (!isSovereignBedrockValidationError(e)) throw e;
-    // The options are a prop of these props: name them as the caller wrote them.
+    // The options are a prop of these props: name them as the caller wrote them, with every other problem.
     errors.addAll(e.problems, (prop) => (prop === 'props' ? 'options' : prop.startsWith('options.') ? prop : `options.${prop}`));
-    errors.throwIfAny(where);
-    throw e;
   }
-  return { filter, posture };
+  errors.throwIfAny(where);
+  return { filter, posture: posture! };
 }
 
 function refuseUnless(ok: boolean, prop: string, message: string, where: string): void {
