@@ -208,6 +208,10 @@ export class BedrockResidencyDashboard extends Construct {
     if (wantsAlarms) this.addAlarms({ ...props, ...lists }, topic!, detections);
     const probeLocal = !!props.probe && sameEnv(stack, Stack.of(props.probe));
     const probeAlarms = props.probe && probeLocal ? [props.probe.failedAlarm, props.probe.inconclusiveAlarm, props.probe.runErrorAlarm] : [];
+    if (props.probe && !probeLocal) {
+      Annotations.of(this).addInfoV2('cdk-sovereign-bedrock:dashboard-remote-probe',
+        'The probe is in another account or Region: its outcomes are drawn, but its alarms are not in the alarm status widget. Add a dashboard in that account to see their state.');
+    }
     const allAlarms = [
       ...residencyAlarms, ...probeAlarms, ...(props.extraAlarms ?? []), ...this.throttleAlarms, ...this.clientErrorAlarms, ...this.tokenUsageAlarms,
     ];

@@ -621,3 +621,47 @@ describe('tokens in the new constructs cannot bypass their checks', () => {
       .toEqual([expect.stringMatching(/^sourceAccountIds\[0\]: is a deploy-time value \(the CloudFormation parameter Account/)]);
   });
 });
+
+describe('tokens in the new constructs get the literal\'s verdict (property-based)', () => {
+  const wrap = (how: number, v: string): string => {
+    switch (how % 3) {
+      case 0: return Lazy.string({ produce: () => v });
+      case 1: return Fn.join('', [v.slice(0, 3), v.slice(3)]);
+      default: return Fn.sub(v);
+    }
+  };
+  const verdict = (fn: () => unknown): string[] => {
+    try {
+      fn();
+      return [];
+    } catch (e) {
+      if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+      return e.problems.map((p) => `${p.prop}: ${p.message}`).sort();
+    }
+  };
+  const stack = () => new Stack(new App(), 'Tokens', { env: { account: '111122223333', region: 'ap-southeast-2' } });
+  const region = fc.constantFrom('ap-southeast-2', 'ap-southeast-4', 'us-east-1', 'eu-west-1', 'mars-east-1', 'ap-southeast-2 ', 'AP-SOUTHEAST-2');
+  const account = fc.constantFrom('111122223333', '444455556666', '12345', 'abcdabcdabcd');
+  const pattern = fc.tuple(fc.constantFrom('*', '333344445555', '111122223333'), fc.constantFrom('BreakGlass', 'SovereignBedrockProbe-*', '*', 'probe', 'Sov*'))
+    .map(([a, name]) => `arn:aws:iam::${a}:role/${name}`);
+
+  test('dashboard Regions and accounts, probe exemptions: wrapped in Lazy, Fn.join or Fn.sub, refused exactly as the literals are', () => {
+    let refused = 0;
+    fc.assert(fc.property(
+      fc.uniqueArray(region, { minLength: 1, maxLength: 3 }), fc.uniqueArray(account, { minLength: 1, maxLength: 2 }),
+      fc.uniqueArray(pattern, { maxLength: 3 }), fc.nat(),
+      (regions, accounts, patterns, how) => {
+        const dashboard = (r: string[], a: string[]) => () => new BedrockResidencyDashboard(stack(), 'D', { regions: r, sourceAccountIds: a });
+        const probe = (e: string[]) => () => new PostureProbe(stack(), 'P', { exemptPrincipalArns: e, roleName: 'SovereignBedrockProbe-daily' });
+        const literal = [...verdict(dashboard(regions, accounts)), ...verdict(probe(patterns))];
+        const tokenized = [
+          ...verdict(dashboard(regions.map((r, i) => wrap(how + i, r)), accounts.map((a, i) => wrap(how + i + 1, a)))),
+          ...verdict(probe(patterns.map((e, i) => wrap(how + i, e)))),
+        ];
+        if (literal.length > 0) refused++;
+        expect(tokenized).toEqual(literal);
+      }), { seed: 2418, numRuns: 40 });
+    expect(refused).toBeGreaterThan(10);
+  });
+});
+

@@ -246,6 +246,19 @@ describe('BedrockResidencyDashboard', () => {
     expect(alarms).toHaveLength(3);
   });
 
+  test('a probe in another account: its lines carry that account and Region, its alarms stay out of the status widget', () => {
+    const app = new App();
+    const workload = new Stack(app, 'Workload', { env: { account: '444455556666', region: 'ap-southeast-4' } });
+    const probe = new PostureProbe(workload, 'Probe', { originRegion: 'ap-southeast-4' });
+    const stack = new Stack(app, 'Observe', { env: SYDNEY });
+    new BedrockResidencyDashboard(stack, 'Dashboard', { probe, regions: ['ap-southeast-2'] });
+    const body = dashboardBody(Template.fromStack(stack));
+    const lines = body.widgets.find((w) => w.properties.title === 'Posture probe outcomes')!.properties.metrics as unknown[][];
+    expect(lines).toHaveLength(probe.pathNames.length + 2);
+    for (const line of lines) expect(line[line.length - 1]).toEqual(expect.objectContaining({ accountId: '444455556666', region: 'ap-southeast-4' }));
+    expect(body.widgets.filter((w) => w.type === 'alarm')).toEqual([]);
+  });
+
   test('a probe that is not a PostureProbe is refused, naming the prop', () => {
     expect(problems(() => build(() => ({ probe: 'arn:aws:lambda:ap-southeast-2:111122223333:function:probe' as any }))).map((p) => p.prop)).toEqual(['probe']);
   });
