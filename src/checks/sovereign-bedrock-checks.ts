@@ -160,6 +160,11 @@ export class SovereignBedrockChecks implements IPolicyValidationPlugin {
    * @param stage the app or stage to synthesize
    */
   public validateStage(stage: Stage): PolicyValidationPluginReport {
+    if (typeof (stage as { synth?: unknown } | null | undefined)?.synth !== 'function') {
+      const errors = new ValidationErrors();
+      errors.add('stage', `must be an App or Stage to synthesize, got ${describeType(stage)}`);
+      errors.throwIfAny('SovereignBedrockChecks.validateStage');
+    }
     const assembly = stage.synth();
     const templatePaths = assembly.stacksRecursively.map((s) => s.templateFullPath);
     return this.validate({ templatePaths, appConstruct: stage } as unknown as IPolicyValidationContext);

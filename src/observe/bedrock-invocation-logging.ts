@@ -10,7 +10,7 @@ import { InvocationLoggingFunction } from './invocation-logging-function';
 import { ALLOWED_REGIONS_PROPERTY, LOGGING_CONFIG_PROPERTY, LoggingConfig, PREVIOUS_CONFIG_ATTRIBUTE } from '../core/deploy/invocation-logging-handler';
 import { AUSTRALIA } from '../core/geography';
 import { ValidationErrors } from '../core/validation-errors';
-import { assertPropsObject, checkBoolean, checkEnum } from '../core/validators';
+import { assertPropsObject, checkBoolean, checkEnum, checkObjectWith } from '../core/validators';
 import { sharedProvider } from '../deploy/shared-provider';
 import { suppressNag } from '../private/library-function';
 
@@ -245,12 +245,20 @@ function checkProps(scope: Construct, stack: Stack, props: BedrockInvocationLogg
     errors.add('keyPrefix', `must be a non-empty S3 key prefix without a leading or trailing "/", got ${JSON.stringify(props.keyPrefix)}`);
   }
 
+  // Untyped callers: an ARN or a name where a construct belongs would crash on the first policy statement, or be read as "none".
+  const shapes = {
+    logGroup: ['a CloudWatch Logs log group (logs.ILogGroup), not its name', ['logGroupName', 'logGroupArn', 'node']],
+    bucket: ['an S3 bucket (s3.IBucket), not its name', ['bucketName', 'bucketArn', 'addToResourcePolicy', 'node']],
+    encryptionKey: ['a KMS key (kms.IKey), not its ARN', ['keyArn', 'addToResourcePolicy', 'node']],
+  } as const;
+  const wellFormed = Object.fromEntries(Object.entries(shapes).map(([prop, [what, members]]) =>
+    [prop, checkObjectWith(prop, (props as unknown as Record<string, unknown>)[prop], what, members, errors)]));
   const given: Array<[string, IConstruct & { env?: { region: string; account: string } } | undefined]> = [
     ['logGroup', props.logGroup], ['bucket', props.bucket], ['encryptionKey', props.encryptionKey],
   ];
   for (const [prop, resource] of given) {
     const region = resource?.env?.region;
-    if (!resource || region === undefined || Token.isUnresolved(region) || Token.isUnresolved(stack.region)) continue;
+    if (!resource || !wellFormed[prop] || region === undefined || Token.isUnresolved(region) || Token.isUnresolved(stack.region)) continue;
     if (region !== stack.region) {
       errors.add(prop, `is in ${region}, not in the stack's Region ${stack.region}: Bedrock delivers model invocation logs only to the same account and Region`);
     } else if (!allowed.includes(region)) {

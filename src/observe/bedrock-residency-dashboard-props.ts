@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { AuBedrockPosture } from '../posture/au-bedrock-posture';
+import { PostureProbe } from '../probe/posture-probe';
 
 /** Props of `BedrockResidencyDashboard`. Every prop is optional. */
 export interface BedrockResidencyDashboardProps {
@@ -61,8 +62,18 @@ export interface BedrockResidencyDashboardProps {
   readonly metricNamespace?: string;
 
   /**
-   * Metrics of a posture probe (calls that should be denied, and were), drawn
-   * as they are; give the probe construct's metrics.
+   * A posture probe of this app: its outcomes are drawn (per path, 1 when the
+   * run gave the outcome the posture requires: `REACHED` on a must-work path,
+   * `DENIED_BY_SCP` on a must-deny path; and the paths failed and inconclusive
+   * per run), and its alarms join the alarm status widget when it is in the
+   * dashboard's account and Region.
+   * @default - none
+   */
+  readonly probe?: PostureProbe;
+
+  /**
+   * More metrics for the probe widget, drawn as they are (another account's
+   * probe, for example).
    * @default - none
    */
   readonly probeMetrics?: cloudwatch.IMetric[];

@@ -6,17 +6,20 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { BedrockResidencyDashboardProps } from './bedrock-residency-dashboard-props';
 import { scpDenialFilterPattern } from '../core/detect/metric-filter-patterns';
-import { DEFAULT_METRIC_NAMESPACE } from '../core/detect/validate-detection-input';
+import { DEFAULT_METRIC_NAMESPACE, validateAlarmSettings } from '../core/detect/validate-detection-input';
 import {
   BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, MANTLE_MODEL_DIMENSION, MODEL_ID_DIMENSION,
 } from '../core/observe/bedrock-metrics';
 import { describeRegion, MELBOURNE, SYDNEY } from '../core/regions';
 import { ValidationErrors } from '../core/validation-errors';
-import { assertPropsObject, checkList, checkPositiveInteger, checkRegions } from '../core/validators';
+import {
+  assertPropsObject, checkList, checkObjectWith, checkPositiveInteger, checkRegions, checkString, describeType,
+} from '../core/validators';
 import { allowAlarmsToPublish } from '../detect/alarm-topic';
 import { InferenceRegionAlarm } from '../detect/inference-region-alarm';
 import { durationSeconds } from '../private/alarm-settings';
-import { isToken } from '../private/tokens';
+import { isToken, resolvedForChecks } from '../private/tokens';
+import { PostureProbe } from '../probe/posture-probe';
 
 /** The runtime graphs of each Region: metric, statistic, title. */
 const RUNTIME_GRAPHS: ReadonlyArray<{ metric: string; statistic: string; title: string }> = [
@@ -84,33 +87,21 @@ export class BedrockResidencyDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: BedrockResidencyDashboardProps = {}) {
     super(scope, id);
-    assertPropsObject('BedrockResidencyDashboard', this.node.path, props ?? {}, 'nothing');
+    // No props means "all defaults"; null or a string is an untyped caller's mistake.
+    assertPropsObject('BedrockResidencyDashboard', this.node.path, props, 'the dashboard\'s options (every prop is optional)');
     const stack = Stack.of(this);
     const errors = new ValidationErrors();
-    checkRegions('regions', props.regions, errors, isToken);
-    if (props.regions !== undefined && isToken(props.regions)) errors.add('regions', 'is a deploy-time list; give a literal list of Region codes');
-    checkList('sourceAccountIds', props.sourceAccountIds, {
-      allowEmpty: false,
-      literalList: true,
-      check: (a) => (/^\d{12}$/.test(a) ? undefined : `"${a}" is not an AWS account ID (12 digits)`),
-    }, errors, isToken);
-    checkList('modelIds', props.modelIds, {
-      allowEmpty: false,
-      literalList: true,
-      check: (m) => (/^[\w.:/-]{1,2048}$/.test(m) ? undefined : `"${m}" is not a model or inference-profile ID`),
-    }, errors, isToken);
-    for (const [prop, value] of [['period', props.period], ['alarmPeriod', props.alarmPeriod]] as const) {
-      const seconds = durationSeconds(prop, value, errors);
-      if (seconds !== undefined && (seconds < 60 || seconds % 60 !== 0)) errors.add(prop, `must be whole minutes, at least one (Duration.minutes(5)), got ${seconds} seconds`);
-    }
+    // Token elements are resolved (a Lazy Region code) and checked; the dashboard is drawn from the resolved lists.
+    const lists = checkProps(this, props, errors);
     const thresholds = {
       throttleAlarmThreshold: props.throttleAlarmThreshold,
       clientErrorAlarmThreshold: props.clientErrorAlarmThreshold,
       tokenUsageAlarmThreshold: props.tokenUsageAlarmThreshold,
     };
-    for (const [prop, value] of Object.entries(thresholds)) checkPositiveInteger(prop, value, errors);
-    const detections = props.inferenceRegionAlarm ?? props.posture?.alarm;
-    if (props.posture && !props.posture.alarm && !props.inferenceRegionAlarm) {
+    // Read the detections only from well-formed props (an ARN string in place of a construct has no alarm to read).
+    const detectionsOk = !errors.problems.some((p) => p.prop === 'inferenceRegionAlarm' || p.prop === 'posture');
+    const detections = detectionsOk ? props.inferenceRegionAlarm ?? props.posture?.alarm : undefined;
+    if (detectionsOk && props.posture && !props.posture.alarm && !props.inferenceRegionAlarm) {
       Annotations.of(this).addWarningV2('cdk-sovereign-bedrock:dashboard-posture-without-detection',
         'The posture has no detections (give it `detection`), so the dashboard shows no residency metrics or alarms.');
     }
@@ -119,12 +110,13 @@ export class BedrockResidencyDashboard extends Construct {
     if (wantsAlarms && !props.modelIds) {
       errors.add('modelIds', 'is needed for the opt-in alarms: CloudWatch alarms cannot evaluate SEARCH expressions, so each alarm watches one named model');
     }
-    if (wantsAlarms && !topic) errors.add('topic', 'is needed for the opt-in alarms: give topic, or inferenceRegionAlarm (its topic is used)');
+    if (wantsAlarms && !topic && detectionsOk) errors.add('topic', 'is needed for the opt-in alarms: give topic, or inferenceRegionAlarm (its topic is used)');
     errors.throwIfAny('BedrockResidencyDashboard', this.node.path);
 
     this.period = props.period ?? Duration.minutes(5);
-    const regions = props.regions ?? [SYDNEY, MELBOURNE];
-    const accounts = props.sourceAccountIds ?? [undefined];
+    const regions = lists.regions ?? [SYDNEY, MELBOURNE];
+    const accounts = lists.sourceAccountIds ?? [undefined];
+    const modelIds = lists.modelIds;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
       dashboardName: props.dashboardName,
@@ -145,7 +137,7 @@ export class BedrockResidencyDashboard extends Construct {
         width: 8,
         height: 6,
         region,
-        left: accounts.flatMap((account) => this.runtimeMetrics(g.metric, g.statistic, region, account, props.modelIds)),
+        left: accounts.flatMap((account) => this.runtimeMetrics(g.metric, g.statistic, region, account, modelIds)),
       })));
       this.dashboard.addWidgets(...MANTLE_GRAPHS.map((g) => new cloudwatch.GraphWidget({
         title: `${g.title}, ${region}`,
@@ -213,8 +205,16 @@ export class BedrockResidencyDashboard extends Construct {
         'The detections\' log group is in another account or Region, so no SCP denial filter is created: give cloudTrailLogGroup, or add a dashboard in that account.');
     }
 
-    if (wantsAlarms) this.addAlarms(props, topic!, detections);
-    const allAlarms = [...residencyAlarms, ...(props.extraAlarms ?? []), ...this.throttleAlarms, ...this.clientErrorAlarms, ...this.tokenUsageAlarms];
+    if (wantsAlarms) this.addAlarms({ ...props, ...lists }, topic!, detections);
+    const probeLocal = !!props.probe && sameEnv(stack, Stack.of(props.probe));
+    const probeAlarms = props.probe && probeLocal ? [props.probe.failedAlarm, props.probe.inconclusiveAlarm, props.probe.runErrorAlarm] : [];
+    if (props.probe && !probeLocal) {
+      Annotations.of(this).addInfoV2('cdk-sovereign-bedrock:dashboard-remote-probe',
+        'The probe is in another account or Region: its outcomes are drawn, but its alarms are not in the alarm status widget. Add a dashboard in that account to see their state.');
+    }
+    const allAlarms = [
+      ...residencyAlarms, ...probeAlarms, ...(props.extraAlarms ?? []), ...this.throttleAlarms, ...this.clientErrorAlarms, ...this.tokenUsageAlarms,
+    ];
     if (allAlarms.length > 0) {
       widgets.push(new cloudwatch.AlarmStatusWidget({
         title: 'Residency and usage alarms',
@@ -224,6 +224,7 @@ export class BedrockResidencyDashboard extends Construct {
       }));
     }
     const probe = [
+      ...(props.probe ? this.probeOutcomes(props.probe) : []),
       ...(props.probeMetrics ?? []),
       ...(props.probeMetricNamespace ? accounts.map((account) => this.search(
         // No metric schema: a schema matches only metrics with exactly its dimensions, and the probe's are its own.
@@ -253,6 +254,23 @@ export class BedrockResidencyDashboard extends Construct {
     }));
   }
 
+  /**
+   * A probe's outcomes: per path, the metric of the outcome the posture
+   * requires (1 when the run gave it), and the paths failed and inconclusive per run.
+   */
+  private probeOutcomes(probe: PostureProbe): cloudwatch.IMetric[] {
+    const inEnv = (m: cloudwatch.Metric) => this.inEnvOf(probe, m);
+    return [
+      ...probe.pathNames.map((path) => {
+        const expected = probe.expectedOutcomes[path];
+        // The probe's own period (a run a day by default): one point per run.
+        return inEnv(probe.metricPathOutcome(path, expected).with({ label: `${path}: ${expected} (as required)` }));
+      }),
+      inEnv(probe.metricPathsFailed().with({ label: 'Paths decided against the posture' })),
+      inEnv(probe.metricPathsInconclusive().with({ label: 'Paths inconclusive' })),
+    ];
+  }
+
   /** A SEARCH expression; CloudWatch alarms cannot evaluate one, dashboards can. */
   private search(
     query: string, statistic: string, region: string | undefined, account: string | undefined, label: string,
@@ -268,8 +286,8 @@ export class BedrockResidencyDashboard extends Construct {
     });
   }
 
-  /** A detection metric, marked with its account and Region when the detections live in another stack environment. */
-  private inEnvOf(detections: InferenceRegionAlarm, metric: cloudwatch.IMetric): cloudwatch.IMetric {
+  /** A detection (or probe) metric, marked with its account and Region when it lives in another stack environment. */
+  private inEnvOf(detections: Construct, metric: cloudwatch.IMetric): cloudwatch.IMetric {
     const here = Stack.of(this);
     const there = Stack.of(detections);
     if (sameEnv(here, there) || !(metric instanceof cloudwatch.Metric)) return metric;
@@ -342,4 +360,80 @@ function detectionAlarms(d: InferenceRegionAlarm): cloudwatch.Alarm[] {
 
 function sameEnv(a: Stack, b: Stack): boolean {
   return a === b || (a.account === b.account && a.region === b.region);
+}
+
+/** The list props the dashboard is drawn from, as checked (token elements resolved). */
+type DashboardLists = Pick<BedrockResidencyDashboardProps, 'regions' | 'modelIds' | 'sourceAccountIds'>;
+
+/** Dashboard names CloudWatch accepts: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html */
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * Every prop, as an untyped caller may pass it: constructs where constructs
+ * belong (an ARN string in place of a topic is refused, not read as "none"),
+ * lists of metrics and alarms, names CloudWatch accepts. Regions, accounts and
+ * model IDs shape the queries: a token element is resolved at synth and
+ * checked, or refused when only CloudFormation could resolve it.
+ */
+function checkProps(scope: Construct, props: BedrockResidencyDashboardProps, errors: ValidationErrors): DashboardLists {
+  const lists = resolvedForChecks(scope, props, {
+    regions: { rule: 'literal', what: 'the Region code' },
+    sourceAccountIds: { rule: 'literal', what: 'the 12-digit account ID' },
+    modelIds: { rule: 'literal', what: 'the model ID' },
+  }, errors);
+  if (lists.regions !== undefined && isToken(lists.regions)) errors.add('regions', 'is a deploy-time list; give a literal list of Region codes');
+  checkRegions('regions', lists.regions, errors, isToken);
+  checkList('sourceAccountIds', lists.sourceAccountIds, {
+    allowEmpty: false,
+    literalList: true,
+    check: (a) => (/^\d{12}$/.test(a) ? undefined : `"${a}" is not an AWS account ID (12 digits)`),
+  }, errors, isToken);
+  checkList('modelIds', lists.modelIds, {
+    allowEmpty: false,
+    literalList: true,
+    check: (m) => (/^[\w.:/-]{1,2048}$/.test(m) ? undefined : `"${m}" is not a model or inference-profile ID`),
+  }, errors, isToken);
+  for (const [prop, value] of [['period', props.period], ['alarmPeriod', props.alarmPeriod]] as const) {
+    const seconds = durationSeconds(prop, value, errors);
+    if (seconds !== undefined && (seconds < 60 || seconds % 60 !== 0)) errors.add(prop, `must be whole minutes, at least one (Duration.minutes(5)), got ${seconds} seconds`);
+  }
+  for (const prop of ['throttleAlarmThreshold', 'clientErrorAlarmThreshold', 'tokenUsageAlarmThreshold'] as const) checkPositiveInteger(prop, props[prop], errors);
+  validateAlarmSettings({ metricNamespace: props.metricNamespace }, errors, isToken);
+  // The probe namespace is written into a SEARCH expression: a literal namespace only.
+  if (isToken(props.probeMetricNamespace)) {
+    errors.add('probeMetricNamespace', 'is a deploy-time value: the SEARCH expression needs the namespace itself (SovereignBedrock/Probe)');
+  } else {
+    validateAlarmSettings({ metricNamespace: props.probeMetricNamespace }, errors, isToken, { metricNamespace: 'probeMetricNamespace' });
+    if (typeof props.probeMetricNamespace === 'string' && /["'\\]/.test(props.probeMetricNamespace)) {
+      errors.add('probeMetricNamespace', 'must not contain quotes or backslashes: it is written into a SEARCH expression');
+    }
+  }
+  if (checkString('dashboardName', props.dashboardName, errors) && !isToken(props.dashboardName) && !DASHBOARD_NAME.test(props.dashboardName!)) {
+    errors.add('dashboardName', `"${props.dashboardName}" is not a dashboard name: up to 255 letters, digits, "-" and "_"`);
+  }
+  const constructs: ReadonlyArray<[keyof BedrockResidencyDashboardProps, string, readonly string[]]> = [
+    ['inferenceRegionAlarm', 'an InferenceRegionAlarm construct', ['node', 'logGroup', 'servedOutsideAlarm']],
+    ['posture', 'an AuBedrockPosture construct', ['node', 'scps', 'exemptPrincipalArns']],
+    ['probe', 'a PostureProbe construct', ['node', 'pathNames', 'failedAlarm', 'metricPathOutcome']],
+    ['cloudTrailLogGroup', 'a CloudWatch Logs log group (logs.ILogGroup), not its name', ['node', 'logGroupName', 'logGroupArn']],
+    ['topic', 'an SNS topic (sns.ITopic), not its ARN', ['node', 'topicArn', 'addToResourcePolicy']],
+  ];
+  for (const [prop, what, members] of constructs) checkObjectWith(prop, props[prop], what, members, errors);
+  const elements: ReadonlyArray<[keyof BedrockResidencyDashboardProps, string, readonly string[]]> = [
+    ['probeMetrics', 'a CloudWatch metric (cloudwatch.IMetric)', ['toMetricConfig']],
+    ['extraAlarms', 'a CloudWatch alarm (cloudwatch.IAlarm)', ['alarmArn', 'alarmName']],
+  ];
+  for (const [prop, what, members] of elements) {
+    const list = props[prop];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      errors.add(prop, `must be a list of ${what.replace(/^an? /, '')}s, got ${describeType(list)}`);
+      continue;
+    }
+    list.forEach((e, i) => {
+      if (e === undefined || e === null) errors.add(`${prop}[${i}]`, `must be ${what}, got ${describeType(e)}`);
+      else checkObjectWith(`${prop}[${i}]`, e, what, members, errors);
+    });
+  }
+  return { regions: lists.regions, modelIds: lists.modelIds, sourceAccountIds: lists.sourceAccountIds };
 }

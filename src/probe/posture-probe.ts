@@ -14,18 +14,21 @@ import { evidenceBucket } from './evidence-bucket';
 import { PostureProbeFunction } from './posture-probe-function';
 import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
 import { validateAlarmSettings } from '../core/detect/validate-detection-input';
+import { PRINCIPAL_ARN, PRINCIPAL_ARN_FORM } from '../core/identifiers';
 import { checkRoleNotExempt } from '../core/probe/exempt-role';
 import { NOT_PROBED, PROBE_ORIGINS, PROBE_SERVICES, probePaths, ProbeService } from '../core/probe/probe-paths';
 import { probeStatements } from '../core/probe/probe-statements';
 import { DEFAULT_PROBE_LIMITS } from '../core/probe/run-probe';
-import { PROBE_METRICS } from '../core/probe/scheduled-probe';
+import { PROBE_METRICS, PROBE_OUTCOMES } from '../core/probe/scheduled-probe';
 import { isKnownRegion } from '../core/regions';
 import { ValidationErrors } from '../core/validation-errors';
-import { checkRegions } from '../core/validators';
+import {
+  assertPropsObject, checkList, checkObjectWith, checkRegions, checkString, describeType,
+} from '../core/validators';
 import { durationSeconds, rateSeconds } from '../private/alarm-settings';
 import { libraryFunctionIdentity, NagSuppression, suppressNag } from '../private/library-function';
 import { nagNotation } from '../private/nag-notation';
-import { isToken } from '../private/tokens';
+import { isToken, judgeToken } from '../private/tokens';
 
 export interface PostureProbeProps {
   /**
@@ -155,39 +158,83 @@ export class PostureProbe extends Construct {
   public readonly runErrorAlarm: cloudwatch.Alarm;
   /** The probed paths, in order. */
   public readonly pathNames: string[];
+  /** The outcome each path must have, by path name: `REACHED` (a must-work path) or `DENIED_BY_SCP` (a must-deny path). */
+  public readonly expectedOutcomes: { [path: string]: string };
+  private readonly origin: string;
   private readonly namespace: string;
   private readonly period: Duration;
 
   constructor(scope: Construct, id: string, props: PostureProbeProps = {}) {
     super(scope, id);
+    // No props means "all defaults"; null or a string is an untyped caller's mistake.
+    assertPropsObject('PostureProbe', this.node.path, props, 'the probe\'s options (every prop is optional)');
     const errors = new ValidationErrors();
     const origin = props.originRegion ?? PROBE_ORIGINS[0];
-    if (isToken(origin)) {errors.add('originRegion', 'must be known at synth time: the paths and the role\'s policy depend on it');} else {
+    if (isToken(origin)) {errors.add('originRegion', 'must be known at synth time: the paths and the role\'s policy depend on it');} else if (checkString('originRegion', origin, errors)) {
       checkRegions('originRegion', [origin], errors);
       if (isKnownRegion(origin) && !PROBE_ORIGINS.includes(origin)) {
         errors.add('originRegion', `"${origin}" is not an origin of the Australian posture: use ${PROBE_ORIGINS.join(' or ')}`);
       }
     }
-    const services = (props.services ?? [...PROBE_SERVICES]);
+    // The services shape the role's policy: a literal list of literal names (a token name matches no service and is refused below).
+    checkList('services', props.services, { allowEmpty: true, literalList: true, check: () => undefined }, errors, isToken);
+    const services = Array.isArray(props.services) && !isToken(props.services) ? props.services : [...PROBE_SERVICES];
     services.forEach((s, i) => {
+      if (typeof s !== 'string') return;
       if (NOT_PROBED.some((n) => n.surface === s)) errors.add(`services[${i}]`, `"${s}" cannot be probed: ${NOT_PROBED.find((n) => n.surface === s)!.reason}`);
       else if (!(PROBE_SERVICES as readonly string[]).includes(s)) errors.add(`services[${i}]`, `"${s}" is not one of ${PROBE_SERVICES.join(', ')}`);
     });
     if (services.length === 0) errors.add('services', `is empty. Give one or more of ${PROBE_SERVICES.join(', ')}`);
-    for (const [path, model] of Object.entries(props.models ?? {})) {
-      if (isToken(model) || !/^[A-Za-z0-9][\w.:/-]*$/.test(model)) errors.add(`models.${path}`, `"${model}" is not a model or inference profile ID known at synth time (amazon.nova-micro-v1:0)`);
+    const models: { [path: string]: string } = {};
+    if (props.models !== undefined && props.models !== null && (typeof props.models !== 'object' || Array.isArray(props.models) || isToken(props.models))) {
+      errors.add('models', `must be an object of model IDs by path name ({ 'au-profile': 'au.amazon.nova-micro-v1:0' }), got ${describeType(props.models)}`);
+    } else {
+      for (const [path, model] of Object.entries(props.models ?? {})) {
+        if (typeof model !== 'string' || isToken(model) || !/^[A-Za-z0-9][\w.:/-]*$/.test(model)) {
+          errors.add(`models.${path}`, `${typeof model === 'string' ? `"${model}"` : describeType(model)} is not a model or inference profile ID known at synth time (amazon.nova-micro-v1:0)`);
+        } else {
+          models[path] = model;
+        }
+      }
+    }
+    for (const [prop, what, members] of [
+      ['schedule', 'an events.Schedule (Schedule.rate(Duration.days(1)))', ['expressionString', '_bind']],
+      ['evidenceBucket', 'an S3 bucket (s3.IBucket), not its name', ['node', 'bucketName', 'bucketArn', 'arnForObjects']],
+      ['topic', 'an SNS topic (sns.ITopic), not its ARN', ['node', 'topicArn']],
+    ] as const) checkObjectWith(prop, props[prop], what, members, errors);
+    // The prefix scopes the role's s3:PutObject: known at synth, without wildcards.
+    if (isToken(props.evidencePrefix)) {
+      errors.add('evidencePrefix', 'must be known at synth time: it scopes the probe role\'s s3:PutObject');
+    } else if (checkString('evidencePrefix', props.evidencePrefix, errors) && !/^[^*?]{1,1024}$/.test(props.evidencePrefix!)) {
+      errors.add('evidencePrefix', `"${props.evidencePrefix}" is not a key prefix without wildcards (1 to 1024 characters, no * or ?), like posture-probe/`);
     }
     const paths = probePaths(SYDNEY_CATALOG, {
       originRegion: origin,
       services: services.filter((s): s is ProbeService => (PROBE_SERVICES as readonly string[]).includes(s)),
-      modelOverrides: props.models,
+      modelOverrides: models,
     }, errors, 'models');
     const roleName = props.roleName ?? `${ROLE_PREFIX}${Names.uniqueResourceName(this, { maxLength: 64 - ROLE_PREFIX.length, separator: '-' })}`;
     const stackOf = Stack.of(this);
-    checkRoleNotExempt(roleName, props.exemptPrincipalArns, {
-      account: Token.isUnresolved(stackOf.account) ? undefined : stackOf.account,
-      partition: Token.isUnresolved(stackOf.partition) ? undefined : stackOf.partition,
+    checkString('roleName', roleName, errors);
+    checkList('exemptPrincipalArns', props.exemptPrincipalArns, {
+      allowEmpty: true,
+      literalList: true,
+      check: (a) => (PRINCIPAL_ARN.test(a) ? undefined : `"${a}" is not a principal ARN pattern. Use ${PRINCIPAL_ARN_FORM} (the posture's exemptPrincipalArns)`),
     }, errors, isToken);
+    // A token pattern that resolves at synth (Lazy, Fn.join of literals) is checked as its value; any other is refused by checkRoleNotExempt.
+    const exempt = Array.isArray(props.exemptPrincipalArns) && !isToken(props.exemptPrincipalArns)
+      ? props.exemptPrincipalArns.map((p) => {
+        if (!isToken(p)) return p;
+        const verdict = judgeToken(this, p, 'literal', 'the pattern');
+        return verdict.kind === 'check' ? verdict.value : p;
+      }).map((p) => (typeof p === 'string' ? p : '')) // wrong elements are refused above; '' keeps the indices
+      : undefined;
+    if (typeof roleName === 'string') {
+      checkRoleNotExempt(roleName, exempt, {
+        account: Token.isUnresolved(stackOf.account) ? undefined : stackOf.account,
+        partition: Token.isUnresolved(stackOf.partition) ? undefined : stackOf.partition,
+      }, errors, isToken);
+    }
     const retentionSeconds = durationSeconds('evidenceRetention', props.evidenceRetention, errors);
     if (props.evidenceBucket && props.evidenceRetention !== undefined) {
       errors.add('evidenceRetention', 'applies only to the bucket the construct creates: set the retention of evidenceBucket on that bucket');
@@ -210,6 +257,8 @@ export class PostureProbe extends Construct {
     this.namespace = props.metricNamespace ?? 'SovereignBedrock/Probe';
     this.period = props.metricPeriod ?? Duration.days(1);
     this.pathNames = paths.map((p) => p.name);
+    this.expectedOutcomes = Object.fromEntries(paths.map((p) => [p.name, p.expect === 'ALLOWED' ? 'REACHED' : 'DENIED_BY_SCP']));
+    this.origin = origin;
     const prefix = props.evidencePrefix ?? 'posture-probe/';
     const statements = probeStatements(paths, stack.account).map((s) => new iam.PolicyStatement({
       sid: s.Sid, actions: s.Action, resources: s.Resource, conditions: s.Condition,
@@ -272,9 +321,7 @@ export class PostureProbe extends Construct {
       targets: [new targets.LambdaFunction(this.function, { retryAttempts: 0 })],
     });
 
-    const summary = (name: string) => new cloudwatch.Metric({
-      namespace: this.namespace, metricName: name, dimensionsMap: { Origin: origin }, statistic: 'Maximum', period: this.period,
-    });
+    const summary = (name: string) => this.summaryMetric(name);
     this.failedAlarm = summary(PROBE_METRICS.FAILED).createAlarm(this, 'FailedAlarm', {
       alarmDescription: 'A Bedrock path decided against the residency posture: a must-deny path was reached or a must-work path was denied by an SCP (see the PostureProbe log)',
       threshold: 1,
@@ -303,6 +350,21 @@ export class PostureProbe extends Construct {
     }
   }
 
+  /** Paths of a run decided against the posture (`Maximum` over the period): what `failedAlarm` watches. */
+  public metricPathsFailed(): cloudwatch.Metric {
+    return this.summaryMetric(PROBE_METRICS.FAILED);
+  }
+
+  /** Paths of a run that proved neither way: what `inconclusiveAlarm` watches. */
+  public metricPathsInconclusive(): cloudwatch.Metric {
+    return this.summaryMetric(PROBE_METRICS.INCONCLUSIVE);
+  }
+
+  /** Paths of a run decided as the posture requires. */
+  public metricPathsPassed(): cloudwatch.Metric {
+    return this.summaryMetric(PROBE_METRICS.PASSED);
+  }
+
   /**
    * The metric of one path and outcome: 1 in a period whose run had that
    * outcome, 0 otherwise (`Maximum` over the period).
@@ -310,12 +372,25 @@ export class PostureProbe extends Construct {
    * @param outcome `REACHED`, `DENIED_BY_SCP`, `DENIED_OTHER` or `INCONCLUSIVE`
    */
   public metricPathOutcome(path: string, outcome: string): cloudwatch.Metric {
+    const errors = new ValidationErrors();
+    if (checkString('path', path, errors) && !this.pathNames.includes(path)) errors.add('path', `"${path}" is not a probed path: one of ${this.pathNames.join(', ')}`);
+    if (path === undefined || path === null) errors.add('path', `is required: one of ${this.pathNames.join(', ')}`);
+    if (!(PROBE_OUTCOMES as readonly unknown[]).includes(outcome)) {
+      errors.add('outcome', `${typeof outcome === 'string' ? `"${outcome}"` : describeType(outcome)} is not an outcome: one of ${PROBE_OUTCOMES.join(', ')}`);
+    }
+    errors.throwIfAny('PostureProbe.metricPathOutcome', this.node.path);
     return new cloudwatch.Metric({
       namespace: this.namespace,
       metricName: PROBE_METRICS.PATH_OUTCOME,
       dimensionsMap: { Path: path, Outcome: outcome },
       statistic: 'Maximum',
       period: this.period,
+    });
+  }
+
+  private summaryMetric(name: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: this.namespace, metricName: name, dimensionsMap: { Origin: this.origin }, statistic: 'Maximum', period: this.period,
     });
   }
 }

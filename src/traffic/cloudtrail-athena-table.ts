@@ -8,6 +8,7 @@ import {
 } from '../core/traffic/athena';
 import { parseDay } from '../core/traffic/log-layout';
 import { ValidationErrors } from '../core/validation-errors';
+import { assertPropsObject, describeType } from '../core/validators';
 
 export interface CloudTrailAthenaTableProps {
   /** The S3 bucket the (organization) trail delivers to. */
@@ -66,6 +67,8 @@ export interface CloudTrailAthenaTableProps {
 }
 
 const NAME = /^[a-z0-9_]{1,255}$/;
+/** https://docs.aws.amazon.com/athena/latest/APIReference/API_CreateWorkGroup.html */
+const WORK_GROUP = /^[a-zA-Z0-9._-]{1,128}$/;
 
 /**
  * The organization trail as an Athena table, and the traffic replay's query
@@ -91,6 +94,7 @@ export class CloudTrailAthenaTable extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudTrailAthenaTableProps) {
     super(scope, id);
+    assertPropsObject('CloudTrailAthenaTable', this.node.path, props, 'at least trailBucketName and accounts');
     const errors = new ValidationErrors();
     const databaseName = props?.databaseName ?? 'sovereign_bedrock_traffic';
     const tableName = props?.tableName ?? 'cloudtrail_organization';
@@ -104,12 +108,21 @@ export class CloudTrailAthenaTable extends Construct {
       regions: props?.regions,
       since: props?.since,
     };
+    const renamed: Record<string, string> = { bucket: 'trailBucketName', prefix: 'trailPrefix' };
     validateAthenaTable(input, {
-      add: (prop, message) => errors.add(prop === 'bucket' ? 'trailBucketName' : prop, message),
+      add: (prop, message) => errors.add(renamed[prop] ?? prop, message),
     });
-    if (!NAME.test(databaseName)) errors.add('databaseName', `"${databaseName}" must be lowercase letters, digits and _`);
-    if (!NAME.test(tableName)) errors.add('tableName', `"${tableName}" must be lowercase letters, digits and _`);
-    if (props?.queryFrom !== undefined && !parseDay(props.queryFrom)) errors.add('queryFrom', `"${props.queryFrom}" is not a day (YYYY-MM-DD)`);
+    // Names are written into the saved query's SQL: a literal of Glue's form only (a token would be read as its placeholder text).
+    for (const [prop, value] of [['databaseName', databaseName], ['tableName', tableName]] as const) {
+      if (typeof value !== 'string' || !NAME.test(value)) errors.add(prop, `${typeof value === 'string' ? `"${value}"` : describeType(value)} must be lowercase letters, digits and _`);
+    }
+    if (props?.workGroup !== undefined && props.workGroup !== null && !Token.isUnresolved(props.workGroup)
+      && (typeof props.workGroup !== 'string' || !WORK_GROUP.test(props.workGroup))) {
+      errors.add('workGroup', `${typeof props.workGroup === 'string' ? `"${props.workGroup}"` : describeType(props.workGroup)} is not an Athena workgroup name (1 to 128 of A-Z a-z 0-9 . _ -)`);
+    }
+    if (props?.queryFrom !== undefined && props.queryFrom !== null && (typeof props.queryFrom !== 'string' || !parseDay(props.queryFrom))) {
+      errors.add('queryFrom', `${typeof props.queryFrom === 'string' ? `"${props.queryFrom}"` : describeType(props.queryFrom)} is not a day (YYYY-MM-DD)`);
+    }
     errors.throwIfAny('CloudTrailAthenaTable', this.node.path);
 
     const table = { ...input, bucket };
@@ -139,7 +152,7 @@ export class CloudTrailAthenaTable extends Construct {
       database: databaseName,
       name: `${tableName}-bedrock-traffic-replay`,
       description: 'Bedrock traffic replay rows: read the CSV result with cdk-sovereign-bedrock traffic --athena-results',
-      queryString: athenaQuery({ database: databaseName, table: tableName, filter: { from: props.queryFrom } }),
+      queryString: athenaQuery({ database: databaseName, table: tableName, filter: { from: props.queryFrom ?? undefined } }),
       workGroup: props.workGroup ?? 'primary',
     });
     query.addDependency(cfnTable);

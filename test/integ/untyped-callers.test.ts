@@ -5,17 +5,21 @@
  * from valid props and replaces one prop (or nested prop) with a wrongly typed
  * value, as a config file or an untyped caller would.
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import {
-  AuBedrockPosture, AuBedrockResidencyScp, AuOnlyInferenceScp, BedrockDataEvents, ControlTowerRegionDeny, InferenceRegionAlarm,
-  OrganizationalUnitPath, PostureAuditor, PostureExport, PostureExportFormat, RegionAllowlistScp, ResidencyPolicies, ScpConflictCheck, ScpSlotGuard,
-  SovereignBedrockChecks, SovereignBedrockErrors, SovereignBedrockInvoker, SovereignBedrockSuppressions, SydneyModelCatalog,
+  AuBedrockPosture, AuBedrockResidencyScp, AuOnlyInferenceScp, BedrockDataEvents, BedrockInvocationLogging, BedrockResidencyDashboard,
+  CloudTrailAthenaTable, ControlTowerRegionDeny, InferenceRegionAlarm, InvocationLogDestination, OrganizationalUnitPath, PostureAuditor,
+  PostureExport, PostureExportFormat, PostureProbe, RegionAllowlistScp, ResidencyPolicies, ScpConflictCheck, ScpSlotGuard,
+  SovereignBedrockChecks, SovereignBedrockErrors, SovereignBedrockInvoker, SovereignBedrockSuppressions, SydneyModelCatalog, TrafficReplay,
 } from '../../src';
 import { thrown } from '../helpers/errors';
 
@@ -357,3 +361,307 @@ describe('the wrongly typed inputs of issue 18', () => {
     expect(problemsOf(() => new SovereignBedrockChecks({ rules: 'BEDROCK' as any }))).toEqual([expect.stringMatching(/^rules: must be a list of rule IDs/)]);
   });
 });
+
+/**
+ * The constructs and APIs merged after issue 18 (observability, the probe, the
+ * traffic replay), exhaustively: every prop path of valid props, each replaced
+ * by each wrong value of `WRONG` (and by `undefined`). Construct-typed props
+ * are built once per subject in a shared stack (fresh construct IDs), so the
+ * whole sweep stays a few seconds.
+ */
+describe('constructs and APIs merged after issue 18: every prop path x every wrong value', () => {
+  const SYDNEY = { account: '111122223333', region: 'ap-southeast-2' };
+  const sydney = () => new Stack(new App(), 'Observe', { env: SYDNEY });
+  const replay = () => ({
+    options: { allowedRegions: ['ap-southeast-2'] },
+    from: '2026-01-01',
+    to: '2026-02-01',
+    accounts: ['111122223333'],
+    regions: ['ap-southeast-2'],
+    concurrency: 2,
+    managementAccountId: '444455556666',
+  });
+  let n = 0;
+  /** A subject whose construct-typed props come from one shared stack. */
+  const shared = (make: (stack: Stack) => Record<string, unknown>, build: (stack: Stack, id: string, p: any) => unknown) => {
+    let fixture: { stack: Stack; props: Record<string, unknown> } | undefined;
+    const get = () => {
+      if (!fixture) {
+        const stack = sydney();
+        fixture = { stack, props: make(stack) };
+      }
+      return fixture;
+    };
+    return { props: () => get().props, call: (p: any) => build(get().stack, `C${n++}`, p) };
+  };
+  const dashboard = shared((stack) => ({
+    regions: ['ap-southeast-2', 'us-east-1'],
+    modelIds: ['au.amazon.nova-pro-v1:0'],
+    sourceAccountIds: ['111122223333'],
+    inferenceRegionAlarm: new InferenceRegionAlarm(stack, 'Residency', { logGroup: new logs.LogGroup(stack, 'Trail') }),
+    posture: new AuBedrockPosture(stack, 'Posture', { targetIds: [OU] }),
+    probe: new PostureProbe(stack, 'Probe'),
+    cloudTrailLogGroup: new logs.LogGroup(stack, 'TrailLogs'),
+    metricNamespace: 'Acme',
+    probeMetrics: [new cloudwatch.Metric({ namespace: 'Acme/Probe', metricName: 'PathsFailed' })],
+    probeMetricNamespace: 'Acme/Probe',
+    extraAlarms: [new cloudwatch.Metric({ namespace: 'Acme', metricName: 'M' }).createAlarm(stack, 'Extra', { threshold: 1, evaluationPeriods: 1 })],
+    period: Duration.minutes(5),
+    dashboardName: 'bedrock-residency',
+    throttleAlarmThreshold: 1,
+    clientErrorAlarmThreshold: 1,
+    tokenUsageAlarmThreshold: 100_000,
+    alarmPeriod: Duration.minutes(5),
+    topic: new sns.Topic(stack, 'Topic'),
+  }), (stack, id, p) => new BedrockResidencyDashboard(stack, id, p));
+  const probe = shared((stack) => ({
+    schedule: events.Schedule.rate(Duration.days(1)),
+    originRegion: 'ap-southeast-2',
+    services: ['bedrock', 'agentcore'],
+    models: { 'au-profile': 'au.anthropic.claude-sonnet-4-5-20250929-v1:0' },
+    exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass'],
+    roleName: 'probe',
+    evidencePrefix: 'posture-probe/',
+    metricNamespace: 'Acme/Probe',
+    metricPeriod: Duration.days(1),
+    topic: new sns.Topic(stack, 'Topic'),
+  }), (stack, id, p) => new PostureProbe(stack, id, p));
+  const probeOwnBucket = shared((stack) => ({ evidenceBucket: new s3.Bucket(stack, 'Evidence') }), (stack, id, p) => new PostureProbe(stack, id, p));
+  const NEW_SUBJECTS: Subject[] = [
+    {
+      name: 'BedrockInvocationLogging',
+      props: () => ({
+        retention: logs.RetentionDays.ONE_YEAR,
+        destination: InvocationLogDestination.CLOUDWATCH_LOGS_AND_S3,
+        keyPrefix: 'bedrock',
+        textDataDelivery: true,
+        imageDataDelivery: false,
+        embeddingDataDelivery: false,
+        videoDataDelivery: false,
+        audioDataDelivery: false,
+      }),
+      // One configuration per account and Region: a stack each.
+      call: (p) => new BedrockInvocationLogging(sydney(), 'Logs', p),
+      direct: true,
+    },
+    {
+      name: 'BedrockInvocationLogging (given destinations)',
+      props: () => ({ retention: logs.RetentionDays.ONE_YEAR, logGroup: 'LOG_GROUP', bucket: 'BUCKET', encryptionKey: 'KEY' }),
+      call: (p) => {
+        const stack = sydney();
+        const given: Record<string, () => unknown> = {
+          LOG_GROUP: () => new logs.LogGroup(stack, 'GivenLogs'), BUCKET: () => new s3.Bucket(stack, 'GivenBucket'), KEY: () => new kms.Key(stack, 'Key'),
+        };
+        const q = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && given[v] ? given[v]() : v]));
+        return new BedrockInvocationLogging(stack, 'Logs', q as any);
+      },
+    },
+    { name: 'BedrockResidencyDashboard', ...dashboard },
+    { name: 'PostureProbe', ...probe },
+    { name: 'PostureProbe (own bucket)', ...probeOwnBucket },
+    {
+      name: 'CloudTrailAthenaTable',
+      props: () => ({
+        trailBucketName: 'org-trail-bucket',
+        trailPrefix: 'org',
+        organizationId: 'o-abcdefghij',
+        accounts: ['111122223333'],
+        regions: ['ap-southeast-2'],
+        since: '2026-01-01',
+        databaseName: 'traffic',
+        tableName: 'trail',
+        workGroup: 'primary',
+        queryFrom: '2026-06-01',
+      }),
+      call: (p) => new CloudTrailAthenaTable(sydney(), 'Table', p),
+      direct: true,
+    },
+    { name: 'TrafficReplay.fromRecords', props: replay, call: (p) => TrafficReplay.fromRecords([], p) },
+    { name: 'TrafficReplay.fromAthenaResults', props: replay, call: (p) => TrafficReplay.fromAthenaResults('', p) },
+    { name: 'TrafficReplay.athenaQuery', props: replay, call: (p) => TrafficReplay.athenaQuery(p) },
+    {
+      name: 'TrafficReplay.athenaTableDdl',
+      props: () => ({
+        bucket: 'org-trail-bucket',
+        prefix: 'org',
+        organizationId: 'o-abcdefghij',
+        accounts: ['111122223333'],
+        regions: ['ap-southeast-2'],
+        since: '2026-01-01',
+        database: 'traffic',
+        tableName: 'trail',
+      }),
+      call: (p) => TrafficReplay.athenaTableDdl(p),
+      direct: true,
+    },
+  ];
+
+  test.each(NEW_SUBJECTS.map((s) => [s.name, s] as const))('%s: valid props are accepted', (_name, s) => {
+    expect(outcome(() => s.call(s.props()))).toBe('accepted');
+  });
+
+  test('each prop path replaced by each wrong value: accepted, or a named error naming that prop', () => {
+    const misnamed: string[] = [];
+    let cases = 0;
+    let refused = 0;
+    for (const s of NEW_SUBJECTS) {
+      for (const path of pathsOf(s.props())) {
+        for (const wrong of [undefined, ...WRONG]) {
+          cases++;
+          const e = (() => {
+            try {
+              s.call(replaced(s.props(), path, wrong));
+              return undefined;
+            } catch (err) {
+              return err;
+            }
+          })();
+          if (e === undefined) continue;
+          // Anything but the library's error is a crash: the test fails with it.
+          if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+          refused++;
+          const name = path.join('.');
+          if (!e.problems.some((p) => p.prop === name || p.prop.startsWith(`${name}[`) || p.prop.startsWith(`${name}.`) || name.startsWith(`${p.prop}.`))) {
+            misnamed.push(`${s.name} ${name}=${String(wrong)}: ${e.problems.map((p) => p.prop).join(', ')}`);
+          }
+        }
+      }
+    }
+    expect(misnamed).toEqual([]);
+    expect(cases).toBe(1848);
+    expect(refused).toBeGreaterThan(1000);
+  });
+
+  test('no props, null props or a wrong type for the whole props object: a named error', () => {
+    const required: Array<[string, (p: any) => unknown]> = [
+      ['BedrockInvocationLogging', (p) => new BedrockInvocationLogging(sydney(), 'Logs', p)],
+      ['CloudTrailAthenaTable', (p) => new CloudTrailAthenaTable(sydney(), 'Table', p)],
+      ['TrafficReplay.athenaTableDdl', (p) => TrafficReplay.athenaTableDdl(p)],
+    ];
+    const optional: Array<[string, (p: any) => unknown]> = [
+      ['BedrockResidencyDashboard', (p) => new BedrockResidencyDashboard(sydney(), 'Dashboard', p)],
+      ['PostureProbe', (p) => new PostureProbe(sydney(), 'Probe', p)],
+      ['TrafficReplay.fromRecords', (p) => TrafficReplay.fromRecords([], p)],
+      ['TrafficReplay.athenaQuery', (p) => TrafficReplay.athenaQuery(p)],
+    ];
+    for (const [name, fn] of [...required, ...optional]) {
+      for (const whole of [...(required.some(([r]) => r === name) ? [undefined] : []), 'x', 0, [], ...(name.startsWith('TrafficReplay.') && name !== 'TrafficReplay.athenaTableDdl' ? [] : [null])]) {
+        expect([name, String(whole), outcome(() => fn(whole))]).toEqual([name, String(whole), 'refused']);
+      }
+    }
+    for (const [name, fn] of optional) expect([name, outcome(() => fn(undefined))]).toEqual([name, 'accepted']);
+  });
+
+  test('every public method with an argument checks it', () => {
+    const stack = sydney();
+    const p = new PostureProbe(stack, 'Probe');
+    const report = TrafficReplay.fromRecords([]);
+    let calls = 0;
+    for (const w of [undefined, null, 0, '', 'x', true, [], [null], {}, () => 1]) {
+      const arg = w as any;
+      for (const fn of [
+        () => new SovereignBedrockChecks().validateStage(arg), () => p.metricPathOutcome(arg, 'REACHED'), () => p.metricPathOutcome('au-profile', arg),
+        () => TrafficReplay.exitCode(arg), () => TrafficReplay.fromRecords(arg), () => TrafficReplay.fromAthenaResults(arg),
+        () => TrafficReplay.athenaQuery({}, arg), () => TrafficReplay.athenaQuery({}, 'db', arg), () => PostureExport.toResult(arg),
+      ]) {
+        calls++;
+        outcome(fn);
+      }
+    }
+    expect(calls).toBe(90);
+    // Each refuses what it cannot use, naming it.
+    const props = (fn: () => unknown) => {
+      const e = thrown(fn);
+      if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+      return e.problems.map((x) => x.prop);
+    };
+    expect(props(() => new SovereignBedrockChecks().validateStage(null as any))).toEqual(['stage']);
+    expect(props(() => p.metricPathOutcome('nowhere', 'REACHED'))).toEqual(['path']);
+    expect(props(() => p.metricPathOutcome('au-profile', 'reached'))).toEqual(['outcome']);
+    expect(props(() => TrafficReplay.exitCode({}))).toEqual(['report']);
+    expect(TrafficReplay.exitCode(report)).toBe(0);
+    expect(props(() => TrafficReplay.fromRecords('x' as any))).toEqual(['records']);
+    expect(props(() => TrafficReplay.athenaQuery({}, 'db; DROP TABLE x'))).toEqual(['database']);
+  });
+});
+
+/** Policy-shaping props of the new constructs: a token resolves and is checked as its value, or is refused. */
+describe('tokens in the new constructs cannot bypass their checks', () => {
+  const stack = () => new Stack(new App(), 'Tokens', { env: { account: '111122223333', region: 'ap-southeast-2' } });
+  const problemsOf = (fn: () => unknown): string[] => {
+    const e = thrown(fn);
+    if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+    return e.problems.map((p) => `${p.prop}: ${p.message}`);
+  };
+
+  test('PostureProbe: a Lazy exempt pattern that matches the probe role is refused as the literal is; a deploy-time one is refused', () => {
+    const lazy = Lazy.string({ produce: () => 'arn:aws:iam::*:role/SovereignBedrockProbe-*' });
+    expect(problemsOf(() => new PostureProbe(stack(), 'P', { exemptPrincipalArns: [lazy] })))
+      .toEqual([expect.stringMatching(/^exemptPrincipalArns\[0\]: "arn:aws:iam::\*:role\/SovereignBedrockProbe-\*" matches the probe's role/)]);
+    const joined = Fn.join('', ['arn:aws:iam::*:role/', 'BreakGlass']);
+    expect(outcome(() => new PostureProbe(stack(), 'P', { exemptPrincipalArns: [joined] }))).toBe('accepted');
+    const s = stack();
+    const role = new iam.Role(s, 'R', { assumedBy: new iam.AccountRootPrincipal() });
+    expect(problemsOf(() => new PostureProbe(s, 'P', { exemptPrincipalArns: [role.roleArn] })))
+      .toEqual([expect.stringMatching(/^exemptPrincipalArns\[0\]: is not known at synth time/)]);
+    expect(problemsOf(() => new PostureProbe(stack(), 'P', { evidencePrefix: Lazy.string({ produce: () => '*' }) })))
+      .toEqual([expect.stringMatching(/^evidencePrefix: must be known at synth time/)]);
+    expect(problemsOf(() => new PostureProbe(stack(), 'P', { services: Lazy.list({ produce: () => ['bedrock'] }) })))
+      .toEqual([expect.stringMatching(/^services: is a deploy-time list/)]);
+  });
+
+  test('BedrockResidencyDashboard: Region, account and model tokens are resolved and checked, or refused', () => {
+    expect(problemsOf(() => new BedrockResidencyDashboard(stack(), 'D', { regions: [Lazy.string({ produce: () => 'mars-east-1' })] })))
+      .toEqual([expect.stringMatching(/^regions\[0\]: "mars-east-1" is not a Region name/)]);
+    const d = new BedrockResidencyDashboard(stack(), 'D', { regions: [Lazy.string({ produce: () => 'ap-southeast-4' })] });
+    expect(JSON.stringify(Stack.of(d).resolve((d.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody))).toContain('Melbourne');
+    const s = stack();
+    const param = new CfnParameter(s, 'Account', { type: 'String' });
+    expect(problemsOf(() => new BedrockResidencyDashboard(s, 'D', { sourceAccountIds: [param.valueAsString] })))
+      .toEqual([expect.stringMatching(/^sourceAccountIds\[0\]: is a deploy-time value \(the CloudFormation parameter Account/)]);
+  });
+});
+
+describe('tokens in the new constructs get the literal\'s verdict (property-based)', () => {
+  const wrap = (how: number, v: string): string => {
+    switch (how % 3) {
+      case 0: return Lazy.string({ produce: () => v });
+      case 1: return Fn.join('', [v.slice(0, 3), v.slice(3)]);
+      default: return Fn.sub(v);
+    }
+  };
+  const verdict = (fn: () => unknown): string[] => {
+    try {
+      fn();
+      return [];
+    } catch (e) {
+      if (!SovereignBedrockErrors.isValidationError(e)) throw e;
+      return e.problems.map((p) => `${p.prop}: ${p.message}`).sort();
+    }
+  };
+  const stack = () => new Stack(new App(), 'Tokens', { env: { account: '111122223333', region: 'ap-southeast-2' } });
+  const region = fc.constantFrom('ap-southeast-2', 'ap-southeast-4', 'us-east-1', 'eu-west-1', 'mars-east-1', 'ap-southeast-2 ', 'AP-SOUTHEAST-2');
+  const account = fc.constantFrom('111122223333', '444455556666', '12345', 'abcdabcdabcd');
+  const pattern = fc.tuple(fc.constantFrom('*', '333344445555', '111122223333'), fc.constantFrom('BreakGlass', 'SovereignBedrockProbe-*', '*', 'probe', 'Sov*'))
+    .map(([a, name]) => `arn:aws:iam::${a}:role/${name}`);
+
+  test('dashboard Regions and accounts, probe exemptions: wrapped in Lazy, Fn.join or Fn.sub, refused exactly as the literals are', () => {
+    let refused = 0;
+    fc.assert(fc.property(
+      fc.uniqueArray(region, { minLength: 1, maxLength: 3 }), fc.uniqueArray(account, { minLength: 1, maxLength: 2 }),
+      fc.uniqueArray(pattern, { maxLength: 3 }), fc.nat(),
+      (regions, accounts, patterns, how) => {
+        const dashboard = (r: string[], a: string[]) => () => new BedrockResidencyDashboard(stack(), 'D', { regions: r, sourceAccountIds: a });
+        const probe = (e: string[]) => () => new PostureProbe(stack(), 'P', { exemptPrincipalArns: e, roleName: 'SovereignBedrockProbe-daily' });
+        const literal = [...verdict(dashboard(regions, accounts)), ...verdict(probe(patterns))];
+        const tokenized = [
+          ...verdict(dashboard(regions.map((r, i) => wrap(how + i, r)), accounts.map((a, i) => wrap(how + i + 1, a)))),
+          ...verdict(probe(patterns.map((e, i) => wrap(how + i, e)))),
+        ];
+        if (literal.length > 0) refused++;
+        expect(tokenized).toEqual(literal);
+      }), { seed: 2418, numRuns: 40 });
+    expect(refused).toBeGreaterThan(10);
+  });
+});
+

@@ -253,4 +253,13 @@ describe('BedrockInvocationLogging', () => {
       expect(p[0]).toMatchObject({ prop: 'scope', message: expect.stringMatching(/already set in this stack by Logging\/InvocationLogs/) });
     });
   });
+
+  test('a name or an ARN in place of a destination or key is refused, naming the prop (it used to crash on the bucket policy)', () => {
+    expect(problems(() => build({ bucket: 'my-log-bucket' as any, logGroup: {} as any, encryptionKey: 'arn:aws:kms:ap-southeast-2:111122223333:key/k' as any })))
+      .toEqual([
+        { prop: 'logGroup', message: 'must be a CloudWatch Logs log group (logs.ILogGroup), not its name, got an object' },
+        { prop: 'bucket', message: 'must be an S3 bucket (s3.IBucket), not its name, got a string ("my-log-bucket")' },
+        { prop: 'encryptionKey', message: 'must be a KMS key (kms.IKey), not its ARN, got a string ("arn:aws:kms:ap-southeast-2:111122223333:key/k")' },
+      ]);
+  });
 });

@@ -4,11 +4,12 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  AuBedrockPosture, BedrockResidencyDashboard, BedrockResidencyDashboardProps, InferenceRegionAlarm, SovereignBedrockValidationProblem,
+  AuBedrockPosture, BedrockResidencyDashboard, BedrockResidencyDashboardProps, InferenceRegionAlarm, PostureProbe, SovereignBedrockValidationProblem,
 } from '../../src';
 import {
   BEDROCK_MANTLE_METRICS, BEDROCK_MANTLE_NAMESPACE, BEDROCK_NAMESPACE, BEDROCK_RUNTIME_METRICS,
 } from '../../src/core/observe/bedrock-metrics';
+import { PROBE_METRICS } from '../../src/core/probe/scheduled-probe';
 import { SURFACE_METRICS } from '../../src/detect/surface-signals';
 import { thrown } from '../helpers/errors';
 
@@ -219,6 +220,47 @@ describe('BedrockResidencyDashboard', () => {
     expect(searched.widgets.find((w) => w.properties.title === 'Posture probe outcomes')!.properties.metrics[0][0].expression)
       .toBe('SEARCH(\'Namespace="SovereignBedrock/Probe"\', \'Sum\', 300)');
     checkMetrics(searched);
+  });
+
+  test('a PostureProbe: per path the outcome the posture requires, the failed and inconclusive counts, and its alarms in the status widget', () => {
+    let probe: PostureProbe | undefined;
+    const { body } = build((stack) => {
+      probe = new PostureProbe(stack, 'Probe');
+      return { probe, regions: ['ap-southeast-2'] };
+    });
+    const lines = body.widgets.find((w) => w.properties.title === 'Posture probe outcomes')!.properties.metrics as unknown[][];
+    const shown = lines.map((l) => l.filter((p) => typeof p === 'string').join(' '));
+    // Must-work paths are drawn as REACHED, must-deny paths as DENIED_BY_SCP: the metrics the probe publishes.
+    expect(shown).toEqual([
+      ...probe!.pathNames.map((path) => {
+        const expected = ['on-demand-in-origin', 'au-profile'].includes(path) ? 'REACHED' : 'DENIED_BY_SCP';
+        return `SovereignBedrock/Probe ${PROBE_METRICS.PATH_OUTCOME} Outcome ${expected} Path ${path}`;
+      }),
+      `SovereignBedrock/Probe ${PROBE_METRICS.FAILED} Origin ap-southeast-2`,
+      `SovereignBedrock/Probe ${PROBE_METRICS.INCONCLUSIVE} Origin ap-southeast-2`,
+    ]);
+    expect(probe!.pathNames).toEqual(expect.arrayContaining(['au-profile', 'global-profile', 'direct-us-east-1']));
+    // Maximum over the probe's own period (a run a day): 1 in a period whose run gave that outcome.
+    for (const line of lines) expect(line[line.length - 1]).toEqual(expect.objectContaining({ stat: 'Maximum', period: 86400 }));
+    const alarms = body.widgets.find((w) => w.type === 'alarm')!.properties.alarms as unknown[];
+    expect(alarms).toHaveLength(3);
+  });
+
+  test('a probe in another account: its lines carry that account and Region, its alarms stay out of the status widget', () => {
+    const app = new App();
+    const workload = new Stack(app, 'Workload', { env: { account: '444455556666', region: 'ap-southeast-4' } });
+    const probe = new PostureProbe(workload, 'Probe', { originRegion: 'ap-southeast-4' });
+    const stack = new Stack(app, 'Observe', { env: SYDNEY });
+    new BedrockResidencyDashboard(stack, 'Dashboard', { probe, regions: ['ap-southeast-2'] });
+    const body = dashboardBody(Template.fromStack(stack));
+    const lines = body.widgets.find((w) => w.properties.title === 'Posture probe outcomes')!.properties.metrics as unknown[][];
+    expect(lines).toHaveLength(probe.pathNames.length + 2);
+    for (const line of lines) expect(line[line.length - 1]).toEqual(expect.objectContaining({ accountId: '444455556666', region: 'ap-southeast-4' }));
+    expect(body.widgets.filter((w) => w.type === 'alarm')).toEqual([]);
+  });
+
+  test('a probe that is not a PostureProbe is refused, naming the prop', () => {
+    expect(problems(() => build(() => ({ probe: 'arn:aws:lambda:ap-southeast-2:111122223333:function:probe' as any }))).map((p) => p.prop)).toEqual(['probe']);
   });
 
   describe('opt-in alarms', () => {

@@ -4,7 +4,8 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AuBedrockPosture, PostureProbe } from '../../src';
-import { errorOf } from '../helpers/errors';
+import { isSovereignBedrockValidationError } from '../../src/core/validation-errors';
+import { errorOf, thrown } from '../helpers/errors';
 import { permissionsBesidesLogging } from '../helpers/function-permissions';
 
 function workload(): Stack {
@@ -147,4 +148,46 @@ describe('PostureProbe', () => {
     expect(message).toContain('roleName: "has spaces" is not an IAM role name');
     expect(message).toContain('schedule: the schedule runs every 172800 seconds but metricPeriod is 86400 seconds');
   });
+
+  test('untyped callers: wrong types are named errors, never a TypeError (issue 18)', () => {
+    const propsOf = (fn: () => unknown) => {
+      const e = thrown(fn);
+      if (!isSovereignBedrockValidationError(e)) throw e;
+      return e.problems.map((p) => p.prop);
+    };
+    expect(propsOf(() => new PostureProbe(workload(), 'Probe', {
+      schedule: 'rate(1 day)' as any,
+      services: 'bedrock' as any,
+      models: { 'au-profile': 7 as any },
+      exemptPrincipalArns: [null as any, 'BreakGlass'],
+      evidenceBucket: 'my-bucket' as any,
+      evidencePrefix: 'records/*',
+      topic: 'arn:aws:sns:ap-southeast-2:333344445555:t' as any,
+    }))).toEqual(['services', 'models.au-profile', 'schedule', 'evidenceBucket', 'topic', 'evidencePrefix', 'exemptPrincipalArns[0]', 'exemptPrincipalArns[1]']);
+    expect(propsOf(() => new PostureProbe(workload(), 'Probe', null as any))).toEqual(['props']);
+  });
+
+  test('the summary metrics and each path\'s outcome, for dashboards; a path or outcome it does not publish is refused', () => {
+    const probe = new PostureProbe(workload(), 'Probe', { metricNamespace: 'Acme/Probe' });
+    const json = (m: { namespace: string; metricName: string; dimensions?: Record<string, unknown>; statistic: string }) =>
+      [m.namespace, m.metricName, JSON.stringify(m.dimensions), m.statistic].join(' ');
+    expect([probe.metricPathsFailed(), probe.metricPathsInconclusive(), probe.metricPathsPassed()].map(json)).toEqual([
+      'Acme/Probe PathsFailed {"Origin":"ap-southeast-2"} Maximum',
+      'Acme/Probe PathsInconclusive {"Origin":"ap-southeast-2"} Maximum',
+      'Acme/Probe PathsPassed {"Origin":"ap-southeast-2"} Maximum',
+    ]);
+    // What the alarms watch is what the dashboard draws.
+    expect(json(probe.failedAlarm.metric as any)).toBe(json(probe.metricPathsFailed()));
+    expect(probe.expectedOutcomes).toEqual({
+      'on-demand-in-origin': 'REACHED',
+      'au-profile': 'REACHED',
+      'apac-profile': 'DENIED_BY_SCP',
+      'global-profile': 'DENIED_BY_SCP',
+      'direct-us-east-1': 'DENIED_BY_SCP',
+      'agentcore-us-east-1': 'DENIED_BY_SCP',
+    });
+    expect(errorOf(() => probe.metricPathOutcome('nowhere', 'REACHED'))).toContain('path: "nowhere" is not a probed path');
+    expect(errorOf(() => probe.metricPathOutcome('au-profile', 'reached'))).toContain('outcome: "reached" is not an outcome');
+  });
 });
+

@@ -54,3 +54,31 @@ describe('TrafficReplay', () => {
     expect(TrafficReplay.athenaQuery({ accounts: ['111122223333'] })).toContain("account IN ('111122223333')");
   });
 });
+
+describe('untyped callers (issue 18)', () => {
+  const propsOf = (fn: () => unknown): string[] => {
+    const e = thrown(fn);
+    if (!isSovereignBedrockValidationError(e)) throw e;
+    return e.problems.map((p) => p.prop);
+  };
+
+  test('wrong types are named errors in the caller\'s terms, never a TypeError or a silent default', () => {
+    expect(propsOf(() => new CloudTrailAthenaTable(newStack(), 'T', {
+      trailBucketName: true as any, trailPrefix: 7 as any, accounts: ['111122223333'], regions: [], workGroup: ['x'] as any, databaseName: 5 as any,
+    }))).toEqual(['trailBucketName', 'trailPrefix', 'regions', 'databaseName', 'workGroup']);
+    expect(propsOf(() => TrafficReplay.athenaTableDdl({ bucket: 'org-trail', accounts: ['111122223333'], regions: 'ap-southeast-2' as any, database: 'a b' })))
+      .toEqual(['regions', 'database']);
+    expect(propsOf(() => new CloudTrailAthenaTable(newStack(), 'T', null as any))).toEqual(['props']);
+  });
+
+  test('the replay names options problems under options, with every other problem at once', () => {
+    expect(propsOf(() => TrafficReplay.fromRecords([], { accounts: 'x' as any, options: { allowedRegions: ['us-east-1'] } })))
+      .toEqual(['accounts', 'options.allowedRegions[0]']);
+    expect(propsOf(() => TrafficReplay.athenaQuery({}, 'traffic', 'x; DROP TABLE y'))).toEqual(['tableName']);
+  });
+
+  test('fromDirectory rejects a path that is not a string with the named error', async () => {
+    const e = await TrafficReplay.fromDirectory(1 as any).then(() => undefined, (err: unknown) => err);
+    expect(isSovereignBedrockValidationError(e) && e.problems.map((p) => p.prop)).toEqual(['path']);
+  });
+});

@@ -307,8 +307,8 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
 /** Problems with the table's inputs, by prop name. */
 export function validateAthenaTable(input: AthenaTableInput, errors: { add(prop: string, message: string): void }): void {
-  if (!BUCKET_NAME.test(String(input.bucket))) errors.add('bucket', `"${input.bucket}" is not an S3 bucket name`);
-  if (input.organizationId !== undefined && !ORGANIZATION_ID.test(input.organizationId)) {
+  if (typeof input.bucket !== 'string' || !BUCKET_NAME.test(input.bucket)) errors.add('bucket', `${JSON.stringify(input.bucket) ?? typeof input.bucket} is not an S3 bucket name`);
+  if (input.organizationId !== undefined && input.organizationId !== null && !ORGANIZATION_ID.test(String(input.organizationId))) {
     errors.add('organizationId', `"${input.organizationId}" is not an organization ID (o- and 10 to 32 lowercase letters or digits)`);
   }
   if (!Array.isArray(input.accounts) || input.accounts.length === 0) {
@@ -318,10 +318,18 @@ export function validateAthenaTable(input: AthenaTableInput, errors: { add(prop:
       if (!/^\d{12}$/.test(String(a))) errors.add(`accounts[${i}]`, `"${a}" is not an account ID (12 digits)`);
     });
   }
-  if (input.regions !== undefined) {
+  // Untyped callers: every value is written into the table's location or properties, so each must be a string.
+  if (input.prefix !== undefined && input.prefix !== null && (typeof input.prefix !== 'string' || /[\s'"\\]/.test(input.prefix))) {
+    errors.add('prefix', `must be the trail's S3 key prefix (a string without spaces or quotes), got ${JSON.stringify(input.prefix) ?? typeof input.prefix}`);
+  }
+  if (input.regions !== undefined && input.regions !== null && !Array.isArray(input.regions)) {
+    errors.add('regions', `must be a list of Region codes, got ${JSON.stringify(input.regions) ?? typeof input.regions}`);
+  } else if (input.regions !== undefined && input.regions !== null && input.regions.length === 0) {
+    errors.add('regions', 'is empty: the table would project no Region folder. Give the Regions, or leave regions out for every commercial Region');
+  } else if (input.regions !== undefined && input.regions !== null) {
     input.regions.forEach((r, i) => {
       if (!COMMERCIAL_REGIONS.includes(r)) errors.add(`regions[${i}]`, `"${r}" is not a commercial Region`);
     });
   }
-  if (input.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.since)) errors.add('since', `"${input.since}" is not a day (YYYY-MM-DD)`);
+  if (input.since !== undefined && input.since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(input.since))) errors.add('since', `"${input.since}" is not a day (YYYY-MM-DD)`);
 }
