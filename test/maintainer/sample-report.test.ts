@@ -22,7 +22,9 @@ test('the sample inputs are what the report command reads', () => {
   expect(loadInput('audit', 'audit.json', files['audit.json']).data.kind).toBe('cdk-sovereign-bedrock/audit');
   const traffic = loadInput('traffic', 'traffic.json', files['traffic.json']).data;
   // The timeline and the calls tell the same story: the calls served per Region (a refused call was served nowhere).
-  const served = (region: string) => traffic.calls.filter((c) => c.servedRegion === region && (c.errorCode ?? null) === null).reduce((s, c) => s + c.count, 0);
+  const served = (region: string) => traffic.calls
+    .filter((c) => c.servedRegion === region && (c.errorCode ?? null) === null)
+    .reduce((s, c) => s + c.count, 0);
   for (const region of new Set(traffic.timeline.map((t) => t.servedRegion))) {
     expect([region, traffic.timeline.filter((t) => t.servedRegion === region).reduce((s, t) => s + t.count, 0)]).toEqual([region, served(region)]);
   }
