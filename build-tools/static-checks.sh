@@ -4,7 +4,7 @@
 # fresh clone). Both always run to the end; the step fails if either fails, and says which.
 set -u
 cd "$(dirname "$0")/.."
-tsc --noEmit -p test/tsconfig.json &
+npx tsc --noEmit -p test/tsconfig.json &
 tsc_pid=$!
 npx projen eslint
 lint=$?
