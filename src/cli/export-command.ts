@@ -3,7 +3,7 @@ import { UsageError } from './audit-command';
 import { toFlagMessage } from './flag-names';
 import { writeExport } from './write-export';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
-import { MAX_SCP_SIZE } from '../core/quota-maximums';
+import { MAX_SCP_SIZE, MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { PostureExport, PostureExportFormat } from '../export/posture-export';
 
 export const EXPORT_USAGE = `Usage: cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [options]
@@ -29,7 +29,12 @@ Options:
   --allowed-regions LIST      comma-separated origin Regions (default: ap-southeast-2)
   --split                     two policies (profile lock, Region lock) instead of one
   --name-prefix PREFIX        prepended to policy and file names
-  --max-policy-size N         SCP size limit in characters, at most 10240 (default: 10240)
+  --max-policy-size N         SCP size limit in characters, at most 10240 (default: 10240);
+                              a posture over it spills into more policy files (NAME-part2.json...)
+  --max-policies-per-target N SCPs allowed per target, at most 10 (default: 10)
+  --policies-attached-elsewhere N
+                              SCPs already on each target, FullAWSAccess and guardrails (default: 1);
+                              a spilled posture must fit the slots left
   --help`;
 
 const FORMATS: Record<string, PostureExportFormat> = {
@@ -39,7 +44,7 @@ const FORMATS: Record<string, PostureExportFormat> = {
 };
 
 /** Runs `export`; returns the exit code. Invalid options surface as UsageError (exit 2). */
-export function runExportCommand(argv: string[], io: { stdout: (t: string) => void }): number {
+export function runExportCommand(argv: string[], io: { stdout: (t: string) => void; stderr?: (t: string) => void }): number {
   let v;
   try {
     v = parseArgs({
@@ -57,6 +62,8 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
         'split': { type: 'boolean', default: false },
         'name-prefix': { type: 'string' },
         'max-policy-size': { type: 'string' },
+        'max-policies-per-target': { type: 'string' },
+        'policies-attached-elsewhere': { type: 'string' },
         'help': { type: 'boolean', default: false },
       },
       strict: true,
@@ -77,6 +84,15 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   if (maxPolicySize !== undefined && !(Number.isInteger(maxPolicySize) && maxPolicySize > 0 && maxPolicySize <= MAX_SCP_SIZE)) {
     problems.push(`--max-policy-size: must be an integer from 1 to ${MAX_SCP_SIZE} (AWS's largest SCP), got ${v['max-policy-size']}`);
   }
+  const maxPoliciesPerTarget = v['max-policies-per-target'] === undefined ? undefined : Number(v['max-policies-per-target']);
+  if (maxPoliciesPerTarget !== undefined && !(Number.isInteger(maxPoliciesPerTarget) && maxPoliciesPerTarget >= 1 && maxPoliciesPerTarget <= MAX_SCPS_PER_TARGET)) {
+    problems.push(`--max-policies-per-target: must be an integer from 1 to ${MAX_SCPS_PER_TARGET}, got ${v['max-policies-per-target']}`);
+  }
+  const policiesAttachedElsewhere = v['policies-attached-elsewhere'] === undefined ? undefined : Number(v['policies-attached-elsewhere']);
+  if (policiesAttachedElsewhere !== undefined
+    && !(Number.isInteger(policiesAttachedElsewhere) && policiesAttachedElsewhere >= 0 && policiesAttachedElsewhere < MAX_SCPS_PER_TARGET)) {
+    problems.push(`--policies-attached-elsewhere: must be an integer from 0 to ${MAX_SCPS_PER_TARGET - 1}, got ${v['policies-attached-elsewhere']}`);
+  }
   if (v['control-tower-exemptions'] && v['no-control-tower-exemptions']) {
     problems.push('--control-tower-exemptions: give it or --no-control-tower-exemptions, not both');
   }
@@ -85,9 +101,9 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
   // The same exemptions, in the same order, as AuBedrockPosture's default.
   const controlTower = v['no-control-tower-exemptions'] ? [] : controlTowerRoleArnPatterns();
 
-  let files;
+  let result;
   try {
-    files = PostureExport.toFiles({
+    result = PostureExport.toResult({
       format,
       targets: v.ou || v.account ? { organizationalUnits: v.ou, accounts: v.account } : undefined,
       options: {
@@ -98,6 +114,8 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       split: v.split,
       namePrefix: v['name-prefix'],
       maxPolicySize,
+      maxPoliciesPerTarget,
+      policiesAttachedElsewhere,
     });
   } catch (e) {
     throw new UsageError(toFlagMessage((e as Error).message, [
@@ -112,10 +130,13 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       { prop: 'allowedRegions', flag: '--allowed-regions', kind: 'list' },
       { prop: 'namePrefix', flag: '--name-prefix' },
       { prop: 'maxPolicySize', flag: '--max-policy-size' },
+      { prop: 'maxPoliciesPerTarget', flag: '--max-policies-per-target' },
+      { prop: 'policiesAttachedElsewhere', flag: '--policies-attached-elsewhere' },
       { prop: 'split', flag: '--split' },
       { prop: 'format', flag: '--format' },
     ]));
   }
-  for (const written of writeExport(files, v.out!)) io.stdout(`wrote ${written}\n`);
+  for (const w of result.warnings) (io.stderr ?? io.stdout)(`warning: ${w}\n`);
+  for (const written of writeExport(result.files, v.out!)) io.stdout(`wrote ${written}\n`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { exportPosture } from '../core/export/export-posture';
+import { exportPostureWithWarnings } from '../core/export/export-posture';
 import { ControlTowerRegionDenyOptions } from '../landing-zone/control-tower-region-deny';
 import { ResidencyPolicyOptions } from '../policy-core';
 
@@ -71,6 +71,21 @@ export interface PostureExportProps {
   readonly maxPolicySize?: number;
 
   /**
+   * Most SCPs attached to one root, OU or account. A policy over
+   * `maxPolicySize` spills over the fewest SCPs that hold its statements
+   * (`NAME-part2.json`...), within this budget less `policiesAttachedElsewhere`.
+   * @default 10
+   */
+  readonly maxPoliciesPerTarget?: number;
+
+  /**
+   * SCPs attached to every target by others (FullAWSAccess, Control Tower's
+   * guardrails), which a spilled posture leaves room for.
+   * @default 1
+   */
+  readonly policiesAttachedElsewhere?: number;
+
+  /**
    * The Control Tower home Region, written as the manifest's `region:` line.
    * `CFCT` only.
    * @default 'ap-southeast-2'
@@ -88,6 +103,17 @@ export interface PostureExportProps {
    * @default - no Region deny file
    */
   readonly controlTowerRegionDeny?: ControlTowerRegionDenyOptions;
+}
+
+/** The files of an export and the warnings about them. */
+export interface PostureExportResult {
+  /** The files, as `toFiles` returns them. */
+  readonly files: ExportedFile[];
+  /**
+   * One line per policy that spilled over several SCPs: their names, sizes
+   * and the slots they take. Empty when every policy fits one SCP.
+   */
+  readonly warnings: string[];
 }
 
 /** A file of the export, relative to the output directory. */
@@ -117,20 +143,37 @@ export class PostureExport {
    * problem (targets, names, options, policy size).
    */
   public static toFiles(props: PostureExportProps): ExportedFile[] {
-    if (props === undefined || props === null || typeof props !== 'object') {
-      return exportPosture(props as never, 'PostureExport.toFiles'); // reports the missing props
-    }
-    return exportPosture({
-      format: props.format,
-      targets: props.targets,
-      options: props.options,
-      split: props.split,
-      namePrefix: props.namePrefix,
-      maxPolicySize: props.maxPolicySize,
-      homeRegion: props.homeRegion,
-      controlTowerRegionDeny: props.controlTowerRegionDeny,
-    }, 'PostureExport.toFiles').map((f) => ({ path: f.path, content: f.content }));
+    return exportWith(props, 'PostureExport.toFiles').files;
+  }
+
+  /**
+   * The files of the export with its warnings: a policy over `maxPolicySize`
+   * spills over the fewest SCPs that hold it (more policy files, all in the
+   * manifest, the warning also written as a comment at its top); only a
+   * posture the slot budget cannot hold throws, saying what would fit.
+   */
+  public static toResult(props: PostureExportProps): PostureExportResult {
+    return exportWith(props, 'PostureExport.toResult');
   }
 
   private constructor() {}
+}
+
+function exportWith(props: PostureExportProps, where: string): PostureExportResult {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    exportPostureWithWarnings(props as never, where); // reports the missing props
+  }
+  const result = exportPostureWithWarnings({
+    format: props.format,
+    targets: props.targets,
+    options: props.options,
+    split: props.split,
+    namePrefix: props.namePrefix,
+    maxPolicySize: props.maxPolicySize,
+    maxPoliciesPerTarget: props.maxPoliciesPerTarget,
+    policiesAttachedElsewhere: props.policiesAttachedElsewhere,
+    homeRegion: props.homeRegion,
+    controlTowerRegionDeny: props.controlTowerRegionDeny,
+  }, where);
+  return { files: result.files.map((f) => ({ path: f.path, content: f.content })), warnings: [...result.warnings] };
 }

@@ -18,9 +18,19 @@ import { ValidationErrors } from '../core/validation-errors';
  * statements; this class validates, minifies, size-checks and attaches.
  */
 export abstract class ResidencyScp extends Construct {
-  /** The underlying `AWS::Organizations::Policy`. */
+  /** The underlying `AWS::Organizations::Policy` (the first, when the policy spans several). */
   public readonly policy: CfnPolicy;
-  /** The policy document, for inspection or reuse (for example in an IAM simulator). */
+  /**
+   * Every `AWS::Organizations::Policy` the construct makes: one, or more when
+   * its statements do not fit one SCP of `quota.maxPolicySize` characters and
+   * spill over the fewest SCPs that hold them (each attached to every target).
+   */
+  public readonly policies: CfnPolicy[];
+  /** Minified JSON of each of `policies`, in order (deploy-time values as token strings). */
+  public readonly policyJsons: string[];
+  /** Minified size of each of `policies`, in characters. */
+  public readonly policySizes: number[];
+  /** The policy document (the first SCP's, when it spans several), for inspection or reuse (for example in an IAM simulator). */
   public readonly document: iam.PolicyDocument;
   /**
    * The minified policy JSON exactly as sent to AWS Organizations (deploy-time
@@ -64,6 +74,12 @@ export abstract class ResidencyScp extends Construct {
         `exemptPrincipalArns: "${ack}" exempts every principal it names in account ${ack.split(':')[4]} (acknowledged): the policy restricts nothing they do.`);
     }
     this.policy = this.resource.policy;
+    this.policies = [...this.resource.policies];
+    this.policyJsons = [...this.resource.jsons];
+    this.policySizes = [...this.resource.sizes];
+    if (typeof name === 'string' && !Token.isUnresolved(name)) {
+      for (let i = 2; i <= this.policies.length; i++) claimPolicyName(this, `${name}-part${i}`, this.node.path);
+    }
     this.document = this.resource.document;
     this.policyJson = this.resource.json;
     this.sizeChars = this.resource.size;

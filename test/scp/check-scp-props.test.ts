@@ -45,8 +45,10 @@ describe('configurations that would quietly open the posture do not synthesize',
     const exemptPrincipalArns = Array.from({ length: 120 }, (_, i) => `arn:aws:iam::*:role/team-${String(i).padStart(3, '0')}-bedrock-break-glass`);
     expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', { targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 1e9 } })))
       .toMatch(/quota\.maxPolicySize: must be at most 10240/);
-    expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', { targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 10240 } })))
-      .toMatch(/quota\.maxPolicySize: the minified policy is \d+ characters, \d+ over the limit of 10240\. Remove exemptions/);
+    // Within AWS's quota it spills over several SCPs; a budget of two slots cannot hold it, and the error says what would.
+    expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', {
+      targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 10240, maxPoliciesPerTarget: 3 },
+    }))).toMatch(/quota\.maxPoliciesPerTarget: the posture needs \d+ SCPs \([\d +]+ characters\) and the budget is 2 SCP slots of 10240 characters: the budget holds this posture with the first \d+ of its 120 exemptions \(drop \d+\)\. The budget is quota\.maxPoliciesPerTarget \(3\) less quota\.policiesAttachedElsewhere \(1\)/);
   });
 
   test('no props, or a string of targets, from JavaScript: named errors, not TypeErrors', () => {
