@@ -159,7 +159,7 @@ describe('validation: every problem at once, naming the option and the accepted 
     expect(errorOf(() => PostureExport.toFiles({ ...big, policiesAttachedElsewhere: 9 }))).toMatch(
       /maxPoliciesPerTarget: policy au-bedrock-residency: the posture needs 2 SCPs \(\d+ \+ \d+ characters\) and the budget is 1 SCP slot of 10240 characters: the budget holds this posture with the first \d+ of its 20 exemptions/);
     // A stricter size than AWS's is the user's to raise again.
-    expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 2000, policiesAttachedElsewhere: 8 })))
+    expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 1000, policiesAttachedElsewhere: 8 })))
       .toContain('or raise maxPolicySize (AWS allows at most 10240)');
   });
 
