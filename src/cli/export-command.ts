@@ -85,7 +85,8 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
     problems.push(`--max-policy-size: must be an integer from 1 to ${MAX_SCP_SIZE} (AWS's largest SCP), got ${v['max-policy-size']}`);
   }
   const maxPoliciesPerTarget = v['max-policies-per-target'] === undefined ? undefined : Number(v['max-policies-per-target']);
-  if (maxPoliciesPerTarget !== undefined && !(Number.isInteger(maxPoliciesPerTarget) && maxPoliciesPerTarget >= 1 && maxPoliciesPerTarget <= MAX_SCPS_PER_TARGET)) {
+  if (maxPoliciesPerTarget !== undefined
+    && !(Number.isInteger(maxPoliciesPerTarget) && maxPoliciesPerTarget >= 1 && maxPoliciesPerTarget <= MAX_SCPS_PER_TARGET)) {
     problems.push(`--max-policies-per-target: must be an integer from 1 to ${MAX_SCPS_PER_TARGET}, got ${v['max-policies-per-target']}`);
   }
   const policiesAttachedElsewhere = v['policies-attached-elsewhere'] === undefined ? undefined : Number(v['policies-attached-elsewhere']);

@@ -95,7 +95,8 @@ const FIX = 'Attach one posture to many targets instead (targetIds, addTarget():
 /** The bytes this library's policies add to a stack's template, as the check counts them (for tests and benchmarks). */
 export function estimateTemplateBytes(stack: Stack): number {
   const contentSizes = new Map<string, number>();
-  return (CONTRIBUTORS.get(stack) ?? []).reduce((sum, c) => sum + c.policies.reduce((n, p, i) => n + policyBytes(stack, p, c.jsons[i], contentSizes), 0), 0);
+  return (CONTRIBUTORS.get(stack) ?? []).reduce((sum, c) =>
+    sum + c.policies.reduce((n, p, i) => n + policyBytes(stack, p, c.jsons[i], contentSizes), 0), 0);
 }
 
 function checkTemplateLimits(stack: Stack, contributors: readonly TemplateContributor[]): string[] {

@@ -33,7 +33,8 @@ describe('a posture over the SCP size quota spills over the fewest SCPs that hol
     const stack = newStack();
     const scp = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: [OU], exemptPrincipalArns, ...everyOptIn });
     const n = scp.policies.length;
-    expect(warnings(stack).join('\n')).toContain(`over the SCP size quota of 10240: it spans ${n} SCPs (${scp.policySizes.join(' + ')} characters) and takes ${n} of the 9 SCP slots`);
+    expect(warnings(stack).join('\n'))
+      .toContain(`over the SCP size quota of 10240: it spans ${n} SCPs (${scp.policySizes.join(' + ')} characters) and takes ${n} of the 9 SCP slots`);
   });
 
   test('the app-wide slot check counts every part', () => {

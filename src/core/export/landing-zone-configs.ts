@@ -26,7 +26,9 @@ function targetLists(targets: ExportTargetsInput, ouKey: string, accountKey: str
  * A Customizations for Control Tower `manifest.yaml` holding the posture's SCP
  * resources. Merge the `resources` entries into an existing manifest.
  */
-export function cfctManifest(policies: readonly ExportedPolicy[], targets: ExportTargetsInput, homeRegion: string, notes: readonly string[] = []): string {
+export function cfctManifest(
+  policies: readonly ExportedPolicy[], targets: ExportTargetsInput, homeRegion: string, notes: readonly string[] = [],
+): string {
   return toYaml({
     region: homeRegion,
     version: new YamlVerbatim(CFCT_MANIFEST_VERSION),

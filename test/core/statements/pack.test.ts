@@ -61,7 +61,7 @@ describe('packStatements', () => {
     expect(packed.tooLarge).toEqual([{ sid: 'S1', size: DOCUMENT_OVERHEAD + 2000 }]);
   });
 
-  test('property: every statement lands whole in exactly one document, in its original order, each within the limit, in the fewest documents', () => {
+  test('property: each statement whole in exactly one document, in its original order, each within the limit, fewest documents', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 60, max: 900 }), { minLength: 1, maxLength: 9 }), fc.integer({ min: 950, max: 2500 }), (sizes, limit) => {
       const statements = sizes.map((n, i) => statementOf(i, n));
       const packed = packStatements(statements, limit);
