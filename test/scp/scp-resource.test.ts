@@ -50,7 +50,8 @@ describe('a posture over the SCP size quota spills over the fewest SCPs that hol
     const guard = ScpSlotGuard.protect(scp);
     const template = Template.fromStack(stack).toJSON();
     for (const p of scp.policies) {
-      expect(template.Resources[stack.getLogicalId(p)].DependsOn).toEqual(expect.arrayContaining([stack.getLogicalId(guard.node.defaultChild as any)]));
+      const guardId = stack.getLogicalId(guard.node.defaultChild as any);
+      expect(template.Resources[stack.getLogicalId(p)].DependsOn).toEqual(expect.arrayContaining([guardId]));
     }
   });
 

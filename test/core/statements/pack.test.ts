@@ -62,7 +62,8 @@ describe('packStatements', () => {
   });
 
   test('property: each statement whole in exactly one document, in its original order, each within the limit, fewest documents', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 60, max: 900 }), { minLength: 1, maxLength: 9 }), fc.integer({ min: 950, max: 2500 }), (sizes, limit) => {
+    const sizesArb = fc.array(fc.integer({ min: 60, max: 900 }), { minLength: 1, maxLength: 9 });
+    fc.assert(fc.property(sizesArb, fc.integer({ min: 950, max: 2500 }), (sizes, limit) => {
       const statements = sizes.map((n, i) => statementOf(i, n));
       const packed = packStatements(statements, limit);
       const docs: PolicyDocumentJson[] = packed.documents;
