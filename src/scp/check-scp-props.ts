@@ -92,22 +92,53 @@ export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationE
 
   const limits = ScpLimits.resolve(p.quota ?? {});
   const rules = resolveResidencyRules(p);
-  const slotBudget = Math.max(0, limits.maxPoliciesPerTarget - limits.policiesAttachedElsewhere);
-  const plan = planSpill(rules, (r) => kind.statements(r), limits.maxPolicySize, slotBudget,
-    (statement) => estimatedSize(JSON.stringify(statement)).size);
-  if (!plan.fits) {
-    errors.add(plan.tooLarge.length > 0 ? 'quota.maxPolicySize' : 'quota.maxPoliciesPerTarget', `${plan.advice}. The budget is quota.maxPoliciesPerTarget (${limits.maxPoliciesPerTarget}) less `
-      + `quota.policiesAttachedElsewhere (${limits.policiesAttachedElsewhere})`
-      + (limits.maxPolicySize < MAX_SCP_SIZE ? `; or raise quota.maxPolicySize (${limits.maxPolicySize}; AWS allows at most ${MAX_SCP_SIZE})` : ''));
+  const packed = packedFor(kind, rules, limits);
+  if ('problem' in packed) {
+    errors.add(packed.prop, packed.problem);
     return undefined;
   }
-  const parts = plan.documents.map(part);
+  const { parts, wholeSize, slotBudget } = packed;
   const name = p.policyName;
   if (parts.length > 1 && typeof name === 'string' && !isToken(name) && name.length + `-part${parts.length}`.length > 128) {
     errors.add('policyName', `"${name}" leaves no room for the suffix -part${parts.length} of the SCPs the posture spills into `
       + `(${parts.length} SCPs); Organizations allows 128 characters. Use at most ${128 - `-part${parts.length}`.length}`);
     return undefined;
   }
-  const wholeSize = parts.length === 1 ? parts[0].size : estimatedSize(minify(kind.document(rules))).size;
   return { ...parts[0], rules, limits, parts, wholeSize, slotBudget };
+}
+
+type Packed = { parts: CheckedScpPart[]; wholeSize: number; slotBudget: number } | { prop: string; problem: string };
+
+/**
+ * Packed documents by kind, rules and quota. A landing zone often makes one
+ * construct per OU with the same options: they share one packing (and one
+ * document object each, as a hand-written `CfnPolicy` reused across OUs
+ * would), which keeps synth time close to that baseline. Bounded, so an app
+ * with many distinct postures does not grow it without end.
+ */
+const PACKED = new Map<string, Packed>();
+const PACKED_MAX = 64;
+
+function packedFor(kind: ScpKind, rules: ResidencyRules, limits: ScpLimits): Packed {
+  const key = JSON.stringify([kind.name, rules, limits.maxPolicySize, limits.maxPoliciesPerTarget, limits.policiesAttachedElsewhere]);
+  const cached = PACKED.get(key);
+  if (cached) return cached;
+  const slotBudget = Math.max(0, limits.maxPoliciesPerTarget - limits.policiesAttachedElsewhere);
+  const plan = planSpill(rules, (r) => kind.statements(r), limits.maxPolicySize, slotBudget,
+    (statement) => estimatedSize(JSON.stringify(statement)).size);
+  let result: Packed;
+  if (!plan.fits) {
+    result = {
+      prop: plan.tooLarge.length > 0 ? 'quota.maxPolicySize' : 'quota.maxPoliciesPerTarget',
+      problem: `${plan.advice}. The budget is quota.maxPoliciesPerTarget (${limits.maxPoliciesPerTarget}) less `
+        + `quota.policiesAttachedElsewhere (${limits.policiesAttachedElsewhere})`
+        + (limits.maxPolicySize < MAX_SCP_SIZE ? `; or raise quota.maxPolicySize (${limits.maxPolicySize}; AWS allows at most ${MAX_SCP_SIZE})` : ''),
+    };
+  } else {
+    const parts = plan.documents.map(part);
+    result = { parts, wholeSize: parts.length === 1 ? parts[0].size : estimatedSize(minify(kind.document(rules))).size, slotBudget };
+  }
+  if (PACKED.size >= PACKED_MAX) PACKED.delete(PACKED.keys().next().value!);
+  PACKED.set(key, result);
+  return result;
 }

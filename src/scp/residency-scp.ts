@@ -30,8 +30,6 @@ export abstract class ResidencyScp extends Construct {
   public readonly policyJsons: string[];
   /** Minified size of each of `policies`, in characters. */
   public readonly policySizes: number[];
-  /** The policy document (the first SCP's, when it spans several), for inspection or reuse (for example in an IAM simulator). */
-  public readonly document: iam.PolicyDocument;
   /**
    * The minified policy JSON exactly as sent to AWS Organizations (deploy-time
    * values appear as CDK token strings).
@@ -80,10 +78,14 @@ export abstract class ResidencyScp extends Construct {
     if (typeof name === 'string' && !Token.isUnresolved(name)) {
       for (let i = 2; i <= this.policies.length; i++) claimPolicyName(this, `${name}-part${i}`, this.node.path);
     }
-    this.document = this.resource.document;
     this.policyJson = this.resource.json;
     this.sizeChars = this.resource.size;
     this.limits = this.resource.limits;
+  }
+
+  /** The policy document (the first SCP's, when it spans several), for inspection or reuse (for example in an IAM simulator). */
+  public get document(): iam.PolicyDocument {
+    return this.resource.document;
   }
 
   /** The policy ID (`p-...`), resolved at deploy time. */

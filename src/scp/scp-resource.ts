@@ -6,6 +6,7 @@ import { CheckedScp, TOKEN_SIZE_ESTIMATE } from './check-scp-props';
 import { ResidencyScpBaseProps } from './residency-scp-props';
 import { ScpLimits } from './scp-quota';
 import { POLICY_DESCRIPTION_MAX, targetKind } from '../core/identifiers';
+import { PolicyDocumentJson } from '../core/policy-json';
 import { ValidationErrors } from '../core/validation-errors';
 import { checkTargetId } from '../core/validators';
 import { registerForSlotCheck } from '../private/target-slots';
@@ -48,7 +49,6 @@ export class ScpResource extends Construct {
   public readonly policy: CfnPolicy;
   /** Every SCP the posture takes: one, or more when it spilled over the size quota. */
   public readonly policies: CfnPolicy[];
-  public readonly document: iam.PolicyDocument;
   public readonly json: string;
   public readonly size: number;
   /** Minified size of each SCP, in order. */
@@ -57,6 +57,8 @@ export class ScpResource extends Construct {
   public readonly jsons: string[];
   public readonly limits: ScpLimits;
   private readonly targets: string[] = [];
+  private readonly firstDocument: PolicyDocumentJson;
+  private parsedDocument?: iam.PolicyDocument;
   private readonly kind: string;
 
   constructor(scope: Construct, id: string, props: ScpResourceProps) {
@@ -74,7 +76,7 @@ export class ScpResource extends Construct {
         `The policy contains ${tokens} deploy-time value(s); its size (${size} characters) counts each as ${TOKEN_SIZE_ESTIMATE}.`);
     }
 
-    this.document = iam.PolicyDocument.fromJson(checked.document);
+    this.firstDocument = checked.document;
     const count = checked.parts.length;
     const baseName = props.policyName ?? Names.uniqueResourceName(this, { maxLength: count === 1 ? 128 : 128 - PART_SUFFIX_ROOM });
     const description = props.description ?? props.defaultDescription;
@@ -110,6 +112,15 @@ export class ScpResource extends Construct {
     checkTargetId('targetId', targetId, errors, isUnresolved);
     errors.throwIfAny(`${this.kind}.addTarget()`, this.node.scope!.node.path);
     this.attach(targetId);
+  }
+
+  /**
+   * The first SCP's document as an `iam.PolicyDocument`, made when first read:
+   * hundreds of policies in one app need not build one each.
+   */
+  public get document(): iam.PolicyDocument {
+    this.parsedDocument ??= iam.PolicyDocument.fromJson(this.firstDocument);
+    return this.parsedDocument;
   }
 
   public get targetIds(): string[] {

@@ -44,10 +44,11 @@ const SEARCH_BUDGET = 200_000;
 export function packStatements(
   statements: readonly StatementJson[], limit: number, sizeOf: (s: StatementJson) => number = statementSize,
 ): PackedPosture {
+  if (statements.length === 0) return { documents: [policyDocument([])], sizes: [DOCUMENT_OVERHEAD], tooLarge: [] };
   const sizes = statements.map(sizeOf);
   const oversize = statements.flatMap((s, i) => (DOCUMENT_OVERHEAD + sizes[i] > limit ? [{ sid: s.Sid, size: DOCUMENT_OVERHEAD + sizes[i] }] : []));
   if (oversize.length > 0) return { documents: [], sizes: [], tooLarge: oversize };
-  if (packedSize(sizes) <= limit || statements.length === 0) {
+  if (packedSize(sizes) <= limit) {
     return { documents: [policyDocument(statements)], sizes: [packedSize(sizes)], tooLarge: [] };
   }
   const bins = bestPacking(sizes, limit);
