@@ -89,6 +89,47 @@ export function actionsNamed(prefix: string, word: string): string[] {
   return actions(prefix).filter((a) => a.name.includes(word)).map((a) => `${prefix}:${a.name}`).sort();
 }
 
+/**
+ * Verbs of the actions that send a prompt, a query or a document to be
+ * processed: invoking a model, agent, flow, runtime, tool or gateway, applying
+ * a guardrail, retrieving, evaluating, searching, counting tokens, Mantle's
+ * inference.
+ */
+const CONTENT_VERBS = /^(Invoke|Apply|Retrieve|Evaluate|Search|CountTokens$|CreateInference$)/;
+
+/**
+ * `prefix:Action` of every content-sending action of the prefixes that always
+ * names a resource (at least one required resource type), so the request's
+ * resource is an ARN whose Region can be judged, never `*`. Compressed to
+ * `prefix:Stem*` where every action of the prefix starting with the stem is in
+ * the set, so the list stays short and exact for this data.
+ */
+export function resourceScopedContentActions(prefixes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const prefix of prefixes) {
+    const all = actions(prefix).map((a) => a.name).sort();
+    const chosen = new Set(actions(prefix)
+      .filter((a) => CONTENT_VERBS.test(a.name) && a.resourceTypes.some((r) => r.required))
+      .map((a) => a.name));
+    const covered = new Set<string>();
+    for (const name of [...chosen].sort()) {
+      if (covered.has(name)) continue;
+      const matching = all.filter((n) => n.startsWith(name));
+      if (matching.length > 1 && matching.every((n) => chosen.has(n))) {
+        out.push(`${prefix}:${name}*`);
+        matching.forEach((n) => covered.add(n));
+      } else {
+        out.push(`${prefix}:${name}`);
+        covered.add(name);
+      }
+    }
+  }
+  return out;
+}
+
+/** The prefixes whose content actions the resource-Region statement judges. */
+export const RESOURCE_SCOPED_PREFIXES = ['bedrock', 'bedrock-mantle', 'bedrock-agentcore', 'bedrock-websearch', 'agent-registry'];
+
 export function renderServiceAuthorizationModule(): string {
   const pkg = read<{ version: string; updatedAt: string }>('package.json');
   const gates = ['guardrail-profile', 'data-automation-profile'].map(profileGate);
@@ -103,6 +144,8 @@ export function renderServiceAuthorizationModule(): string {
       actionsWithKey('bedrock-mantle', 'bedrock-mantle:BearerTokenType')],
     ['AGENT_REGISTRY_ACTIONS', 'AgentCore actions of AWS Agent Registry (their names contain `Registry`).',
       actionsNamed('bedrock-agentcore', 'Registry')],
+    ['RESOURCE_SCOPED_CONTENT_ACTIONS', 'Content-sending actions that always name a resource, per Region-governed prefix (`Stem*` where exact).',
+      resourceScopedContentActions(RESOURCE_SCOPED_PREFIXES)],
   ];
   const q = (s: string) => `'${s}'`;
   const arr = (xs: string[], indent: string) => `[\n${xs.map((x) => `${indent}  ${q(x)},\n`).join('')}${indent}]`;

@@ -6,32 +6,29 @@
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 
+import { DENIED_EVERYWHERE_PREFIXES as DENIED, DeniedEverywherePrefix as Denied, REGION_GOVERNED_PREFIXES, RegionGovernedPrefix } from './surface/ai-surface';
+
 /**
  * IAM service prefixes whose calls carry prompts and are served in the Region
  * they are made in (or, through inference profiles, in a destination Region):
- * the Region rules keep them in Australia.
- *
- * - `bedrock`: models, agents, knowledge bases, flows, guardrails, batch, Data Automation.
- * - `bedrock-mantle`: the OpenAI- and Anthropic-compatible endpoints (a separate IAM service).
- * - `bedrock-agentcore`: AgentCore Runtime, Memory, Gateway, Evaluations, Registry.
- * - `bedrock-websearch`: web search and fetch for models.
+ * the Region rules keep them in Australia. Read from the one classification of
+ * the AI surface (`surface/ai-surface.ts`), where each has its reason and source.
  */
-export const REGION_BOUND_PREFIXES = ['bedrock', 'bedrock-mantle', 'bedrock-agentcore', 'bedrock-websearch'] as const;
+export const REGION_BOUND_PREFIXES: readonly RegionGovernedPrefix[] = REGION_GOVERNED_PREFIXES;
 
 /** One of {@link REGION_BOUND_PREFIXES}. */
-export type RegionBoundPrefix = typeof REGION_BOUND_PREFIXES[number];
+export type RegionBoundPrefix = RegionGovernedPrefix;
 
 /**
  * Service prefixes with no Australian processing at all, denied in every Region
- * by default. `aws-external-anthropic` is Claude Platform on AWS, which AWS says
- * may process data outside AWS, in the US or globally.
+ * by default (Claude Platform on AWS, Amazon Nova Act), from the same table.
  *
  * @see https://docs.aws.amazon.com/claude-platform/latest/userguide/data-residency.html
  */
-export const DENIED_EVERYWHERE_PREFIXES = ['aws-external-anthropic'] as const;
+export const DENIED_EVERYWHERE_PREFIXES: readonly Denied[] = DENIED;
 
 /** One of {@link DENIED_EVERYWHERE_PREFIXES}. */
-export type DeniedEverywherePrefix = typeof DENIED_EVERYWHERE_PREFIXES[number];
+export type DeniedEverywherePrefix = Denied;
 
 /**
  * Bedrock resource types that route a call across Regions by a geography prefix
@@ -74,6 +71,7 @@ export const SERVICE_SIDE_INFERENCE_SOURCES = {
   agentCore: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/cross-region-inference.html',
   evaluations: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/evaluations-cross-region-inference.html',
   registry: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-cross-region-inference.html',
+  marketplace: 'https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-marketplace-end-to-end-workflow.html',
   structuredKnowledgeBases: 'https://docs.aws.amazon.com/bedrock/latest/userguide/kb-structured-cris.html',
   dataRetention: 'https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html',
   abuseDetection: 'https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html',

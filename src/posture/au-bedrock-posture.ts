@@ -187,6 +187,8 @@ export class AuBedrockPosture extends Construct {
       includeBedrockMantle: props.includeBedrockMantle,
       coveredServices: props.coveredServices,
       allowClaudePlatformOnAws: props.allowClaudePlatformOnAws,
+      allowNovaAct: props.allowNovaAct,
+      denySageMakerInferenceAbroad: props.denySageMakerInferenceAbroad,
       serviceSideInference: props.serviceSideInference,
       denyLongTermApiKeys: props.denyLongTermApiKeys,
     };

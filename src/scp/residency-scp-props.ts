@@ -93,6 +93,12 @@ export enum CoveredService {
   BEDROCK_AGENTCORE = 'bedrock-agentcore',
   /** Web search and fetch for models (`bedrock-websearch:*`). */
   BEDROCK_WEBSEARCH = 'bedrock-websearch',
+  /**
+   * AWS Agent Registry, generally available under its own prefix (`agent-registry:*`).
+   * Its semantic search and record embedding are also denied service-side
+   * (`serviceSideInference.denyAgentRegistry`).
+   */
+  AGENT_REGISTRY = 'agent-registry',
 }
 
 /**
@@ -125,8 +131,12 @@ export interface ServiceSideInferenceOptions {
   readonly denyStructuredDataQueries?: boolean;
 
   /**
-   * Deny AWS Agent Registry (`bedrock-agentcore:*Registry*`): its semantic
-   * search from Sydney may be processed in any commercial Region.
+   * Deny AWS Agent Registry's inference: semantic search and record embedding
+   * from Sydney may be processed in any commercial Region. Denies the preview
+   * actions (`bedrock-agentcore:*Registry*`) and, of the generally available
+   * service, `agent-registry:SearchDiscoverableRegistryRecords`,
+   * `InvokeRegistryMcp`, `CreateRegistryRecord` and `UpdateRegistryRecord`;
+   * reading and listing records stays open in the allowed Regions.
    * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-cross-region-inference.html
    * @default true
    */
@@ -183,7 +193,7 @@ export interface RegionAllowlistOptions extends InferenceProfileAllowanceProps {
    * Services the Region rules cover. Every service listed is denied outside
    * the allowed Regions (legs of allowed profiles excepted). `BEDROCK` must be
    * listed; leaving any other out draws a synth warning.
-   * @default - all: BEDROCK, BEDROCK_MANTLE, BEDROCK_AGENTCORE, BEDROCK_WEBSEARCH
+   * @default - all: BEDROCK, BEDROCK_MANTLE, BEDROCK_AGENTCORE, BEDROCK_WEBSEARCH, AGENT_REGISTRY
    */
   readonly coveredServices?: CoveredService[];
 
@@ -195,6 +205,27 @@ export interface RegionAllowlistOptions extends InferenceProfileAllowanceProps {
    * @default false (denied in every Region)
    */
   readonly allowClaudePlatformOnAws?: boolean;
+
+  /**
+   * Allow Amazon Nova Act (`nova-act:*`), whose acts are natural-language tasks
+   * run by a model AWS hosts. AWS documents no Australian Region for it, so it
+   * is denied in every Region unless allowed. Allowing it draws a synth warning.
+   * @see https://docs.aws.amazon.com/nova-act/latest/userguide/what-is-nova-act.html
+   * @default false (denied in every Region)
+   */
+  readonly allowNovaAct?: boolean;
+
+  /**
+   * Deny SageMaker endpoint invocation (`sagemaker:InvokeEndpoint*`) outside
+   * Sydney, Melbourne and the allowed Regions. Bedrock Marketplace models run
+   * on SageMaker endpoints and this call reaches them without a `bedrock:`
+   * action. Broad on purpose: the Marketplace tag (`sagemaker-sdk:bedrock`) can
+   * be removed by whoever may tag the endpoint, so it is not used. Turning it
+   * off draws a synth warning.
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-marketplace-end-to-end-workflow.html
+   * @default true
+   */
+  readonly denySageMakerInferenceAbroad?: boolean;
 
   /**
    * Controls on service-side cross-Region inference.

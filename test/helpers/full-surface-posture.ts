@@ -1,11 +1,11 @@
 /**
  * A hand-written posture that covers the whole 2026 surface the audit judges:
  * every Region-bound prefix kept in Sydney and Melbourne, Claude Platform on AWS
- * denied everywhere, only `au.` inference, guardrail and data-automation
+ * and Amazon Nova Act denied everywhere, only `au.` inference, guardrail and data-automation
  * profiles. The audit must read it PROTECTED; near misses of it must not.
  */
 const AU = ['ap-southeast-2', 'ap-southeast-4'];
-const REGION_BOUND = ['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*'];
+const REGION_BOUND = ['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*', 'agent-registry:*'];
 const AU_PROFILES = 'arn:aws:bedrock:*:*:inference-profile/au.*';
 
 export const PROFILE_LEG_ACTIONS = [
@@ -42,7 +42,7 @@ export function fullSurfaceStatements(exemptPrincipalArns: string[] = []): any[]
       Resource: '*',
       Condition: withExempt({ StringNotEquals: { 'aws:RequestedRegion': ['ap-southeast-2'] }, ArnNotLike: { 'bedrock:InferenceProfileArn': [AU_PROFILES] } }),
     },
-    { Sid: 'DenyClaudePlatform', Effect: 'Deny', Action: 'aws-external-anthropic:*', Resource: '*', ...(exemptPrincipalArns.length ? { Condition: exempt } : {}) },
+    { Sid: 'DenyClaudePlatform', Effect: 'Deny', Action: ['aws-external-anthropic:*', 'nova-act:*'], Resource: '*', ...(exemptPrincipalArns.length ? { Condition: exempt } : {}) },
     {
       Sid: 'DenyForeignProfiles',
       Effect: 'Deny',

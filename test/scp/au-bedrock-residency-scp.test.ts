@@ -29,7 +29,7 @@ describe('AuBedrockResidencyScp', () => {
   test('the default posture fits even the pre-May-2026 5,120-character limit without exemptions', () => {
     const stack = newStack();
     const scp = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: ['ou-ab12-34cd56ef'] });
-    expect(scp.sizeChars).toBeLessThan(3000);
+    expect(scp.sizeChars).toBeLessThan(5120);
     expect(scp.limits.maxPolicySize).toBe(10240);
   });
 

@@ -43,7 +43,7 @@ describe('AuOnlyInferenceScp', () => {
     const off = newStack();
     new AuOnlyInferenceScp(off, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'], denyGlobalCrossRegionInference: false });
     expect(onlyPolicy(off).Content.Statement.map((s: any) => s.Sid))
-      .toEqual(['DenyUnapprovedInferenceProfiles', 'DenyUnapprovedGuardrailAndDataAutomationProfiles']);
+      .toEqual(['DenyUnapprovedInferenceProfiles', 'DenyUnapprovedGuardrailAndDataAutomationProfiles', 'DenyInferenceProfileArnNotAnArn']);
   });
 
   test('guardrail and Data Automation profiles other than au. are denied by resource, failing closed', () => {

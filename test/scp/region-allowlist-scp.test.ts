@@ -10,27 +10,50 @@ describe('RegionAllowlistScp', () => {
     expect({ template: onlyPolicy(stack), minified: scp.policyJson }).toMatchSnapshot();
   });
 
-  test('the Region rules cover bedrock, bedrock-mantle, bedrock-agentcore and bedrock-websearch by default', () => {
+  test('the Region rules cover every Region-governed prefix of the AI surface table by default; the boundary also covers SageMaker invocation', () => {
     const stack = newStack();
     new RegionAllowlistScp(stack, 'Regions', { targetIds: ['ou-ab12-34cd56ef'] });
     const [boundary, origin] = onlyPolicy(stack).Content.Statement;
-    for (const s of [boundary, origin]) {
-      expect(s.Action).toEqual(['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*']);
-      expect(s.Resource).toBe('*');
-    }
+    const governed = ['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*', 'agent-registry:*'];
+    expect(boundary.Action).toEqual([...governed, 'sagemaker:InvokeEndpoint*']);
+    expect(origin.Action).toEqual(governed);
+    for (const s of [boundary, origin]) expect(s.Resource).toBe('*');
     expect(warnings(stack)).toEqual([]);
   });
 
-  test('Claude Platform on AWS is denied in every Region, and re-enabling it warns that it leaves AWS', () => {
+  test('SageMaker invocation abroad (Bedrock Marketplace endpoints) can be allowed, with a warning', () => {
+    const stack = newStack();
+    new RegionAllowlistScp(stack, 'Regions', { targetIds: ['ou-ab12-34cd56ef'], denySageMakerInferenceAbroad: false });
+    const [boundary] = onlyPolicy(stack).Content.Statement;
+    expect(boundary.Action).not.toContain('sagemaker:InvokeEndpoint*');
+    expect(warnings(stack).join('\n')).toMatch(/denySageMakerInferenceAbroad is false: Bedrock Marketplace models/);
+  });
+
+  test('a resource named in a Region outside Sydney and Melbourne is denied for content-sending actions of the covered services', () => {
+    const stack = newStack();
+    new RegionAllowlistScp(stack, 'Regions', { targetIds: ['ou-ab12-34cd56ef'], coveredServices: [CoveredService.BEDROCK] });
+    const st = onlyPolicy(stack).Content.Statement.find((s: any) => s.Sid === 'DenyResourcesOutsideResidencyRegions');
+    expect(st.NotResource).toEqual(['arn:aws:*:ap-southeast-2:*:*', 'arn:aws:*:ap-southeast-4:*:*']);
+    expect(st.Action).toEqual(expect.arrayContaining(['bedrock:InvokeModel*', 'bedrock:ApplyGuardrail']));
+    expect(st.Action.every((a: string) => a.startsWith('bedrock:'))).toBe(true);
+  });
+
+  test('Claude Platform on AWS and Nova Act are denied in every Region, and re-enabling either warns', () => {
+    const SID = 'DenyServicesWithoutAustralianProcessing';
+    const find = (stack: any) => onlyPolicy(stack).Content.Statement.find((s: any) => s.Sid === SID);
     const on = newStack();
     new RegionAllowlistScp(on, 'Regions', { targetIds: ['ou-ab12-34cd56ef'] });
-    expect(onlyPolicy(on).Content.Statement.find((s: any) => s.Sid === 'DenyClaudePlatformOnAws'))
-      .toEqual({ Sid: 'DenyClaudePlatformOnAws', Effect: 'Deny', Action: 'aws-external-anthropic:*', Resource: '*' });
+    expect(find(on)).toEqual({ Sid: SID, Effect: 'Deny', Action: ['aws-external-anthropic:*', 'nova-act:*'], Resource: '*' });
 
-    const off = newStack();
-    new RegionAllowlistScp(off, 'Regions', { targetIds: ['ou-ab12-34cd56ef'], allowClaudePlatformOnAws: true });
-    expect(onlyPolicy(off).Content.Statement.map((s: any) => s.Sid)).not.toContain('DenyClaudePlatformOnAws');
-    expect(warnings(off).join('\n')).toMatch(/allowClaudePlatformOnAws: Claude Platform on AWS may process data outside AWS/);
+    const claude = newStack();
+    new RegionAllowlistScp(claude, 'Regions', { targetIds: ['ou-ab12-34cd56ef'], allowClaudePlatformOnAws: true });
+    expect(find(claude)).toEqual({ Sid: SID, Effect: 'Deny', Action: 'nova-act:*', Resource: '*' });
+    expect(warnings(claude).join('\n')).toMatch(/allowClaudePlatformOnAws: Claude Platform on AWS may process data outside AWS/);
+
+    const both = newStack();
+    new RegionAllowlistScp(both, 'Regions', { targetIds: ['ou-ab12-34cd56ef'], allowClaudePlatformOnAws: true, allowNovaAct: true });
+    expect(find(both)).toBeUndefined();
+    expect(warnings(both).join('\n')).toMatch(/allowNovaAct: AWS documents no Australian Region for Amazon Nova Act/);
   });
 
   test('a covered service can be left out, with a warning; bedrock cannot', () => {
@@ -39,14 +62,14 @@ describe('RegionAllowlistScp', () => {
       targetIds: ['ou-ab12-34cd56ef'], coveredServices: [CoveredService.BEDROCK, CoveredService.BEDROCK_AGENTCORE],
     });
     const [boundary] = onlyPolicy(stack).Content.Statement;
-    expect(boundary.Action).toEqual(['bedrock:*', 'bedrock-agentcore:*']);
+    expect(boundary.Action).toEqual(['bedrock:*', 'bedrock-agentcore:*', 'sagemaker:InvokeEndpoint*']);
     const w = warnings(stack).join('\n');
     expect(w).toMatch(/coveredServices: bedrock-mantle:\* is not covered/);
     expect(w).toMatch(/coveredServices: bedrock-websearch:\* is not covered/);
 
     expect(errorOf(() => new RegionAllowlistScp(newStack(), 'R', {
       targetIds: ['ou-ab12-34cd56ef'], coveredServices: [CoveredService.BEDROCK_MANTLE, 'nova-act' as CoveredService],
-    }))).toMatch(/coveredServices\[1\]: "nova-act" is not a service this posture covers. Use one of bedrock, bedrock-mantle, bedrock-agentcore, bedrock-websearch[\s\S]*coveredServices: must include bedrock/);
+    }))).toMatch(/coveredServices\[1\]: "nova-act" is not a service this posture covers. Use one of bedrock, bedrock-mantle, bedrock-agentcore, bedrock-websearch, agent-registry[\s\S]*coveredServices: must include bedrock/);
     expect(errorOf(() => new RegionAllowlistScp(newStack(), 'R', {
       targetIds: ['ou-ab12-34cd56ef'], coveredServices: [CoveredService.BEDROCK], includeBedrockMantle: true,
     }))).toMatch(/includeBedrockMantle: is true but coveredServices omits bedrock-mantle/);
@@ -57,8 +80,8 @@ describe('RegionAllowlistScp', () => {
     const dflt = newStack();
     new RegionAllowlistScp(dflt, 'Regions', { targetIds: ['ou-ab12-34cd56ef'] });
     expect(sids(dflt)).toEqual([
-      'DenyBedrockOutsideResidencyRegions', 'DenyBedrockOutsideAllowedRegions', 'DenyClaudePlatformOnAws',
-      'DenyDataSharingWithModelProviders', 'DenyMantleDataSharingWithModelProviders',
+      'DenyBedrockOutsideResidencyRegions', 'DenyBedrockOutsideAllowedRegions', 'DenyResourcesOutsideResidencyRegions',
+      'DenyServicesWithoutAustralianProcessing', 'DenyDataSharingWithModelProviders', 'DenyMantleDataSharingWithModelProviders',
       'DenyServiceSideCrossRegionInference', 'DenyBuiltInEvaluators',
     ]);
     const all = newStack();
@@ -97,7 +120,7 @@ describe('RegionAllowlistScp', () => {
       includeBedrockMantle: false,
     });
     const [boundary, origin] = onlyPolicy(stack).Content.Statement;
-    expect(boundary.Action).toEqual(['bedrock:*', 'bedrock-agentcore:*', 'bedrock-websearch:*']);
+    expect(boundary.Action).toEqual(['bedrock:*', 'bedrock-agentcore:*', 'bedrock-websearch:*', 'agent-registry:*', 'sagemaker:InvokeEndpoint*']);
     expect(boundary.Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['ap-southeast-2', 'ap-southeast-4']);
     expect(origin.Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['ap-southeast-2', 'ap-southeast-4']);
   });

@@ -38,10 +38,16 @@ describe('a posture over the SCP size quota spills over the fewest SCPs that hol
   });
 
   test('the app-wide slot check counts every part', () => {
+    const parts = new AuBedrockResidencyScp(newStack(), 'Probe', { targetIds: [OU], exemptPrincipalArns, ...everyOptIn }).policies.length;
+    // Exactly the slots the spilled posture needs are left; one more policy on the target is one too many.
+    const quota = { policiesAttachedElsewhere: 10 - parts };
+    const fits = newStack();
+    new AuBedrockResidencyScp(fits, 'Posture', { targetIds: [OU], exemptPrincipalArns, ...everyOptIn, quota });
+    expect(validationErrors(fits)).toBe('');
     const stack = newStack();
-    new AuBedrockResidencyScp(stack, 'Posture', { targetIds: [OU], exemptPrincipalArns, ...everyOptIn, quota: { policiesAttachedElsewhere: 7 } });
-    new RegionAllowlistScp(stack, 'Regions', { targetIds: [OU], quota: { policiesAttachedElsewhere: 7 } });
-    expect(validationErrors(stack)).toMatch(/target ou-ab12-34cd56ef would carry \d+ SCPs, over the limit of 10 per target/);
+    new AuBedrockResidencyScp(stack, 'Posture', { targetIds: [OU], exemptPrincipalArns, ...everyOptIn, quota });
+    new RegionAllowlistScp(stack, 'Regions', { targetIds: [OU], quota });
+    expect(validationErrors(stack)).toMatch(/target ou-ab12-34cd56ef would carry 11 SCPs, over the limit of 10 per target/);
   });
 
   test('a slot guard waits for every part', () => {

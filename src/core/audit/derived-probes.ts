@@ -13,9 +13,11 @@ import { COMMERCIAL_REGIONS, MELBOURNE, SYDNEY, UNSPECIFIED_REGION } from '../re
  * The audit's standard, applied to requests generated from the chain itself.
  *
  * Must be denied (for every ordinary principal, whatever else the request carries):
- * - any action of `bedrock`, `bedrock-mantle`, `bedrock-agentcore`, `bedrock-websearch`
+ * - any action of a prefix the AI surface table marks Region-governed (`bedrock`,
+ *   `bedrock-mantle`, `bedrock-agentcore`, `bedrock-websearch`, `agent-registry`)
  *   in a Region outside Sydney and Melbourne, or with `aws:RequestedRegion` = `unspecified`;
- * - any action of `aws-external-anthropic` (Claude Platform on AWS) anywhere;
+ * - any action of a prefix it marks denied everywhere (Claude Platform on AWS,
+ *   Amazon Nova Act) anywhere;
  * - any model leg carrying `bedrock:InferenceProfileArn` of a profile that is not `au.`
  *   (or of an application profile the chain does not name), in any Region;
  * - Apply/Invoke calls on guardrail profiles and data-automation profiles other than `au.`;

@@ -7,6 +7,80 @@ export const SERVICE_SURFACE: ServiceSurfaceData = {
  "version": "0.21.202609261",
  "updatedAt": "2026-09-26T04:46:59.905Z",
  "services": {
+  "agent-registry": {
+   "actions": {
+    "CreateRegistry": [],
+    "CreateRegistryRecord": [
+     "registry"
+    ],
+    "DeleteRegistry": [
+     "registry"
+    ],
+    "DeleteRegistryRecord": [
+     "registry-record"
+    ],
+    "DeleteResourcePolicy": [
+     "registry"
+    ],
+    "GetDiscoverableRegistryRecord": [
+     "registry-record"
+    ],
+    "GetRegistry": [
+     "registry"
+    ],
+    "GetRegistryRecord": [
+     "registry-record"
+    ],
+    "GetResourcePolicy": [
+     "registry"
+    ],
+    "InvokeRegistryMcp": [
+     "registry"
+    ],
+    "ListDiscoverableRegistryRecords": [
+     "registry"
+    ],
+    "ListRegistries": [],
+    "ListRegistryRecords": [
+     "registry"
+    ],
+    "ListTagsForResource": [
+     "registry",
+     "registry-record"
+    ],
+    "PutResourcePolicy": [
+     "registry"
+    ],
+    "SearchDiscoverableRegistryRecords": [
+     "registry"
+    ],
+    "SubmitRegistryRecordForApproval": [
+     "registry-record"
+    ],
+    "TagResource": [
+     "registry",
+     "registry-record"
+    ],
+    "UntagResource": [
+     "registry",
+     "registry-record"
+    ],
+    "UpdateRegistry": [
+     "registry"
+    ],
+    "UpdateRegistryRecord": [
+     "registry-record"
+    ],
+    "UpdateRegistryRecordStatus": [
+     "registry-record"
+    ]
+   },
+   "resourceTypes": {
+    "registry": "arn:${Partition}:agent-registry:${Region}:${Account}:registry/${RegistryId}",
+    "registry-record": "arn:${Partition}:agent-registry:${Region}:${Account}:registry/${RegistryId}/record/${RecordId}"
+   },
+   "profileKeyActions": []
+  },
   "aws-external-anthropic": {
    "actions": {
     "ArchiveAgent": [
@@ -2085,6 +2159,67 @@ export const SERVICE_SURFACE: ServiceSurfaceData = {
    },
    "resourceTypes": {
     "tool": "arn:${Partition}:bedrock-websearch:${Region}:aws:tool/${ToolName}"
+   },
+   "profileKeyActions": []
+  },
+  "nova-act": {
+   "actions": {
+    "CreateAct": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "CreateSession": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "CreateWorkflowDefinition": [
+     "workflow-definition"
+    ],
+    "CreateWorkflowRun": [
+     "workflow-definition"
+    ],
+    "DeleteWorkflowDefinition": [
+     "workflow-definition"
+    ],
+    "DeleteWorkflowRun": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "GetWorkflowDefinition": [
+     "workflow-definition"
+    ],
+    "GetWorkflowRun": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "InvokeActStep": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "ListActs": [
+     "workflow-definition"
+    ],
+    "ListModels": [],
+    "ListSessions": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "ListWorkflowDefinitions": [],
+    "ListWorkflowRuns": [
+     "workflow-definition"
+    ],
+    "UpdateAct": [
+     "workflow-definition",
+     "workflow-run"
+    ],
+    "UpdateWorkflowRun": [
+     "workflow-definition",
+     "workflow-run"
+    ]
+   },
+   "resourceTypes": {
+    "workflow-definition": "arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}",
+    "workflow-run": "arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}/workflow-run/${WorkflowRunId}"
    },
    "profileKeyActions": []
   }

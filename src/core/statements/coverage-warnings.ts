@@ -38,6 +38,18 @@ export function coverageWarnings(rules: ResidencyRules): ResidencyWarning[] {
         + 'nothing in this posture keeps those prompts in Australia.',
     });
   }
+  if (!rules.denyNovaAct) {
+    warnings.push({
+      id: 'cdk-sovereign-bedrock:nova-act-allowed',
+      message: 'allowNovaAct: AWS documents no Australian Region for Amazon Nova Act; its acts (natural-language tasks) are processed wherever AWS serves it.',
+    });
+  }
+  if (!rules.denySageMakerInferenceAbroad) {
+    warnings.push({
+      id: 'cdk-sovereign-bedrock:sagemaker-inference-abroad',
+      message: 'denySageMakerInferenceAbroad is false: Bedrock Marketplace models on SageMaker endpoints outside Australia can be invoked with sagemaker:InvokeEndpoint, without any bedrock: action.',
+    });
+  }
   for (const key of Object.keys(SERVICE_SIDE_DEFAULTS) as (keyof ServiceSideRules)[]) {
     if (SERVICE_SIDE_DEFAULTS[key] && !rules.serviceSide[key]) {
       warnings.push({

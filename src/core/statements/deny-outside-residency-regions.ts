@@ -1,5 +1,6 @@
 import { StatementJson } from '../policy-json';
 import { unionRegions } from '../regions';
+import { sageMakerBoundaryActions } from './deny-sagemaker-inference-abroad';
 import { exemptPrincipals } from './exemptions';
 import { REQUESTED_REGION_KEY, regionRuleActions, ResidencyRules } from './residency-rules';
 
@@ -16,13 +17,23 @@ export const DENY_OUTSIDE_RESIDENCY_REGIONS_SID = 'DenyBedrockOutsideResidencyRe
  * Region breaks cross-Region inference. The next statement keeps
  * Melbourne to profile legs only.
  *
+ * SageMaker endpoint invocation (`sagemaker:InvokeEndpoint*`) joins the list
+ * by default: Bedrock Marketplace models run on SageMaker endpoints and are
+ * reached that way without a `bedrock:` action (see deny-sagemaker-inference-abroad.ts).
+ *
  * @see https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html
  */
+export function boundaryActions(rules: ResidencyRules): string | string[] {
+  const covered = regionRuleActions(rules);
+  const extra = sageMakerBoundaryActions(rules);
+  return extra.length === 0 ? covered : [...(typeof covered === 'string' ? [covered] : covered), ...extra];
+}
+
 export function denyOutsideResidencyRegions(rules: ResidencyRules): StatementJson {
   return exemptPrincipals({
     Sid: DENY_OUTSIDE_RESIDENCY_REGIONS_SID,
     Effect: 'Deny',
-    Action: regionRuleActions(rules),
+    Action: boundaryActions(rules),
     Resource: '*',
     Condition: {
       StringNotEquals: {

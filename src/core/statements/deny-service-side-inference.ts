@@ -49,6 +49,22 @@ function dataSharingStatement(sid: string, actions: readonly string[], key: stri
 }
 
 /**
+ * AWS Agent Registry actions whose content goes to the embedding model:
+ * creating and updating a record (the record is embedded), searching, and
+ * searching through the registry's MCP endpoint. Each is checked against the
+ * Service Authorization Reference data by a test.
+ *
+ * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-cross-region-inference.html
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_agent-registry.html
+ */
+export const AGENT_REGISTRY_INFERENCE_ACTIONS = [
+  'agent-registry:CreateRegistryRecord',
+  'agent-registry:InvokeRegistryMcp',
+  'agent-registry:SearchDiscoverableRegistryRecords',
+  'agent-registry:UpdateRegistryRecord',
+];
+
+/**
  * Actions that turn on service-side inference whose routing from Sydney is
  * worldwide or undocumented, each with its replacement:
  *
@@ -56,8 +72,13 @@ function dataSharingStatement(sid: string, actions: readonly string[], key: stri
  *   stores, which since 10 May 2026 use cross-Region inference "within your
  *   geography"; which geography a Sydney call uses is not documented.
  *   (kb-structured-cris.html)
- * - `bedrock-agentcore:*Registry*`: AWS Agent Registry's semantic search in
- *   Sydney may be processed in any commercial Region. (registry-cross-region-inference.html)
+ * - AWS Agent Registry: its semantic search and record embedding, from Sydney,
+ *   may be processed in any commercial Region. (registry-cross-region-inference.html)
+ *   The generally available service (`agent-registry:`): searching (directly or
+ *   through the registry's MCP endpoint) and creating or updating a record,
+ *   which is embedded. Reading, listing and approving records, and managing
+ *   registries, stay open in Sydney. The preview actions
+ *   (`bedrock-agentcore:*Registry*`) stay denied whole, as they were.
  * - `bedrock-agentcore:StartPolicyGeneration`: AI-powered policy generation in
  *   AgentCore Policy uses cross-Region inference; author policies by hand instead.
  *   (cross-region-inference.html)
@@ -66,7 +87,7 @@ export function serviceSideActions(rules: ResidencyRules): string[] {
   const s = rules.serviceSide;
   return [
     ...(s.denyStructuredDataQueries ? ['bedrock:GenerateQuery'] : []),
-    ...(s.denyAgentRegistry ? ['bedrock-agentcore:*Registry*'] : []),
+    ...(s.denyAgentRegistry ? ['bedrock-agentcore:*Registry*', ...AGENT_REGISTRY_INFERENCE_ACTIONS] : []),
     ...(s.denyAgentCorePolicyGeneration ? ['bedrock-agentcore:StartPolicyGeneration'] : []),
   ];
 }

@@ -1,9 +1,11 @@
 import { policyDocument, PolicyDocumentJson, StatementJson } from '../policy-json';
-import { denyClaudePlatform } from './deny-claude-platform';
+import { denyServicesEverywhere } from './deny-claude-platform';
 import { denyGlobalInference } from './deny-global-inference';
 import { denyLongTermApiKeys } from './deny-long-term-api-keys';
+import { denyMalformedInferenceProfileArns } from './deny-malformed-inference-profile-arns';
 import { denyOriginOutsideAllowedRegions } from './deny-origin-outside-allowed-regions';
 import { denyOutsideResidencyRegions } from './deny-outside-residency-regions';
+import { denyResourcesOutsideResidencyRegions } from './deny-resources-outside-residency-regions';
 import { serviceSideStatements } from './deny-service-side-inference';
 import { denyUnapprovedInferenceProfiles } from './deny-unapproved-inference-profiles';
 import { denyUnapprovedRoutingProfiles } from './deny-unapproved-routing-profiles';
@@ -18,19 +20,22 @@ export function auOnlyInferenceStatements(rules: ResidencyRules): StatementJson[
     denyUnapprovedInferenceProfiles(rules),
     ...(rules.denyGlobalExplicitly ? [denyGlobalInference(rules)] : []),
     denyUnapprovedRoutingProfiles(rules),
+    denyMalformedInferenceProfileArns(rules),
   ];
 }
 
 /**
  * Statements of the Region lock: where calls may originate and be served, the
- * service that never processes in Australia, the service-side features that
+ * Region of the resources they name, the services that never process in
+ * Australia, SageMaker endpoints abroad (Bedrock Marketplace), the service-side features that
  * route prompts where no SCP sees, and (opt-in) long-term API keys.
  */
 export function regionAllowlistStatements(rules: ResidencyRules): StatementJson[] {
   return [
     denyOutsideResidencyRegions(rules),
     denyOriginOutsideAllowedRegions(rules),
-    ...(rules.denyClaudePlatform ? [denyClaudePlatform(rules)] : []),
+    denyResourcesOutsideResidencyRegions(rules),
+    ...[denyServicesEverywhere(rules)].filter((s): s is StatementJson => s !== undefined),
     ...serviceSideStatements(rules),
     ...(rules.denyLongTermApiKeys ? denyLongTermApiKeys(rules) : []),
   ];

@@ -36,6 +36,10 @@ export interface ResidencyRules {
   readonly coveredPrefixes: readonly RegionBoundPrefix[];
   /** Deny Claude Platform on AWS (`aws-external-anthropic:*`) in every Region. */
   readonly denyClaudePlatform: boolean;
+  /** Deny Amazon Nova Act (`nova-act:*`) in every Region. */
+  readonly denyNovaAct: boolean;
+  /** Deny `sagemaker:InvokeEndpoint*` outside the residency Regions (Bedrock Marketplace endpoints). */
+  readonly denySageMakerInferenceAbroad: boolean;
   /** Which service-side cross-Region inference features are denied. */
   readonly serviceSide: ServiceSideRules;
   /** Deny long-term Bedrock and Mantle API keys. */
@@ -96,6 +100,8 @@ export interface ResidencyRulesInput {
   /** Service prefixes (`bedrock`, `bedrock-mantle`, ...) the Region rules cover. */
   readonly coveredServices?: readonly string[];
   readonly allowClaudePlatformOnAws?: boolean;
+  readonly allowNovaAct?: boolean;
+  readonly denySageMakerInferenceAbroad?: boolean;
   readonly serviceSideInference?: ServiceSideInput;
   readonly denyLongTermApiKeys?: boolean;
 }
@@ -113,8 +119,9 @@ export function resolveCoveredPrefixes(input: ResidencyRulesInput): RegionBoundP
 
 /**
  * Applies the safe defaults: Australia, `au.` only, Sydney only, explicit
- * global deny, every Region-bound service covered, Claude Platform denied,
- * service-side cross-Region inference denied where it can be.
+ * global deny, every Region-bound service covered, Claude Platform and Nova Act
+ * denied, SageMaker endpoints (Bedrock Marketplace) denied abroad, service-side
+ * cross-Region inference denied where it can be.
  */
 export function resolveResidencyRules(input: ResidencyRulesInput = {}): ResidencyRules {
   const geography = input.geography ?? AUSTRALIA;
@@ -127,6 +134,8 @@ export function resolveResidencyRules(input: ResidencyRulesInput = {}): Residenc
     allowedOriginRegions: input.allowedRegions ?? geography.defaultOriginRegions,
     coveredPrefixes: resolveCoveredPrefixes(input),
     denyClaudePlatform: !(input.allowClaudePlatformOnAws ?? false),
+    denyNovaAct: !(input.allowNovaAct ?? false),
+    denySageMakerInferenceAbroad: input.denySageMakerInferenceAbroad ?? true,
     serviceSide: { ...SERVICE_SIDE_DEFAULTS, ...definedOnly(input.serviceSideInference ?? {}) },
     denyLongTermApiKeys: input.denyLongTermApiKeys ?? false,
   };

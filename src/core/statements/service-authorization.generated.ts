@@ -73,3 +73,33 @@ export const AGENT_REGISTRY_ACTIONS: readonly string[] = [
   'bedrock-agentcore:UpdateRegistryRecord',
   'bedrock-agentcore:UpdateRegistryRecordStatus',
 ];
+
+/** Content-sending actions that always name a resource, per Region-governed prefix (`Stem*` where exact). */
+export const RESOURCE_SCOPED_CONTENT_ACTIONS: readonly string[] = [
+  'bedrock:ApplyGuardrail',
+  'bedrock:CountTokens',
+  'bedrock:InvokeAgent',
+  'bedrock:InvokeAutomatedReasoningPolicy',
+  'bedrock:InvokeBlueprintOptimizationAsync',
+  'bedrock:InvokeBlueprintRecommendationAsync',
+  'bedrock:InvokeDataAutomation*',
+  'bedrock:InvokeFlow',
+  'bedrock:InvokeModel*',
+  'bedrock:InvokeTool',
+  'bedrock:Retrieve',
+  'bedrock-mantle:CountTokens',
+  'bedrock-mantle:CreateInference',
+  'bedrock-agentcore:Evaluate',
+  'bedrock-agentcore:InvokeAgentRuntime*',
+  'bedrock-agentcore:InvokeCodeInterpreter',
+  'bedrock-agentcore:InvokeGateway',
+  'bedrock-agentcore:InvokeHarness',
+  'bedrock-agentcore:InvokeRegistryMcp',
+  'bedrock-agentcore:InvokeWebSearch',
+  'bedrock-agentcore:RetrieveMemoryRecords',
+  'bedrock-agentcore:SearchRegistryRecords',
+  'bedrock-websearch:InvokeFetch',
+  'bedrock-websearch:InvokeSearch',
+  'agent-registry:InvokeRegistryMcp',
+  'agent-registry:SearchDiscoverableRegistryRecords',
+];

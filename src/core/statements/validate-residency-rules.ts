@@ -17,7 +17,9 @@ const LITERAL_LISTS = [
 ] as const;
 
 /** The on/off options: a string "false" from an untyped caller must not read as true. */
-const BOOLEANS = ['denyGlobalCrossRegionInference', 'includeBedrockMantle', 'allowClaudePlatformOnAws', 'denyLongTermApiKeys'] as const;
+const BOOLEANS = [
+  'denyGlobalCrossRegionInference', 'includeBedrockMantle', 'allowClaudePlatformOnAws', 'allowNovaAct', 'denySageMakerInferenceAbroad', 'denyLongTermApiKeys',
+] as const;
 
 /**
  * Checks every residency option, recording each problem under the prop's name.

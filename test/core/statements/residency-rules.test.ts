@@ -16,11 +16,14 @@ const ANY_ACTION: Record<string, string> = {
   'bedrock-mantle': 'bedrock-mantle:CreateInference',
   'bedrock-agentcore': 'bedrock-agentcore:InvokeAgentRuntime',
   'bedrock-websearch': 'bedrock-websearch:InvokeSearch',
+  'agent-registry': 'agent-registry:GetRegistryRecord',
 };
 
+/** A resource of the action's service in the Region: content-sending actions always name one. */
 function decide(doc: unknown, action: string, region: string): string {
+  const resource = `arn:aws:${action.split(':')[0]}:${region}:111122223333:resource/probe`;
   return evaluateScpChain([{ id: 'ou', policies: [FULL, { name: 'posture', document: doc }] }], {
-    action, resource: '*', context: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app', 'aws:RequestedRegion': region },
+    action, resource, context: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app', 'aws:RequestedRegion': region },
   }).decision;
 }
 

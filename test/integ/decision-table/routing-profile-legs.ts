@@ -9,10 +9,16 @@
 import { ACCOUNT, APP_ROLE } from './legs';
 import { Decision } from './simulate';
 import { SYDNEY_CATALOG } from '../../../src/core/catalog/sydney-catalog.generated';
-import { PROFILE_GATES } from '../../../src/core/statements/service-authorization.generated';
+import { PROFILE_GATES, RESOURCE_SCOPED_CONTENT_ACTIONS } from '../../../src/core/statements/service-authorization.generated';
 import { PolicyVariant } from '../../helpers/synth-policies';
 
 const SYDNEY = 'ap-southeast-2';
+const RESIDENCY_REGIONS = [SYDNEY, 'ap-southeast-4'];
+
+/** Whether the action sends content and always names a resource: the resource-Region statement judges its resource. */
+function judgedByResourceRegion(action: string): boolean {
+  return RESOURCE_SCOPED_CONTENT_ACTIONS.some((a) => (a.endsWith('*') ? action.startsWith(a.slice(0, -1)) : action === a));
+}
 
 export interface RoutingLeg {
   readonly name: string;
@@ -50,11 +56,14 @@ export function routingProfileLegs(): RoutingLeg[] {
  * The intent, from the residency rules: the profile lock lets only `au.`
  * profiles through; the Region lock lets nothing through outside Australia
  * and, outside Sydney, nothing that is not a leg of an `au.` inference profile
- * (these legs carry no inference-profile key).
+ * (these legs carry no inference-profile key); and it denies content sent to a
+ * resource outside Sydney and Melbourne, whatever Region the leg carries.
  */
 export function expectedRoutingLegDecision(leg: RoutingLeg, variant: PolicyVariant): Decision {
   const profile: Decision = leg.profileId.startsWith('au.') ? 'Allowed' : 'Denied';
-  const region: Decision = leg.region === SYDNEY ? 'Allowed' : 'Denied';
+  const served = leg.resource.split(':')[3];
+  const resourceAbroad = !RESIDENCY_REGIONS.includes(served) && judgedByResourceRegion(leg.action);
+  const region: Decision = leg.region === SYDNEY && !resourceAbroad ? 'Allowed' : 'Denied';
   switch (variant) {
     case 'auOnly': return profile;
     case 'regionAllowlist': return region;
