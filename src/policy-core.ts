@@ -10,7 +10,7 @@ import { planSpill } from './core/statements/spill';
 import { validateResidencyRulesInput } from './core/statements/validate-residency-rules';
 import { ValidationErrors } from './core/validation-errors';
 import { checkBoolean, checkObject, checkPositiveInteger } from './core/validators';
-import { AuOnlyInferenceOptions, RegionAllowlistOptions } from './scp/residency-scp-props';
+import { AuOnlyInferenceOptions, ExemptionScope, RegionAllowlistOptions } from './scp/residency-scp-props';
 
 /** Options for generating residency policy documents without CDK. */
 export interface ResidencyPolicyOptions extends AuOnlyInferenceOptions, RegionAllowlistOptions {
@@ -19,6 +19,12 @@ export interface ResidencyPolicyOptions extends AuOnlyInferenceOptions, RegionAl
    * @default - none
    */
   readonly exemptPrincipalArns?: string[];
+
+  /**
+   * Which statements the principals of `exemptPrincipalArns` pass.
+   * @default ExemptionScope.ADMINISTRATION
+   */
+  readonly exemptionScope?: ExemptionScope;
 
   /**
    * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one

@@ -5,6 +5,7 @@ import { writeExport } from './write-export';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { MAX_SCP_SIZE, MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
 import { PostureExport, PostureExportFormat } from '../export/posture-export';
+import { ExemptionScope } from '../scp/residency-scp-props';
 
 export const EXPORT_USAGE = `Usage: cdk-sovereign-bedrock export --format cfct|lza|json --out DIR [options]
 
@@ -18,7 +19,12 @@ Options:
   --out DIR                   directory to write to (required; files are overwritten)
   --ou NAME                   a deployment target OU, as your pipeline names it (repeatable)
   --account ID                a deployment target account (repeatable)
-  --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from every statement (repeatable)
+  --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from the administration statements
+                              (the Region rules) (repeatable)
+  --exempt-from-every-statement
+                              exempt those principals from every statement, prompt paths abroad
+                              included (exemptionScope EVERY_STATEMENT; each exemption then costs
+                              its length once per statement)
   --acknowledge-account-wide-exemption ARN
                               accept an --exempt-principal-arn that covers every role or user
                               of one account, like arn:aws:iam::111122223333:role/* (repeatable)
@@ -56,6 +62,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
         'account': { type: 'string', multiple: true },
         'exempt-principal-arn': { type: 'string', multiple: true },
         'acknowledge-account-wide-exemption': { type: 'string', multiple: true },
+        'exempt-from-every-statement': { type: 'boolean', default: false },
         'control-tower-exemptions': { type: 'boolean' },
         'no-control-tower-exemptions': { type: 'boolean' },
         'allowed-regions': { type: 'string' },
@@ -110,6 +117,7 @@ export function runExportCommand(argv: string[], io: { stdout: (t: string) => vo
       options: {
         exemptPrincipalArns: [...controlTower, ...(v['exempt-principal-arn'] ?? [])],
         acknowledgedAccountWideExemptions: v['acknowledge-account-wide-exemption'],
+        exemptionScope: v['exempt-from-every-statement'] ? ExemptionScope.EVERY_STATEMENT : undefined,
         allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
       },
       split: v.split,

@@ -138,7 +138,7 @@ describe('validation: every problem at once, naming the option and the accepted 
   });
 
   test('a policy over the size limit spills into more files; only a budget too small is an error', () => {
-    const exemptPrincipalArns = Array.from({ length: 16 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
+    const exemptPrincipalArns = Array.from({ length: 80 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
     const big: PostureExportProps = { format: PostureExportFormat.CFCT, targets: { organizationalUnits: ['Workloads'] }, options: { exemptPrincipalArns } };
     const size = JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns }, { reportOversize: true })).length;
     expect(size).toBeGreaterThan(10240);
@@ -157,7 +157,7 @@ describe('validation: every problem at once, naming the option and the accepted 
     expect(PostureExport.toFiles(big).map((f) => f.path)).toEqual(result.files.map((f) => f.path));
     // A budget of one slot cannot hold it: the error says how many exemptions would fit.
     expect(errorOf(() => PostureExport.toFiles({ ...big, policiesAttachedElsewhere: 9 }))).toMatch(
-      /maxPoliciesPerTarget: policy au-bedrock-residency: the posture needs 2 SCPs \(\d+ \+ \d+ characters\) and the budget is 1 SCP slot of 10240 characters: the budget holds this posture with the first \d+ of its 16 exemptions/);
+      /maxPoliciesPerTarget: policy au-bedrock-residency: the posture needs 2 SCPs \(\d+ \+ \d+ characters\) and the budget is 1 SCP slot of 10240 characters: the budget holds this posture with the first \d+ of its 80 exemptions/);
     // A stricter size than AWS's is the user's to raise again.
     expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 1000, policiesAttachedElsewhere: 8 })))
       .toContain('or raise maxPolicySize (AWS allows at most 10240)');

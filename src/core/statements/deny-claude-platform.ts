@@ -1,8 +1,8 @@
 import { allActionsOf, DeniedEverywherePrefix } from '../coverage';
 import { StatementJson } from '../policy-json';
-import { surfaceEntry } from '../surface/ai-surface';
 import { exemptPrincipals } from './exemptions';
 import { ResidencyRules } from './residency-rules';
+import { surfaceEntry } from '../surface/ai-surface';
 
 export const DENY_SERVICES_EVERYWHERE_SID = 'DenyServicesWithoutAustralianProcessing';
 /** @deprecated the statement now covers every denied-everywhere service: use DENY_SERVICES_EVERYWHERE_SID */

@@ -1,9 +1,9 @@
 import { StatementJson } from '../policy-json';
 import { unionRegions } from '../regions';
+import { BUILT_IN_EVALUATOR_PATTERNS } from './deny-service-side-inference';
 import { exemptPrincipals } from './exemptions';
 import { ResidencyRules } from './residency-rules';
 import { RESOURCE_SCOPED_CONTENT_ACTIONS } from './service-authorization.generated';
-import { BUILT_IN_EVALUATOR_PATTERNS } from './deny-service-side-inference';
 
 export const DENY_RESOURCES_OUTSIDE_RESIDENCY_REGIONS_SID = 'DenyResourcesOutsideResidencyRegions';
 

@@ -6,6 +6,7 @@ import { ValidationErrors } from '../validation-errors';
 import {
   checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, IsUnresolved,
 } from '../validators';
+import { EXEMPTION_SCOPES } from './exemptions';
 import { ResidencyRulesInput } from './residency-rules';
 
 const NO_TOKENS: IsUnresolved = () => false;
@@ -41,6 +42,9 @@ export function validateResidencyRulesInput(
   checkProfilePrefixes('allowedProfilePrefixes', literal(input.allowedProfilePrefixes), errors);
   checkApplicationProfileArns('allowedApplicationInferenceProfileArns', input.allowedApplicationInferenceProfileArns, errors, isUnresolved);
   checkPrincipalArns('exemptPrincipalArns', input.exemptPrincipalArns, errors, isUnresolved);
+  if (input.exemptionScope !== undefined && !EXEMPTION_SCOPES.includes(input.exemptionScope)) {
+    errors.add('exemptionScope', `${JSON.stringify(input.exemptionScope)} is not an ExemptionScope. Use one of ${EXEMPTION_SCOPES.join(', ')}`);
+  }
   checkRegions('allowedRegions', input.allowedRegions, errors, isUnresolved);
   checkCoveredServices(input, errors, isUnresolved);
   checkList('acknowledgedAccountWideExemptions', input.acknowledgedAccountWideExemptions, { allowEmpty: true, check: () => undefined }, errors, isUnresolved);
