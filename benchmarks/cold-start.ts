@@ -47,9 +47,12 @@ const stack = new cdk.Stack(app, 'LandingZone');
 const ids = Array.from({ length: Number(targets) }, (_, i) => 'ou-ab12-' + i.toString(36).padStart(8, '0'));
 const content = JSON.parse(require('fs').readFileSync(contentFile, 'utf8'));
 if (mode === 'library' && shape === 'one') new lib.AuBedrockResidencyScp(stack, 'Posture', { targetIds: ids, policyName: 'posture' });
-if (mode === 'library' && shape === 'many') ids.forEach((t, i) => new lib.AuBedrockResidencyScp(stack, 'Posture' + i, { targetIds: [t], policyName: 'posture-' + i }));
+// Per-OU policies go in nested stacks of 50: 200 in one template are over CloudFormation's 1 MB.
+const nested = [];
+const scopeOf = (i) => nested[Math.floor(i / 50)] ??= new cdk.NestedStack(stack, 'Ous' + Math.floor(i / 50));
+if (mode === 'library' && shape === 'many') ids.forEach((t, i) => new lib.AuBedrockResidencyScp(scopeOf(i), 'Posture' + i, { targetIds: [t], policyName: 'posture-' + i }));
 if (mode === 'baseline' && shape === 'one') new org.CfnPolicy(stack, 'Posture', { name: 'posture', type: 'SERVICE_CONTROL_POLICY', content, targetIds: ids });
-if (mode === 'baseline' && shape === 'many') ids.forEach((t, i) => new org.CfnPolicy(stack, 'Posture' + i, { name: 'posture-' + i, type: 'SERVICE_CONTROL_POLICY', content, targetIds: [t] }));
+if (mode === 'baseline' && shape === 'many') ids.forEach((t, i) => new org.CfnPolicy(scopeOf(i), 'Posture' + i, { name: 'posture-' + i, type: 'SERVICE_CONTROL_POLICY', content, targetIds: [t] }));
 app.synth();
 const t2 = performance.now();
 require('fs').rmSync(app.outdir, { recursive: true, force: true });

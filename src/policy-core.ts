@@ -15,7 +15,7 @@ import { AuOnlyInferenceOptions, ExemptionScope, RegionAllowlistOptions } from '
 /** Options for generating residency policy documents without CDK. */
 export interface ResidencyPolicyOptions extends AuOnlyInferenceOptions, RegionAllowlistOptions {
   /**
-   * `aws:PrincipalArn` patterns exempt from every statement.
+   * `aws:PrincipalArn` patterns exempt from the statements `exemptionScope` names (break-glass roles).
    * @default - none
    */
   readonly exemptPrincipalArns?: string[];

@@ -1,3 +1,4 @@
+import { IConstruct, Node } from 'constructs';
 import { ScpKind } from './scp-kinds';
 import { ScpLimits } from './scp-quota';
 import { PolicyDocumentJson } from '../core/policy-json';
@@ -73,7 +74,7 @@ function checkQuota(quota: unknown, errors: ValidationErrors): void {
  * policy only when nothing is wrong. Untyped callers' mistakes (no props, a
  * string for a list, `null` elements) are problems like any other.
  */
-export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationErrors): CheckedScp | undefined {
+export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationErrors, scope?: IConstruct): CheckedScp | undefined {
   if (props === undefined || props === null || typeof props !== 'object' || Array.isArray(props)) {
     errors.add('props', `must be an object with at least targetIds, got ${describeType(props)}`);
     return undefined;
@@ -92,7 +93,7 @@ export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationE
 
   const limits = ScpLimits.resolve(p.quota ?? {});
   const rules = resolveResidencyRules(p);
-  const packed = packedFor(kind, rules, limits);
+  const packed = packedFor(kind, rules, limits, scope);
   if ('problem' in packed) {
     errors.add(packed.prop, packed.problem);
     return undefined;
@@ -116,12 +117,19 @@ type Packed = { parts: CheckedScpPart[]; wholeSize: number; slotBudget: number }
  * would), which keeps synth time close to that baseline. Bounded, so an app
  * with many distinct postures does not grow it without end.
  */
-const PACKED = new Map<string, Packed>();
+const PACKED = new WeakMap<IConstruct, Map<string, Packed>>();
 const PACKED_MAX = 64;
 
-function packedFor(kind: ScpKind, rules: ResidencyRules, limits: ScpLimits): Packed {
+function packedFor(kind: ScpKind, rules: ResidencyRules, limits: ScpLimits, scope: IConstruct | undefined): Packed {
   const key = JSON.stringify([kind.name, rules, limits.maxPolicySize, limits.maxPoliciesPerTarget, limits.policiesAttachedElsewhere]);
-  const cached = PACKED.get(key);
+  // One cache per app (construct tree), so that each app pays for its own packing once.
+  const root = scope ? Node.of(scope).root : undefined;
+  let cache = root ? PACKED.get(root) : undefined;
+  if (root && !cache) {
+    cache = new Map();
+    PACKED.set(root, cache);
+  }
+  const cached = cache?.get(key);
   if (cached) return cached;
   const slotBudget = Math.max(0, limits.maxPoliciesPerTarget - limits.policiesAttachedElsewhere);
   const plan = planSpill(rules, (r) => kind.statements(r), limits.maxPolicySize, slotBudget,
@@ -138,7 +146,9 @@ function packedFor(kind: ScpKind, rules: ResidencyRules, limits: ScpLimits): Pac
     const parts = plan.documents.map(part);
     result = { parts, wholeSize: parts.length === 1 ? parts[0].size : estimatedSize(minify(kind.document(rules))).size, slotBudget };
   }
-  if (PACKED.size >= PACKED_MAX) PACKED.delete(PACKED.keys().next().value!);
-  PACKED.set(key, result);
+  if (cache) {
+    if (cache.size >= PACKED_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
   return result;
 }

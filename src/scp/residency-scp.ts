@@ -50,7 +50,7 @@ export abstract class ResidencyScp extends Construct {
       errors.throwIfAny('ResidencyScp', this.node.path);
       throw new Error('unreachable');
     }
-    const checked = checkScpProps(kind, props, errors);
+    const checked = checkScpProps(kind, props, errors, this);
     const name = props?.policyName;
     if (checked && typeof name === 'string' && !Token.isUnresolved(name)) {
       const holder = claimPolicyName(this, name, this.node.path);
