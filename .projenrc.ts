@@ -153,10 +153,10 @@ for (const [dir, task, entry, description] of [
   ['benchmarks', 'bench:audit', 'benchmarks/audit-bench.ts',
     'Audit a simulated organization (2,000 accounts, 300 OUs, 40 SCPs): API calls and wall time'],
   ['maintainer', 'catalog:refresh', 'maintainer/refresh-catalog.ts',
-    'Regenerate the Sydney model catalog from the live Bedrock APIs and print what changed (needs AWS credentials)'],
+    'Refresh the Service Authorization Reference extracts and the Sydney model catalog, printing what is new (--offline: no AWS credentials; --check: write nothing)'],
 ]) {
   if (project.tryFindObjectFile(`${dir}/tsconfig.json`)) {
-    project.addTask(task, { description, env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` }, exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}` });
+    project.addTask(task, { description, env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` }, exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`, receiveArgs: true });
     continue;
   }
   new JsonFile(project, `${dir}/tsconfig.json`, {
@@ -174,6 +174,8 @@ for (const [dir, task, entry, description] of [
     description,
     env: { TS_NODE_PROJECT: `${dir}/tsconfig.json` },
     exec: `ts-node --transpile-only -r tsconfig-paths/register ${entry}`,
+    // Flags such as `npm run catalog:refresh -- --offline --check` reach the script.
+    receiveArgs: true,
   });
 }
 

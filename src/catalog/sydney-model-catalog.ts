@@ -14,7 +14,11 @@ import { SYDNEY_CATALOG } from '../core/catalog/sydney-catalog.generated';
  * // "au.anthropic.claude-sonnet-4-5-20250929-v1:0"
  */
 export class SydneyModelCatalog {
-  /** The date of the catalog's last full refresh from the Bedrock APIs (entries added by hand carry their own `checkedOn`). */
+  /**
+   * The newest date the catalog was checked against AWS: its last full refresh
+   * from the Bedrock APIs, or a later entry recorded from an AWS model card
+   * (each such entry carries its own `checkedOn` and `source`).
+   */
   public static readonly AS_OF: string = SYDNEY_CATALOG.asOf;
 
   /** Every model in the catalog. */

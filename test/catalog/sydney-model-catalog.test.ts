@@ -20,6 +20,24 @@ describe('SydneyModelCatalog.resolve', () => {
     expect(p.servedIn).toEqual(['ap-southeast-2', 'ap-southeast-4']);
   });
 
+  test('Claude Fable 5.1 and 5.2: global only from Sydney, no Australian path, each from its AWS model card', () => {
+    for (const name of ['Claude Fable 5.1', 'Claude Fable 5.2']) {
+      const p = SydneyModelCatalog.resolve(name);
+      expect({ name, kind: p.kind }).toEqual({ name, kind: ResidencyPathKind.NONE });
+      expect(p.reason).toMatch(/only through global\.\*.*no Australian path.*Unverified/);
+      expect(p.model?.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/bedrock\/latest\/userguide\/model-card-anthropic-claude-fable-5-[12]\.html$/);
+      expect(p.alternatives.length).toBeGreaterThan(0);
+    }
+    expect(SydneyModelCatalog.resolve('global.anthropic.claude-fable-5-2').kind).toBe(ResidencyPathKind.NONE);
+  });
+
+  test('AS_OF agrees with the entries: the newest of the API refresh and every entry checked by hand', () => {
+    const dates = [SYDNEY_CATALOG.apiRefreshedOn, ...SYDNEY_CATALOG.models.map((m) => m.checkedOn ?? ''), ...SYDNEY_CATALOG.routingProfiles.map((r) => r.checkedOn)]
+      .filter((d) => d !== '').sort();
+    expect(SydneyModelCatalog.AS_OF).toBe(dates[dates.length - 1]);
+    for (const m of SYDNEY_CATALOG.models) if (m.checkedOn) expect(m.checkedOn <= SydneyModelCatalog.AS_OF).toBe(true);
+  });
+
   test('on-demand wins over apac. for Claude 3 Haiku', () => {
     expect(SydneyModelCatalog.resolve('Claude 3 Haiku').invokeModelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
   });
@@ -107,9 +125,9 @@ describe('SydneyModelCatalog.resolve', () => {
   test('unknown models say how old the catalog is, how to refresh it, and what input is accepted', () => {
     const p = SydneyModelCatalog.resolve('anthropic.claude-9');
     expect(p.model).toBeUndefined();
-    expect(p.reason).toMatch(/"anthropic\.claude-9" is not in the Sydney model catalog\. The catalog was last refreshed from the Bedrock APIs on 2026-04-12 \(\d+ days ago\); a model launched since is unknown to it\. Upgrade cdk-sovereign-bedrock, or run `npm run catalog:refresh`.* Use a base model ID/);
-    const at = resolveResidencyPath(SYDNEY_CATALOG, 'anthropic.claude-9', new Date('2026-11-22T10:00:00Z'));
-    expect(at.reason).toContain('on 2026-04-12 (224 days ago)');
+    expect(p.reason).toMatch(/"anthropic\.claude-9" is not in the Sydney model catalog\. The catalog was last checked against AWS on 2026-12-04 \(\d+ days ago\) \(last full refresh from the Bedrock APIs on 2026-04-12\); a model launched since is unknown to it\. Upgrade cdk-sovereign-bedrock, or run `npm run catalog:refresh`.* Use a base model ID/);
+    const at = resolveResidencyPath(SYDNEY_CATALOG, 'anthropic.claude-9', new Date('2027-01-01T10:00:00Z'));
+    expect(at.reason).toContain('on 2026-12-04 (28 days ago) (last full refresh from the Bedrock APIs on 2026-04-12)');
   });
 });
 

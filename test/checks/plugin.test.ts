@@ -49,7 +49,7 @@ describe('SovereignBedrockInvoker passes every rule', () => {
 describe('the validation plugin', () => {
   test('documents every rule', () => {
     const rules = SovereignBedrockChecks.rules();
-    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 14 }, (_, i) => `AuBedrock${i + 1}`));
+    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 16 }, (_, i) => `AuBedrock${i + 1}`));
     for (const r of rules) {
       expect(r.name.length).toBeGreaterThan(5);
       expect(r.description.length).toBeGreaterThan(50);
@@ -80,7 +80,7 @@ describe('the validation plugin', () => {
   });
 
   test('bad props are reported together, naming the accepted form', () => {
-    const all = Array.from({ length: 14 }, (_, i) => `AuBedrock${i + 1}`).join(', ');
+    const all = Array.from({ length: 16 }, (_, i) => `AuBedrock${i + 1}`).join(', ');
     expect(errorOf(() => new SovereignBedrockChecks({ rules: ['AUBR1', 'AuBedrock99'] }))).toBe(
       'SovereignBedrockChecks: invalid props (2 problems):\n'
       + `  - rules[0]: "AUBR1" is not a rule of these checks. Use one of ${all}\n`

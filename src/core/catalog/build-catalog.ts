@@ -144,6 +144,7 @@ export function buildCatalog(inputs: CatalogInputs): BuiltCatalog {
   return {
     catalog: {
       asOf: inputs.asOf,
+      apiRefreshedOn: inputs.asOf,
       source: inputs.previous.source,
       models: [...models, ...added],
       // Not listed by any API the refresh reads: kept as maintained by hand.

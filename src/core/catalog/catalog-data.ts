@@ -5,8 +5,14 @@ import { CatalogModel, CatalogRoutingProfile } from './catalog-types';
  * `SydneyModelCatalog`; the maintainer command writes it.
  */
 export interface ModelCatalogData {
-  /** Date of the last full refresh from the live APIs (YYYY-MM-DD). */
+  /**
+   * The newest date the catalog was checked against AWS (YYYY-MM-DD): the last
+   * full refresh from the live APIs, or a later entry recorded from an AWS
+   * model page, whichever is later. Always `catalogAsOf(this)`.
+   */
   readonly asOf: string;
+  /** Date of the last full refresh from the live APIs (YYYY-MM-DD). */
+  readonly apiRefreshedOn: string;
   /** Where the data came from. */
   readonly source: string;
   /** The models, in a stable order. */

@@ -71,7 +71,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function catalogAge(catalog: ModelCatalogData, now: Date = new Date()): string {
   const days = Math.floor((now.getTime() - Date.parse(`${catalog.asOf}T00:00:00Z`)) / DAY_MS);
   const age = Number.isFinite(days) && days >= 0 ? ` (${days} day${days === 1 ? '' : 's'} ago)` : '';
-  return `The catalog was last refreshed from the Bedrock APIs on ${catalog.asOf}${age}; a model launched since is unknown to it. `
+  const api = catalog.apiRefreshedOn === catalog.asOf ? '' : ` (last full refresh from the Bedrock APIs on ${catalog.apiRefreshedOn})`;
+  return `The catalog was last checked against AWS on ${catalog.asOf}${age}${api}; a model launched since is unknown to it. `
     + 'Upgrade cdk-sovereign-bedrock, or run `npm run catalog:refresh` in its repository with credentials for ap-southeast-2 and ap-southeast-4.';
 }
 

@@ -1,4 +1,5 @@
 import { SERVICE_ACTIONS } from './service-actions.generated';
+import { DENIED_EVERYWHERE_PREFIXES } from '../surface/ai-surface';
 
 /**
  * Action lists the rules judge, computed from the Service Authorization Reference
@@ -47,6 +48,21 @@ export const AGENTCORE_DATA_ACTIONS: readonly string[] = names('bedrock-agentcor
  * List actions, and CallWithBearerToken on its own, send no prompt.
  */
 export const CLAUDE_PLATFORM_DATA_ACTIONS: readonly string[] = names('aws-external-anthropic', writes);
+
+/**
+ * AWS Agent Registry actions that send data to the registry: every action but
+ * plain reads, so record creation and update (embedded), search (directly and
+ * through the MCP endpoint) and approval.
+ */
+export const AGENT_REGISTRY_DATA_ACTIONS: readonly string[] = names('agent-registry', (r) => !plainRead(r));
+
+/**
+ * The services the AI surface table denies in every Region, other than Claude
+ * Platform on AWS (which has its own rule): their Write-level actions, which
+ * send them data. Today: Amazon Nova Act (`CreateAct`, `InvokeActStep`...).
+ */
+export const NO_AUSTRALIAN_PROCESSING_PREFIXES: readonly string[] = DENIED_EVERYWHERE_PREFIXES.filter((p) => p !== 'aws-external-anthropic');
+export const NO_AUSTRALIAN_PROCESSING_DATA_ACTIONS: readonly string[] = NO_AUSTRALIAN_PROCESSING_PREFIXES.flatMap((p) => names(p, writes));
 
 /** Web search for models: every action (InvokeSearch, InvokeFetch, ExternalWebAccess) carries a query. */
 export const WEB_SEARCH_ACTIONS: readonly string[] = names('bedrock-websearch', () => true);

@@ -58,3 +58,14 @@ export function profileCoverage(value: ResolvedString, ctx: IntrinsicContext, ty
     return FOREIGN_PROFILE_PREFIXES.filter((p) => globsIntersect(arn.resource, `${type}/${p}*`));
   });
 }
+
+/** {@link serviceCoverage} over several services: the element reaches any of them. */
+export function servicesCoverage(value: ResolvedString, ctx: IntrinsicContext, services: readonly string[], anyRegion = false): ServiceCoverage {
+  const each = services.map((s) => serviceCoverage(value, ctx, s, anyRegion));
+  return {
+    value,
+    definite: each.some((c) => c.definite),
+    possible: each.some((c) => c.possible),
+    where: [...new Set(each.flatMap((c) => c.where))],
+  };
+}

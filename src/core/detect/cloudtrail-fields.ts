@@ -5,9 +5,10 @@
  *
  * @see https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html
  */
+import { eventSourceOf } from '../surface/ai-surface';
 
 /** `eventSource` of Bedrock runtime and agent calls. Restricting to it keeps other services' look-alike fields out. */
-export const BEDROCK_EVENT_SOURCE = 'bedrock.amazonaws.com';
+export const BEDROCK_EVENT_SOURCE = eventSourceOf('bedrock');
 
 /** EventBridge `source` of CloudTrail events from Bedrock. */
 export const BEDROCK_EVENTBRIDGE_SOURCE = 'aws.bedrock';

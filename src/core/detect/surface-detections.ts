@@ -2,6 +2,7 @@ import { CLOUDTRAIL_DETAIL_TYPE, FIELDS } from './cloudtrail-fields';
 import { DetectionRules } from './detection-rules';
 import { EventPatternJson } from './event-patterns';
 import { AUSTRALIA } from '../geography';
+import { eventSourceOf } from '../surface/ai-surface';
 
 /**
  * Detections beyond Bedrock model calls: Bedrock Mantle and AgentCore calls
@@ -32,9 +33,13 @@ import { AUSTRALIA } from '../geography';
  * only from a trail that logs them (see `BedrockDataEvents`).
  */
 
-export const MANTLE_EVENT_SOURCE = 'bedrock-mantle.amazonaws.com';
-export const AGENTCORE_EVENT_SOURCE_PREFIX = 'bedrock-agentcore';
-export const CLAUDE_PLATFORM_EVENT_SOURCE_PREFIX = 'aws-external-anthropic';
+/** A table entry's event source without its trailing `*` (a prefix to match). */
+const sourcePrefix = (source: string): string => source.replace(/\*$/, '');
+
+// Event sources come from the AI surface table, where each carries its AWS source.
+export const MANTLE_EVENT_SOURCE = eventSourceOf('bedrock-mantle');
+export const AGENTCORE_EVENT_SOURCE_PREFIX = sourcePrefix(eventSourceOf('bedrock-agentcore'));
+export const CLAUDE_PLATFORM_EVENT_SOURCE_PREFIX = sourcePrefix(eventSourceOf('aws-external-anthropic'));
 const BEDROCK_FAMILY_PREFIX = 'bedrock';
 
 export const PROFILE_FIELDS = {

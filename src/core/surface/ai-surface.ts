@@ -37,7 +37,10 @@ export interface SurfaceEntry {
   readonly source: string;
   /**
    * CloudTrail `eventSource` (or its prefix, ending in `*`) the detections
-   * match, when the service is region-governed or denied everywhere.
+   * match, when the service is region-governed or denied everywhere. Exact
+   * sources are documented by AWS (Bedrock, Mantle); the others are matched by
+   * their IAM prefix because their user guides do not spell the host out
+   * (unverified: a service logging under another name would not match).
    */
   readonly eventSource?: string;
   /** For an out-of-scope prefix that the posture still governs in part: what, and how. */
@@ -52,51 +55,67 @@ const NOT_BEDROCK = 'Not a path to Amazon Bedrock models; the organization\'s ge
 export const AI_SURFACE = [
   // ---- governed by the Region statements
   {
-    prefix: 'bedrock', name: 'Amazon Bedrock', treatment: 'REGION_GOVERNED',
+    prefix: 'bedrock',
+    name: 'Amazon Bedrock',
+    treatment: 'REGION_GOVERNED',
     reason: 'Models, agents, knowledge bases, flows, guardrails, batch and Data Automation are served in the calling Region or, through an inference profile, in its destination Regions.',
     source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html',
     eventSource: 'bedrock.amazonaws.com',
   },
   {
-    prefix: 'bedrock-mantle', name: 'Amazon Bedrock Powered by AWS Mantle', treatment: 'REGION_GOVERNED',
+    prefix: 'bedrock-mantle',
+    name: 'Amazon Bedrock Powered by AWS Mantle',
+    treatment: 'REGION_GOVERNED',
     reason: 'The OpenAI- and Anthropic-compatible endpoints are a separate IAM service; a call is served in the Region it is made in.',
     source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/logging-cloudtrail-mantle.html',
     eventSource: 'bedrock-mantle.amazonaws.com',
   },
   {
-    prefix: 'bedrock-agentcore', name: 'Amazon Bedrock AgentCore', treatment: 'REGION_GOVERNED',
+    prefix: 'bedrock-agentcore',
+    name: 'Amazon Bedrock AgentCore',
+    treatment: 'REGION_GOVERNED',
     reason: 'Runtime, Memory, Gateway, Evaluations, Policy and the preview Registry run in the Region they are called in; their service-side cross-Region inference is denied at the action that turns it on.',
     source: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/cross-region-inference.html',
     eventSource: 'bedrock-agentcore*',
   },
   {
-    prefix: 'bedrock-websearch', name: 'Amazon Bedrock Web Search', treatment: 'REGION_GOVERNED',
-    reason: 'Web search and fetch for models are authorised in the Region they are called in; no Australian Region serves them, so the Region statements deny them.',
+    prefix: 'bedrock-websearch',
+    name: 'Amazon Bedrock Web Search',
+    treatment: 'REGION_GOVERNED',
+    reason: 'Web search and fetch for models are authorised in the Region they are called in and offered in US Regions; the Region statements deny every call outside Australia.',
     source: SAR('bedrock-websearch'),
     eventSource: 'bedrock-websearch*',
   },
   {
-    prefix: 'agent-registry', name: 'AWS Agent Registry', treatment: 'REGION_GOVERNED',
+    prefix: 'agent-registry',
+    name: 'AWS Agent Registry',
+    treatment: 'REGION_GOVERNED',
     reason: 'Generally available under its own prefix since August 2026; registries live in the Region they are created in, but semantic search and record embedding may be processed in any commercial Region, so those actions are also denied service-side.',
     source: 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-cross-region-inference.html',
     eventSource: 'agent-registry*',
   },
   // ---- denied in every Region
   {
-    prefix: 'aws-external-anthropic', name: 'Claude Platform on AWS', treatment: 'DENIED_EVERYWHERE',
+    prefix: 'aws-external-anthropic',
+    name: 'Claude Platform on AWS',
+    treatment: 'DENIED_EVERYWHERE',
     reason: 'AWS says data may not reside in AWS and inference may route to Anthropic\'s own cloud, in the US or globally.',
     source: 'https://docs.aws.amazon.com/claude-platform/latest/userguide/data-residency.html',
     eventSource: 'aws-external-anthropic*',
   },
   {
-    prefix: 'nova-act', name: 'Amazon Nova Act', treatment: 'DENIED_EVERYWHERE',
+    prefix: 'nova-act',
+    name: 'Amazon Nova Act',
+    treatment: 'DENIED_EVERYWHERE',
     reason: 'Acts are natural-language tasks run by a model AWS hosts; AWS documents no Australian Region for the service, so it fails closed until one is documented.',
     source: 'https://docs.aws.amazon.com/nova-act/latest/userguide/what-is-nova-act.html',
     eventSource: 'nova-act*',
   },
   // ---- out of scope, partly governed
   {
-    prefix: 'sagemaker', name: 'Amazon SageMaker', treatment: 'OUT_OF_SCOPE',
+    prefix: 'sagemaker',
+    name: 'Amazon SageMaker',
+    treatment: 'OUT_OF_SCOPE',
     reason: 'A general machine-learning platform; the posture does not govern where SageMaker trains or hosts.',
     source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-marketplace-end-to-end-workflow.html',
     partial: 'Bedrock Marketplace models run on SageMaker endpoints and can be invoked with sagemaker:InvokeEndpoint*, without any bedrock: action: those actions are denied outside the residency Regions (denySageMakerInferenceAbroad).',
@@ -107,7 +126,9 @@ export const AI_SURFACE = [
   { prefix: 'cleanrooms-ml', name: 'AWS Clean Rooms ML', treatment: 'OUT_OF_SCOPE', reason: NOT_BEDROCK, source: SAR('cleanrooms-ml') },
   { prefix: 'codeguru', name: 'Amazon CodeGuru', treatment: 'OUT_OF_SCOPE', reason: NOT_BEDROCK, source: SAR('codeguru') },
   {
-    prefix: 'codewhisperer', name: 'Amazon CodeWhisperer', treatment: 'OUT_OF_SCOPE',
+    prefix: 'codewhisperer',
+    name: 'Amazon CodeWhisperer',
+    treatment: 'OUT_OF_SCOPE',
     reason: `Amazon Q Developer's older prefix; Q Developer has its own cross-Region processing, documented by its guide. ${NOT_BEDROCK}`,
     source: 'https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/cross-region-inference.html',
   },
@@ -132,13 +153,17 @@ export const AI_SURFACE = [
   { prefix: 'personalize', name: 'Amazon Personalize', treatment: 'OUT_OF_SCOPE', reason: NOT_BEDROCK, source: SAR('personalize') },
   { prefix: 'polly', name: 'Amazon Polly', treatment: 'OUT_OF_SCOPE', reason: NOT_BEDROCK, source: SAR('polly') },
   {
-    prefix: 'q', name: 'Amazon Q', treatment: 'OUT_OF_SCOPE',
+    prefix: 'q',
+    name: 'Amazon Q',
+    treatment: 'OUT_OF_SCOPE',
     reason: `Amazon Q Developer processes prompts with cross-Region inference it documents itself. ${NOT_BEDROCK}`,
     source: 'https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/cross-region-inference.html',
   },
   { prefix: 'qapps', name: 'Amazon Q Business Q Apps', treatment: 'OUT_OF_SCOPE', reason: `Runs inside Amazon Q Business. ${NOT_BEDROCK}`, source: SAR('qapps') },
   {
-    prefix: 'qbusiness', name: 'Amazon Q Business', treatment: 'OUT_OF_SCOPE',
+    prefix: 'qbusiness',
+    name: 'Amazon Q Business',
+    treatment: 'OUT_OF_SCOPE',
     reason: `A managed assistant with its own Regions and cross-Region processing. ${NOT_BEDROCK}`,
     source: 'https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/cross-region-inference.html',
   },

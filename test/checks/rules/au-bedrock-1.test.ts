@@ -20,7 +20,7 @@ describe('AuBedrock1: unscoped Bedrock invocation (CDK app)', () => {
     }]);
   });
 
-  test('Action "*" on "*" fails AuBedrock1, and the rules of Mantle, AgentCore, Claude Platform and web search', () => {
+  test('Action "*" on "*" fails AuBedrock1, and the rules of Mantle, AgentCore, Claude Platform, web search, Agent Registry and Nova Act', () => {
     const { app, stack } = sydneyApp();
     roleWith(stack, { actions: ['*'], resources: ['*'] });
     expect(summary(validateApp(app))).toEqual([
@@ -29,6 +29,8 @@ describe('AuBedrock1: unscoped Bedrock invocation (CDK app)', () => {
       expect.stringMatching(/^AuBedrock6 error: .* grants \* \(bedrock-agentcore:[A-Za-z]+, .* and \d+ more\) on "\*": AgentCore in every Region$/),
       expect.stringMatching(/^AuBedrock7 error: .* grants \* \(aws-external-anthropic:.* and \d+ more\) on "\*": Claude Platform on AWS may process/),
       expect.stringMatching(/^AuBedrock8 error: .* grants \* \(bedrock-websearch:ExternalWebAccess, bedrock-websearch:InvokeFetch, bedrock-websearch:InvokeSearch\) on "\*"/),
+      expect.stringMatching(/^AuBedrock15 error: .* grants \* \(agent-registry:.* and \d+ more\) on "\*": Agent Registry in every Region$/),
+      expect.stringMatching(/^AuBedrock16 error: .* grants \* \(nova-act:.* and \d+ more\) on "\*": AWS documents no Australian Region for nova-act/),
     ]);
   });
 
@@ -85,7 +87,10 @@ describe('AuBedrock1: unscoped Bedrock invocation (CDK app)', () => {
     const { app, stack } = sydneyApp();
     roleWith(stack, { actions: ['bedrock:ListFoundationModels', 'bedrock:GetInferenceProfile', 's3:GetObject'], resources: ['*'] }, 'A');
     roleWith(stack, { effect: iam.Effect.DENY, actions: ['bedrock:*'], resources: ['*'] }, 'B');
-    roleWith(stack, { notActions: ['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*', 'aws-external-anthropic:*'], resources: ['*'] }, 'C');
+    roleWith(stack, {
+      notActions: ['bedrock:*', 'bedrock-mantle:*', 'bedrock-agentcore:*', 'bedrock-websearch:*', 'agent-registry:*', 'aws-external-anthropic:*', 'nova-act:*'],
+      resources: ['*'],
+    }, 'C');
     roleWith(stack, { actions: ['bedrock:InvokeModel'], notResources: ['*'] }, 'D');
     expect(validateApp(app).violations).toEqual([]);
   });

@@ -6,10 +6,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  actionsNamed, arnPatternOf, MODULE_PATH, profileGate, renderServiceAuthorizationModule,
-} from '../../maintainer/generate-service-authorization';
+  actionsNamed, arnPatternOf, generate, MODULE_PATH, profileGate, renderAll, renderServiceAuthorizationModule,
+  SERVICE_ACTIONS_MODULE, staleFiles, SURFACE_MODULE,
+} from '../../maintainer/service-authorization';
 import { wildcardMatch } from '../../src/core/evaluate/wildcard';
-import { AGENT_REGISTRY_ACTIONS, PROFILE_GATES } from '../../src/core/statements/service-authorization.generated';
+import { AGENT_REGISTRY_INFERENCE_ACTIONS } from '../../src/core/statements/deny-service-side-inference';
+import { AGENT_REGISTRY_ACTIONS, PROFILE_GATES, RESOURCE_SCOPED_CONTENT_ACTIONS } from '../../src/core/statements/service-authorization.generated';
 
 const DATA = join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
 const actionNames = (prefix: string): string[] =>
@@ -50,14 +52,47 @@ describe('service-authorization.generated.ts', () => {
     expect(matched.length).toBeGreaterThanOrEqual(10);
   });
 
+  test('every action of the resource-Region statement always names a resource, and every wildcard matches only such actions', () => {
+    const required = new Map<string, boolean>();
+    for (const prefix of new Set(RESOURCE_SCOPED_CONTENT_ACTIONS.map((a) => a.split(':')[0]))) {
+      const raw = Object.values(JSON.parse(readFileSync(join(DATA, 'actions', `${prefix}.json`), 'utf8')) as { name: string; resourceTypes: { required: boolean }[] }[]);
+      for (const a of raw) required.set(`${prefix}:${a.name}`, a.resourceTypes.some((r) => r.required));
+    }
+    for (const pattern of RESOURCE_SCOPED_CONTENT_ACTIONS) {
+      const matched = [...required.keys()].filter((a) => wildcardMatch(pattern, a, true));
+      expect({ pattern, matched: matched.length > 0 }).toEqual({ pattern, matched: true });
+      for (const a of matched) expect({ pattern, a, required: required.get(a) }).toEqual({ pattern, a, required: true });
+    }
+    expect(RESOURCE_SCOPED_CONTENT_ACTIONS).toEqual(expect.arrayContaining(['bedrock:InvokeModel*', 'bedrock-mantle:CreateInference', 'bedrock-agentcore:InvokeAgentRuntime*']));
+  });
+
   test('every action named in a service-side or API-key statement exists in the data', () => {
-    const known = new Set([...actionNames('bedrock'), ...actionNames('bedrock-mantle'), ...actionNames('bedrock-agentcore'), ...actionNames('iam')]);
+    const known = new Set([...actionNames('bedrock'), ...actionNames('bedrock-mantle'), ...actionNames('bedrock-agentcore'), ...actionNames('iam'),
+      ...actionNames('agent-registry'), ...actionNames('sagemaker')]);
     for (const a of [
       'bedrock:GenerateQuery', 'bedrock-agentcore:StartPolicyGeneration', 'bedrock-agentcore:Evaluate',
       'bedrock-agentcore:CreateMemory', 'bedrock-agentcore:UpdateMemory', 'bedrock-agentcore:StartMemoryExtractionJob',
       'bedrock:CountTokens', 'bedrock:CallWithBearerToken', 'iam:CreateServiceSpecificCredential',
+      ...AGENT_REGISTRY_INFERENCE_ACTIONS,
     ]) {
       expect({ a, known: known.has(a) }).toEqual({ a, known: true });
     }
+  });
+});
+
+test('sagemaker:InvokeEndpoint* matches exactly the three endpoint invocation actions', () => {
+  const matched = actionNames('sagemaker').filter((a) => wildcardMatch('sagemaker:InvokeEndpoint*', a, true)).sort();
+  expect(matched).toEqual(['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointAsync', 'sagemaker:InvokeEndpointWithResponseStream']);
+});
+
+describe('the one generator', () => {
+  test('--check finds nothing stale in the committed extracts, and names a stale one', () => {
+    const lines: string[] = [];
+    expect(generate(true, (l) => lines.push(l))).toBe(0);
+    expect(lines).toEqual(['Service Authorization Reference extracts are up to date']);
+    const files = renderAll();
+    expect(files.map((f) => f.path)).toEqual([MODULE_PATH, SURFACE_MODULE, SERVICE_ACTIONS_MODULE]);
+    const edited = files.map((f, i) => (i === 1 ? { ...f, text: `${f.text}// changed\n` } : f));
+    expect(staleFiles(edited)).toEqual([SURFACE_MODULE]);
   });
 });
