@@ -1,5 +1,4 @@
 import { AuBedrockResidencyScp, AuOnlyInferenceScp, ControlTowerRoles, RegionAllowlistScp, ResidencyPolicies, ScpLimits } from '../../src';
-import { errorOf } from '../helpers/errors';
 import { newStack, onlyPolicy, warnings } from '../helpers/stack';
 
 describe('AuBedrockResidencyScp', () => {
