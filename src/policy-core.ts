@@ -69,8 +69,8 @@ export interface ResidencyPolicyLimits {
   readonly policiesAttachedElsewhere?: number;
 }
 
-/** The process warning code `ResidencyPolicies` reports an oversize document with. */
-export const OVERSIZE_WARNING_CODE = 'CDK_SOVEREIGN_BEDROCK_SCP_OVERSIZE';
+/** The process warning code `ResidencyPolicies` reports an oversize document with (`ResidencyPolicies.OVERSIZE_WARNING_CODE`). */
+const OVERSIZE_WARNING_CODE = 'CDK_SOVEREIGN_BEDROCK_SCP_OVERSIZE';
 
 /**
  * The residency policy documents as plain JSON, without synthesizing anything:
@@ -79,6 +79,9 @@ export const OVERSIZE_WARNING_CODE = 'CDK_SOVEREIGN_BEDROCK_SCP_OVERSIZE';
  * constructs; invalid options throw one error listing every problem.
  */
 export class ResidencyPolicies {
+  /** The code of the process warning `reportOversize` emits for a document over the quota. */
+  public static readonly OVERSIZE_WARNING_CODE = OVERSIZE_WARNING_CODE;
+
   /**
    * The inference-profile lock (`AuOnlyInferenceScp`'s document). A document
    * over `limits.maxPolicySize` throws (or, with `limits.reportOversize`, is
