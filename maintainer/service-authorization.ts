@@ -25,7 +25,7 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { DENIED_EVERYWHERE_PREFIXES, REGION_GOVERNED_PREFIXES } from '../src/core/surface/ai-surface';
+import { DENIED_EVERYWHERE_PREFIXES, PARTLY_GOVERNED, REGION_GOVERNED_PREFIXES } from '../src/core/surface/ai-surface';
 
 const ROOT = join(__dirname, '..');
 export const MODULE_PATH = join(ROOT, 'src', 'core', 'statements', 'service-authorization.generated.ts');
@@ -238,18 +238,27 @@ export function surfacePrefixes(): string[] {
   return [...REGION_GOVERNED_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES].sort();
 }
 
+/** `InvokeEndpoint*` as a test of an action name (IAM compares actions case-insensitively). */
+function actionPattern(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+}
+
 export function buildSurface(sar = new SarData()): SurfaceData {
   const { version } = sar.version();
   const updatedAt = JSON.parse(readFileSync(join(sar.dir, 'package.json'), 'utf8')).updatedAt;
   const services: Record<string, SurfaceData['services'][string]> = {};
-  for (const prefix of surfacePrefixes()) {
-    const sorted = sar.actions(prefix).sort((a, b) => a.name.localeCompare(b.name));
-    const types = sar.resourceTypes(prefix);
+  const partial = new Map(PARTLY_GOVERNED.map((p) => [p.prefix, actionPattern(p.actions)]));
+  for (const prefix of [...surfacePrefixes(), ...partial.keys()].sort()) {
+    // A partly governed prefix keeps only the actions the posture governs, and the resource types they use.
+    const only = partial.get(prefix);
+    const sorted = sar.actions(prefix).filter((a) => !only || only.test(a.name)).sort((a, b) => a.name.localeCompare(b.name));
+    const used = new Set(sorted.flatMap((a) => a.resourceTypes.map((r) => r.name)));
+    const types = Object.fromEntries(Object.entries(sar.resourceTypes(prefix)).filter(([k]) => !only || used.has(k)));
     services[prefix] = {
       actions: Object.fromEntries(sorted.map((a) => [a.name, a.resourceTypes.map((r) => r.name).sort()])),
       resourceTypes: Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.arn])),
       profileKeyActions: sorted.filter((a) => a.conditionKeys.some((k) => k.toLowerCase() === `${prefix}:inferenceprofilearn`)).map((a) => a.name),
-      conditionKeys: sar.conditionKeys(prefix),
+      conditionKeys: only ? [] : sar.conditionKeys(prefix),
     };
   }
   return { version, updatedAt, categoryPrefixes: sar.category(), services };

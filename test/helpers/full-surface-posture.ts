@@ -1,7 +1,8 @@
 /**
  * A hand-written posture that covers the whole 2026 surface the audit judges:
  * every Region-bound prefix kept in Sydney and Melbourne, Claude Platform on AWS
- * and Amazon Nova Act denied everywhere, only `au.` inference, guardrail and data-automation
+ * and Amazon Nova Act denied everywhere, SageMaker endpoint invocation
+ * (Bedrock Marketplace) kept in Sydney and Melbourne, only `au.` inference, guardrail and data-automation
  * profiles. The audit must read it PROTECTED; near misses of it must not.
  */
 const AU = ['ap-southeast-2', 'ap-southeast-4'];
@@ -31,7 +32,7 @@ export function fullSurfaceStatements(exemptPrincipalArns: string[] = []): any[]
     {
       Sid: 'DenyOutsideAustralia',
       Effect: 'Deny',
-      Action: REGION_BOUND,
+      Action: [...REGION_BOUND, 'sagemaker:InvokeEndpoint*'],
       Resource: '*',
       Condition: withExempt({ StringNotEquals: { 'aws:RequestedRegion': AU } }),
     },

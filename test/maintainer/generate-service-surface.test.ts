@@ -10,10 +10,11 @@ describe('the audit\'s Service Authorization Reference extract', () => {
   });
 
   test('covers every governed prefix, with the actions the standard relies on', () => {
-    expect(Object.keys(SERVICE_SURFACE.services).sort()).toEqual([...REGION_BOUND_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES].sort());
+    expect(Object.keys(SERVICE_SURFACE.services).sort()).toEqual([...REGION_BOUND_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES, 'sagemaker'].sort());
     const actions = surfaceActions().map((a) => a.action);
     for (const a of ['bedrock:InvokeModelWithResponseStream', 'bedrock:RetrieveAndGenerate', 'bedrock:ApplyGuardrail', 'bedrock-mantle:CreateInference',
-      'bedrock-agentcore:InvokeAgentRuntime', 'bedrock-websearch:InvokeSearch', 'aws-external-anthropic:CreateInference']) {
+      'bedrock-agentcore:InvokeAgentRuntime', 'bedrock-websearch:InvokeSearch', 'aws-external-anthropic:CreateInference',
+      'agent-registry:SearchDiscoverableRegistryRecords', 'nova-act:CreateAct', 'sagemaker:InvokeEndpoint']) {
       expect(actions).toContain(a);
     }
     expect(SERVICE_SURFACE.services.bedrock.profileKeyActions).toEqual(['InvokeModel', 'InvokeModelWithResponseStream']);

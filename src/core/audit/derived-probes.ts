@@ -1,7 +1,7 @@
 import {
   ChainAnalysis, Clause, arnInstances, clausesOn, instances, resourcePatterns,
 } from './chain-analysis';
-import { isDeniedEverywhere, profileKeyActions, resourceArn, resourceTypeOf, SurfaceAction } from './service-surface';
+import { isDeniedEverywhere, isPartlyGoverned, profileKeyActions, resourceArn, resourceTypeOf, SurfaceAction } from './service-surface';
 import { evaluateCondition, UnsupportedPolicyError } from '../evaluate/condition-operators';
 import { EvaluationRequest, statementActionApplies, statementResourceApplies } from '../evaluate/scp-evaluator';
 import { wildcardMatch } from '../evaluate/wildcard';
@@ -18,6 +18,8 @@ import { COMMERCIAL_REGIONS, MELBOURNE, SYDNEY, UNSPECIFIED_REGION } from '../re
  *   in a Region outside Sydney and Melbourne, or with `aws:RequestedRegion` = `unspecified`;
  * - any action of a prefix it marks denied everywhere (Claude Platform on AWS,
  *   Amazon Nova Act) anywhere;
+ * - SageMaker endpoint invocation (`sagemaker:InvokeEndpoint*`, how Bedrock
+ *   Marketplace models are reached without a `bedrock:` action) outside Sydney and Melbourne;
  * - any model leg carrying `bedrock:InferenceProfileArn` of a profile that is not `au.`
  *   (or of an application profile the chain does not name), in any Region;
  * - Apply/Invoke calls on guardrail profiles and data-automation profiles other than `au.`;
@@ -375,6 +377,8 @@ function expectation(
   if (principal === 'named') return undefined;
   if (isDeniedEverywhere(prefix)) return 'Denied';
   if (region === 'abroad') return 'Denied';
+  // SageMaker endpoint invocation (Bedrock Marketplace) is judged abroad only: Australia is its own business.
+  if (isPartlyGoverned(prefix)) return undefined;
   if (profile === 'foreign') return 'Denied';
   if (profile !== 'none') return undefined;
   if (profileResource === 'foreign' && /^(Apply|Invoke)/.test(actionName)) return 'Denied';

@@ -2352,6 +2352,27 @@ export const SERVICE_SURFACE: ServiceSurfaceData = {
    },
    "profileKeyActions": [],
    "conditionKeys": []
+  },
+  "sagemaker": {
+   "actions": {
+    "InvokeEndpoint": [
+     "endpoint",
+     "inference-component"
+    ],
+    "InvokeEndpointAsync": [
+     "endpoint"
+    ],
+    "InvokeEndpointWithResponseStream": [
+     "endpoint",
+     "inference-component"
+    ]
+   },
+   "resourceTypes": {
+    "endpoint": "arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}",
+    "inference-component": "arn:${Partition}:sagemaker:${Region}:${Account}:inference-component/${InferenceComponentName}"
+   },
+   "profileKeyActions": [],
+   "conditionKeys": []
   }
  }
 };

@@ -1,5 +1,6 @@
 import { SERVICE_SURFACE } from './service-surface.generated';
 import { DENIED_EVERYWHERE_PREFIXES, REGION_BOUND_PREFIXES } from '../coverage';
+import { PARTLY_GOVERNED } from '../surface/ai-surface';
 
 export { SERVICE_SURFACE } from './service-surface.generated';
 
@@ -21,13 +22,17 @@ export interface SurfaceAction {
  */
 const EXTRA_PROFILE_KEY_ACTIONS = ['bedrock:CreateModelInvocationJob'];
 
-/** Every action of every governed prefix, from the generated Service Authorization Reference extract. */
+/**
+ * Every action of every governed prefix, and the governed actions of partly
+ * governed ones (SageMaker endpoint invocation), from the generated Service
+ * Authorization Reference extract.
+ */
 let actionsCache: SurfaceAction[] | undefined;
 
 export function surfaceActions(): SurfaceAction[] {
   if (actionsCache) return actionsCache;
   const out: SurfaceAction[] = [];
-  for (const prefix of [...REGION_BOUND_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES]) {
+  for (const prefix of [...REGION_BOUND_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES, ...PARTLY_GOVERNED.map((p) => p.prefix)]) {
     const service = SERVICE_SURFACE.services[prefix];
     if (!service) throw new Error(`the service surface has no data for ${prefix}: regenerate it`);
     for (const [name, types] of Object.entries(service.actions)) {
@@ -42,6 +47,11 @@ export function surfaceActions(): SurfaceAction[] {
 export function profileKeyActions(): Set<string> {
   const bedrock = SERVICE_SURFACE.services.bedrock;
   return new Set([...bedrock.profileKeyActions.map((a) => `bedrock:${a}`), ...EXTRA_PROFILE_KEY_ACTIONS]);
+}
+
+/** Whether the posture governs only some actions of the prefix, and only abroad (SageMaker endpoint invocation). */
+export function isPartlyGoverned(prefix: string): boolean {
+  return PARTLY_GOVERNED.some((p) => p.prefix === prefix);
 }
 
 export function isDeniedEverywhere(prefix: string): boolean {

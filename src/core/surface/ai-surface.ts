@@ -45,6 +45,11 @@ export interface SurfaceEntry {
   readonly eventSource?: string;
   /** For an out-of-scope prefix that the posture still governs in part: what, and how. */
   readonly partial?: string;
+  /**
+   * For a partly governed prefix: the action pattern (`InvokeEndpoint*`) the
+   * posture denies outside the residency Regions, which the audit then judges.
+   */
+  readonly partialActions?: string;
 }
 
 const SAR = (service: string) => `https://docs.aws.amazon.com/service-authorization/latest/reference/list_${service}.html`;
@@ -119,6 +124,7 @@ export const AI_SURFACE = [
     reason: 'A general machine-learning platform; the posture does not govern where SageMaker trains or hosts.',
     source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-marketplace-end-to-end-workflow.html',
     partial: 'Bedrock Marketplace models run on SageMaker endpoints and can be invoked with sagemaker:InvokeEndpoint*, without any bedrock: action: those actions are denied outside the residency Regions (denySageMakerInferenceAbroad).',
+    partialActions: 'InvokeEndpoint*',
   },
   // ---- out of scope
   { prefix: 'aidevops', name: 'AWS DevOps Agent Service', treatment: 'OUT_OF_SCOPE', reason: `An operations agent AWS runs on its own models. ${NOT_BEDROCK}`, source: SAR('aidevops') },
@@ -192,6 +198,11 @@ function withTreatment<T extends string>(treatment: SurfaceTreatment): readonly 
 
 export const REGION_GOVERNED_PREFIXES: readonly RegionGovernedPrefix[] = withTreatment<RegionGovernedPrefix>('REGION_GOVERNED');
 export const DENIED_EVERYWHERE_PREFIXES: readonly DeniedEverywherePrefix[] = withTreatment<DeniedEverywherePrefix>('DENIED_EVERYWHERE');
+
+/** Out-of-scope prefixes the posture governs in part, with the action pattern it denies abroad. */
+export const PARTLY_GOVERNED: readonly { readonly prefix: string; readonly actions: string }[] = (AI_SURFACE as readonly SurfaceEntry[])
+  .filter((e) => e.partialActions !== undefined)
+  .map((e) => ({ prefix: e.prefix, actions: e.partialActions! }));
 
 /** The entry of a prefix, or undefined when the table does not classify it. */
 export function surfaceEntry(prefix: string): SurfaceEntry | undefined {

@@ -37,6 +37,20 @@ describe('the reference posture over the whole surface', () => {
 });
 
 describe('near-miss postures never read PROTECTED', () => {
+  test('a posture without the SageMaker invocation deny (Bedrock Marketplace endpoints abroad) reads PARTIAL; Agent Registry and Nova Act are judged too', () => {
+    const without = (drop: string) => edited((st) => {
+      for (const s of st) if (Array.isArray(s.Action)) s.Action = s.Action.filter((a: string) => a !== drop);
+    });
+    for (const [drop, action] of [['sagemaker:InvokeEndpoint*', /^sagemaker:InvokeEndpoint/], ['agent-registry:*', /^agent-registry:/], ['nova-act:*', /^nova-act:/]] as const) {
+      const v = judgeChain(chainOf(without(drop)));
+      expect({ drop, protection: v.protection }).toEqual({ drop, protection: Protection.PARTIAL });
+      expect(v.failures.some((f) => action.test(f.request!.action))).toBe(true);
+    }
+    // SageMaker endpoints in Sydney and Melbourne are not the audit's business.
+    const v = judgeChain(chainOf(without('sagemaker:InvokeEndpoint*')));
+    expect(v.failures.every((f) => !['ap-southeast-2', 'ap-southeast-4'].includes(String(f.request!.context['aws:RequestedRegion'])))).toBe(true);
+  });
+
   const narrowed = (omit: string) => edited((st) => {
     // Every statement's bedrock:* becomes the usual hand-written list, less one action.
     const list = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:RetrieveAndGenerate', 'bedrock:Retrieve',

@@ -10,7 +10,7 @@ import { AI_CATEGORY, IAM_DATA, SarData } from '../../../maintainer/service-auth
 import { CoveredService } from '../../../src';
 import { SERVICE_SURFACE } from '../../../src/core/audit/service-surface.generated';
 import {
-  AI_SURFACE, DENIED_EVERYWHERE_PREFIXES, eventSourceOf, REGION_GOVERNED_PREFIXES, surfaceEntry, unclassifiedPrefixes,
+  AI_SURFACE, DENIED_EVERYWHERE_PREFIXES, eventSourceOf, PARTLY_GOVERNED, REGION_GOVERNED_PREFIXES, surfaceEntry, unclassifiedPrefixes,
 } from '../../../src/core/surface/ai-surface';
 
 const installed = new SarData();
@@ -56,7 +56,10 @@ describe('the AI surface table', () => {
 
   test('governed and denied prefixes have event sources; the audit extract holds exactly them, and the category as installed', () => {
     for (const p of [...REGION_GOVERNED_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES]) expect(eventSourceOf(p)).toMatch(new RegExp(`^${p}`));
-    expect(Object.keys(SERVICE_SURFACE.services).sort()).toEqual([...REGION_GOVERNED_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES].sort());
+    expect(Object.keys(SERVICE_SURFACE.services).sort())
+      .toEqual([...REGION_GOVERNED_PREFIXES, ...DENIED_EVERYWHERE_PREFIXES, ...PARTLY_GOVERNED.map((p) => p.prefix)].sort());
+    // A partly governed prefix keeps only the actions the posture governs.
+    expect(Object.keys(SERVICE_SURFACE.services.sagemaker.actions)).toEqual(['InvokeEndpoint', 'InvokeEndpointAsync', 'InvokeEndpointWithResponseStream']);
     expect(SERVICE_SURFACE.categoryPrefixes).toEqual(installed.category());
   });
 
