@@ -1,6 +1,7 @@
 import { FlagMapping } from './flag-names';
 import { controlTowerRoleArnPatterns } from '../core/control-tower';
 import { ResidencyPolicyOptions } from '../policy-core';
+import { ExemptionScope } from '../scp/residency-scp-props';
 
 /**
  * The posture's own options as command-line flags, shared by `export` (which
@@ -10,12 +11,18 @@ import { ResidencyPolicyOptions } from '../policy-core';
 export const POSTURE_FLAG_OPTIONS = {
   'exempt-principal-arn': { type: 'string', multiple: true },
   'acknowledge-account-wide-exemption': { type: 'string', multiple: true },
+  'exempt-from-every-statement': { type: 'boolean', default: false },
   'control-tower-exemptions': { type: 'boolean' },
   'no-control-tower-exemptions': { type: 'boolean' },
   'allowed-regions': { type: 'string' },
 } as const;
 
-export const POSTURE_FLAGS_USAGE = `  --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from every statement (repeatable)
+export const POSTURE_FLAGS_USAGE = `  --exempt-principal-arn ARN  an aws:PrincipalArn pattern exempt from the administration statements
+                              (the Region rules) (repeatable)
+  --exempt-from-every-statement
+                              exempt those principals from every statement, prompt paths abroad
+                              included (exemptionScope EVERY_STATEMENT; each exemption then costs
+                              its length once per statement)
   --acknowledge-account-wide-exemption ARN
                               accept an --exempt-principal-arn that covers every role or user
                               of one account, like arn:aws:iam::111122223333:role/* (repeatable)
@@ -28,6 +35,7 @@ export const POSTURE_FLAGS_USAGE = `  --exempt-principal-arn ARN  an aws:Princip
 export interface PostureFlagValues {
   readonly 'exempt-principal-arn'?: string[];
   readonly 'acknowledge-account-wide-exemption'?: string[];
+  readonly 'exempt-from-every-statement'?: boolean;
   readonly 'control-tower-exemptions'?: boolean;
   readonly 'no-control-tower-exemptions'?: boolean;
   readonly 'allowed-regions'?: string;
@@ -48,6 +56,7 @@ export function postureOptionsFromFlags(v: PostureFlagValues): { options: Reside
     options: {
       exemptPrincipalArns: [...controlTower, ...(v['exempt-principal-arn'] ?? [])],
       acknowledgedAccountWideExemptions: v['acknowledge-account-wide-exemption'],
+      exemptionScope: v['exempt-from-every-statement'] ? ExemptionScope.EVERY_STATEMENT : undefined,
       allowedRegions: v['allowed-regions']?.split(',').map((r) => r.trim()).filter((r) => r.length > 0),
     },
     mappings: [

@@ -137,17 +137,18 @@ export class ScpConflictCheck extends Construct {
     this.actions.push(options.onConflict ?? ScpConflictAction.FAIL);
     if (this.checked.some((c) => c.scp === scp)) return;
     this.checked.push({ scp, allowedRegions: allowedRegions ?? [] });
-    scp.policy.node.addDependency(this.resource);
+    for (const policy of scp.policies) policy.node.addDependency(this.resource);
   }
 
   /** `[{ Name, Document, TargetIds, AllowedRegions }]` for the handler. */
   private checkedPolicies(): unknown[] {
     const stack = Stack.of(this);
-    return this.checked.map(({ scp, allowedRegions }) => ({
-      Name: scp.policy.name,
-      Document: stack.toJsonString(scp.policy.content),
+    // A policy that spilled over several SCPs is checked as the SCPs it attaches.
+    return this.checked.flatMap(({ scp, allowedRegions }) => scp.policies.map((policy) => ({
+      Name: policy.name,
+      Document: stack.toJsonString(policy.content),
       TargetIds: scp.targetIds,
       AllowedRegions: allowedRegions,
-    }));
+    })));
   }
 }

@@ -138,7 +138,7 @@ export class ScpSlotGuard extends Construct {
     }
     if (this.guarded.includes(scp)) return;
     this.guarded.push(scp);
-    scp.policy.node.addDependency(this.resource);
+    for (const policy of scp.policies) policy.node.addDependency(this.resource);
   }
 
   private setLimit(limit: number | undefined, where: string): void {
@@ -156,7 +156,7 @@ export class ScpSlotGuard extends Construct {
    */
   private plannedPolicies(): unknown[] {
     const stack = Stack.of(this);
-    const guarded = new Set(this.guarded.map((g) => g.policy));
+    const guarded = new Set(this.guarded.flatMap((g) => g.policies));
     const inStack = scpAttachmentsInApp(this).filter((a) => Stack.of(a.policy) === stack);
     const checked = new Set(inStack.filter((a) => guarded.has(a.policy)).flatMap((a) => a.targets));
     return inStack.flatMap((a) => {

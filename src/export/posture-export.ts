@@ -1,4 +1,4 @@
-import { exportPosture, exportPostureWarnings } from '../core/export/export-posture';
+import { exportPostureWarnings, exportPostureWithWarnings } from '../core/export/export-posture';
 import { ControlTowerRegionDenyOptions } from '../landing-zone/control-tower-region-deny';
 import { ResidencyPolicyOptions } from '../policy-core';
 
@@ -71,6 +71,21 @@ export interface PostureExportProps {
   readonly maxPolicySize?: number;
 
   /**
+   * Most SCPs attached to one root, OU or account. A policy over
+   * `maxPolicySize` spills over the fewest SCPs that hold its statements
+   * (`NAME-part2.json`...), within this budget less `policiesAttachedElsewhere`.
+   * @default 10
+   */
+  readonly maxPoliciesPerTarget?: number;
+
+  /**
+   * SCPs attached to every target by others (FullAWSAccess, Control Tower's
+   * guardrails), which a spilled posture leaves room for.
+   * @default 1
+   */
+  readonly policiesAttachedElsewhere?: number;
+
+  /**
    * The Control Tower home Region, written as the manifest's `region:` line.
    * `CFCT` only.
    * @default 'ap-southeast-2'
@@ -90,13 +105,15 @@ export interface PostureExportProps {
   readonly controlTowerRegionDeny?: ControlTowerRegionDenyOptions;
 }
 
-/** What `PostureExport.toResult` returns. */
+/** The files of an export and the warnings about them. */
 export interface PostureExportResult {
   /** The files, as `toFiles` returns them. */
   readonly files: ExportedFile[];
   /**
    * Legitimate but risky choices, one line each, prefixed with the option as
-   * the errors name it (`coveredServices: ...`): the same warnings the constructs raise.
+   * the errors name it (`coveredServices: ...`): the same warnings the constructs raise;
+   * then one line per policy that spilled over several SCPs (their names, sizes and the
+   * slots they take).
    */
   readonly warnings: string[];
 }
@@ -128,31 +145,40 @@ export class PostureExport {
    * problem (targets, names, options, policy size).
    */
   public static toFiles(props: PostureExportProps): ExportedFile[] {
-    if (props === undefined || props === null || typeof props !== 'object') {
-      return exportPosture(props as never, 'PostureExport.toFiles'); // reports the missing props
-    }
-    return exportPosture({
-      format: props.format,
-      targets: props.targets,
-      options: props.options,
-      split: props.split,
-      namePrefix: props.namePrefix,
-      maxPolicySize: props.maxPolicySize,
-      homeRegion: props.homeRegion,
-      controlTowerRegionDeny: props.controlTowerRegionDeny,
-    }, 'PostureExport.toFiles').map((f) => ({ path: f.path, content: f.content }));
+    return exportWith(props, 'PostureExport.toFiles').files;
   }
 
   /**
-   * The files of the export and the warnings the constructs would raise for
-   * the same options (a service left out of `coveredServices`, a wildcard in
-   * an exemption's name, an acknowledged account-wide exemption). Invalid
-   * props throw as `toFiles` does.
+   * The files of the export with its warnings: the ones the constructs would raise for the same
+   * options (a service left out of `coveredServices`, a wildcard in an exemption's name, an
+   * acknowledged account-wide exemption), and, for a policy over `maxPolicySize`, how it spilled
+   * over the fewest SCPs that hold it (more policy files, all in the manifest, the warning also
+   * written as a comment at its top). Only a posture the slot budget cannot hold throws, saying
+   * what would fit; invalid props throw as `toFiles` does.
    */
   public static toResult(props: PostureExportProps): PostureExportResult {
-    const files = PostureExport.toFiles(props);
-    return { files, warnings: exportPostureWarnings(props as never) };
+    const result = exportWith(props, 'PostureExport.toResult');
+    return { files: result.files, warnings: [...exportPostureWarnings(props as never), ...result.warnings] };
   }
 
   private constructor() {}
+}
+
+function exportWith(props: PostureExportProps, where: string): PostureExportResult {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    exportPostureWithWarnings(props as never, where); // reports the missing props
+  }
+  const result = exportPostureWithWarnings({
+    format: props.format,
+    targets: props.targets,
+    options: props.options,
+    split: props.split,
+    namePrefix: props.namePrefix,
+    maxPolicySize: props.maxPolicySize,
+    maxPoliciesPerTarget: props.maxPoliciesPerTarget,
+    policiesAttachedElsewhere: props.policiesAttachedElsewhere,
+    homeRegion: props.homeRegion,
+    controlTowerRegionDeny: props.controlTowerRegionDeny,
+  }, where);
+  return { files: result.files.map((f) => ({ path: f.path, content: f.content })), warnings: [...result.warnings] };
 }

@@ -14,7 +14,7 @@ import { AuBedrockResidencyScp } from '../scp/au-bedrock-residency-scp';
 import { AuOnlyInferenceScp } from '../scp/au-only-inference-scp';
 import { RegionAllowlistScp } from '../scp/region-allowlist-scp';
 import { ResidencyScp } from '../scp/residency-scp';
-import { AuOnlyInferenceOptions, RegionAllowlistOptions } from '../scp/residency-scp-props';
+import { AuOnlyInferenceOptions, ExemptionScope, RegionAllowlistOptions } from '../scp/residency-scp-props';
 import { ScpQuota } from '../scp/scp-quota';
 
 /** How the preventive half is emitted. */
@@ -83,10 +83,17 @@ export interface AuBedrockPostureProps extends AuOnlyInferenceOptions, RegionAll
   readonly exemptControlTowerRoles?: boolean;
 
   /**
-   * Break-glass and other principals exempt from every statement (`aws:PrincipalArn` patterns).
+   * Break-glass and other principals exempt from the statements
+   * `exemptionScope` names (`aws:PrincipalArn` patterns).
    * @default - none besides the Control Tower roles
    */
   readonly exemptPrincipalArns?: string[];
+
+  /**
+   * Which statements the exempt principals (Control Tower's roles included) pass.
+   * @default ExemptionScope.ADMINISTRATION
+   */
+  readonly exemptionScope?: ExemptionScope;
 
   /**
    * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one
@@ -183,6 +190,7 @@ export class AuBedrockPosture extends Construct {
     const common = {
       targetIds,
       exemptPrincipalArns: this.exemptPrincipalArns,
+      exemptionScope: props.exemptionScope,
       acknowledgedAccountWideExemptions: props.acknowledgedAccountWideExemptions,
       quota: props.quota,
       allowedProfilePrefixes: props.allowedProfilePrefixes,

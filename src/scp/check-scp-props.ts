@@ -1,10 +1,11 @@
-import { IConstruct } from 'constructs';
+import { IConstruct, Node } from 'constructs';
 import { ScpKind } from './scp-kinds';
 import { ScpLimits } from './scp-quota';
 import { PolicyDocumentJson } from '../core/policy-json';
 import { MAX_SCP_SIZE, MAX_SCPS_PER_TARGET } from '../core/quota-maximums';
-import { minify, sizeReport } from '../core/size-budget';
+import { minify } from '../core/size-budget';
 import { resolveResidencyRules, ResidencyRules } from '../core/statements/residency-rules';
+import { planSpill } from '../core/statements/spill';
 import { exemptionWarnings, validateResidencyRulesInput } from '../core/statements/validate-residency-rules';
 import { ValidationErrors } from '../core/validation-errors';
 import {
@@ -18,18 +19,14 @@ import { hasTokens, isToken, recheckAtSynth, resolvedForChecks, TokenSpec } from
  */
 export const TOKEN_SIZE_ESTIMATE = 128;
 
-/** A policy whose props passed every check, ready to synthesize. */
-export interface CheckedScp {
-  readonly rules: ResidencyRules;
+/** One SCP of a checked policy: the whole posture, or one part of it when it spills. */
+export interface CheckedScpPart {
   readonly document: PolicyDocumentJson;
   /** Minified JSON, tokens as CDK token strings. */
   readonly json: string;
   /** Minified size with each token counted at `TOKEN_SIZE_ESTIMATE`. */
   readonly size: number;
   readonly tokens: number;
-  readonly limits: ScpLimits;
-  /** Accepted exemptions with a wildcard in a name: what else they match. */
-  readonly warnings: string[];
 }
 
 /**
@@ -54,11 +51,34 @@ export function checkResidencyWithTokens(scope: IConstruct | undefined, props: R
   return view;
 }
 
+/** A policy whose props passed every check, ready to synthesize. */
+export interface CheckedScp extends CheckedScpPart {
+  readonly rules: ResidencyRules;
+  readonly limits: ScpLimits;
+  /**
+   * The SCPs the policy takes: one when it fits the size quota, else the
+   * fewest that hold its statements (the first is `document`).
+   */
+  readonly parts: readonly CheckedScpPart[];
+  /** Minified size of all the statements in one document (the size of `document` when nothing spilled). */
+  readonly wholeSize: number;
+  /** SCP slots per target the quota leaves for this policy. */
+  readonly slotBudget: number;
+  /** Accepted exemptions with a wildcard in a name: what else they match. */
+  readonly warnings: string[];
+}
+
+const TOKEN_PATTERN = /\$\{Token\[[^\]]+\]\}/g;
+
 /** Minified size with every token counted at the estimate. */
 function estimatedSize(json: string): { size: number; tokens: number } {
-  const tokenPattern = /\$\{Token\[[^\]]+\]\}/g;
-  const tokens = json.match(tokenPattern)?.length ?? 0;
-  return { size: json.replace(tokenPattern, '').length + tokens * TOKEN_SIZE_ESTIMATE, tokens };
+  const tokens = json.match(TOKEN_PATTERN)?.length ?? 0;
+  return { size: json.replace(TOKEN_PATTERN, '').length + tokens * TOKEN_SIZE_ESTIMATE, tokens };
+}
+
+function part(document: PolicyDocumentJson): CheckedScpPart {
+  const json = minify(document);
+  return { document, json, ...estimatedSize(json) };
 }
 
 /** The quota settings, each between its floor and AWS's maximum. */
@@ -73,7 +93,8 @@ function checkQuota(quota: unknown, errors: ValidationErrors): void {
 /**
  * Every check of an SCP construct's props, in one place for the three SCP
  * classes and for constructs that create them: the shared props, the
- * residency options, and the minified size against the quota. Returns the
+ * residency options, and the minified size against the quota (spilling the
+ * statements over the fewest SCPs the per-target slot budget allows). Returns the
  * policy only when nothing is wrong. Untyped callers' mistakes (no props, a
  * string for a list, `null` elements) are problems like any other.
  */
@@ -98,16 +119,62 @@ export function checkScpProps(kind: ScpKind, props: unknown, errors: ValidationE
 
   const limits = ScpLimits.resolve(p.quota ?? {});
   const rules = resolveResidencyRules(p);
-  const document = kind.document(rules);
-  const json = minify(document);
-  const { size, tokens } = estimatedSize(json);
-  const report = sizeReport(size, limits.maxPolicySize);
-  if (!report.fits) {
-    errors.add('quota.maxPolicySize',
-      `the minified policy is ${size} characters, ${-report.headroom} over the limit of ${report.limit}. `
-      + 'Remove exemptions or allowed application profiles, or split the posture into AuOnlyInferenceScp and RegionAllowlistScp'
-      + (limits.maxPolicySize < MAX_SCP_SIZE ? `, or raise quota.maxPolicySize (AWS allows at most ${MAX_SCP_SIZE})` : ''));
+  const packed = packedFor(kind, rules, limits, scope);
+  if ('problem' in packed) {
+    errors.add(packed.prop, packed.problem);
     return undefined;
   }
-  return { rules, document, json, size, tokens, limits, warnings: exemptionWarnings(view, isToken) };
+  const { parts, wholeSize, slotBudget } = packed;
+  const name = p.policyName;
+  if (parts.length > 1 && typeof name === 'string' && !isToken(name) && name.length + `-part${parts.length}`.length > 128) {
+    errors.add('policyName', `"${name}" leaves no room for the suffix -part${parts.length} of the SCPs the posture spills into `
+      + `(${parts.length} SCPs); Organizations allows 128 characters. Use at most ${128 - `-part${parts.length}`.length}`);
+    return undefined;
+  }
+  return { ...parts[0], rules, limits, parts, wholeSize, slotBudget, warnings: exemptionWarnings(view, isToken) };
+}
+
+type Packed = { parts: CheckedScpPart[]; wholeSize: number; slotBudget: number } | { prop: string; problem: string };
+
+/**
+ * Packed documents by kind, rules and quota. A landing zone often makes one
+ * construct per OU with the same options: they share one packing (and one
+ * document object each, as a hand-written `CfnPolicy` reused across OUs
+ * would), which keeps synth time close to that baseline. Bounded, so an app
+ * with many distinct postures does not grow it without end.
+ */
+const PACKED = new WeakMap<IConstruct, Map<string, Packed>>();
+const PACKED_MAX = 64;
+
+function packedFor(kind: ScpKind, rules: ResidencyRules, limits: ScpLimits, scope: IConstruct | undefined): Packed {
+  const key = JSON.stringify([kind.name, rules, limits.maxPolicySize, limits.maxPoliciesPerTarget, limits.policiesAttachedElsewhere]);
+  // One cache per app (construct tree), so that each app pays for its own packing once.
+  const root = scope ? Node.of(scope).root : undefined;
+  let cache = root ? PACKED.get(root) : undefined;
+  if (root && !cache) {
+    cache = new Map();
+    PACKED.set(root, cache);
+  }
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const slotBudget = Math.max(0, limits.maxPoliciesPerTarget - limits.policiesAttachedElsewhere);
+  const plan = planSpill(rules, (r) => kind.statements(r), limits.maxPolicySize, slotBudget,
+    (statement) => estimatedSize(JSON.stringify(statement)).size);
+  let result: Packed;
+  if (!plan.fits) {
+    result = {
+      prop: plan.tooLarge.length > 0 ? 'quota.maxPolicySize' : 'quota.maxPoliciesPerTarget',
+      problem: `${plan.advice}. The budget is quota.maxPoliciesPerTarget (${limits.maxPoliciesPerTarget}) less `
+        + `quota.policiesAttachedElsewhere (${limits.policiesAttachedElsewhere})`
+        + (limits.maxPolicySize < MAX_SCP_SIZE ? `; or raise quota.maxPolicySize (${limits.maxPolicySize}; AWS allows at most ${MAX_SCP_SIZE})` : ''),
+    };
+  } else {
+    const parts = plan.documents.map(part);
+    result = { parts, wholeSize: parts.length === 1 ? parts[0].size : estimatedSize(minify(kind.document(rules))).size, slotBudget };
+  }
+  if (cache) {
+    if (cache.size >= PACKED_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
+  return result;
 }

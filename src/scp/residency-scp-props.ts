@@ -1,5 +1,27 @@
 import { ScpQuota } from './scp-quota';
 
+/** Which statements the principals of `exemptPrincipalArns` pass. */
+export enum ExemptionScope {
+  /**
+   * The statements a repair of the organization needs: administering the
+   * covered services in any Region (finding and deleting what was made
+   * abroad; Control Tower's roles working in every governed Region) and, when
+   * `serviceSideInference.denyAgentCoreMemoryChanges` is on, changing
+   * AgentCore memories. Not the statements that stop prompts and data leaving
+   * Australia (non-`au.` profiles, resources abroad, Claude Platform, Nova
+   * Act, data sharing, service-side inference, built-in evaluators, long-term
+   * API keys): an exempt principal is bound by them like any other. Each
+   * exemption is written two or three times, not once per statement.
+   */
+  ADMINISTRATION = 'ADMINISTRATION',
+  /**
+   * Every statement, as before December 2026: exempt principals may also send
+   * prompts abroad. Each exemption is written once per statement (about 16
+   * times with every opt-in control), so far fewer fit one SCP.
+   */
+  EVERY_STATEMENT = 'EVERY_STATEMENT',
+}
+
 /** Props shared by every service control policy in this library. */
 export interface ResidencyScpBaseProps {
   /**
@@ -25,12 +47,19 @@ export interface ResidencyScpBaseProps {
   readonly description?: string;
 
   /**
-   * Principals that every statement of the policy exempts, as `aws:PrincipalArn`
-   * patterns: break-glass roles, pipeline roles. Wildcards are allowed:
-   * `arn:aws:iam::*:role/BreakGlass*`.
+   * Principals the policy exempts, as `aws:PrincipalArn` patterns: break-glass
+   * roles, pipeline roles. Wildcards are allowed:
+   * `arn:aws:iam::*:role/BreakGlass*`. Which statements they pass is
+   * `exemptionScope`'s choice.
    * @default - no exemptions
    */
   readonly exemptPrincipalArns?: string[];
+
+  /**
+   * Which statements the principals of `exemptPrincipalArns` pass.
+   * @default ExemptionScope.ADMINISTRATION
+   */
+  readonly exemptionScope?: ExemptionScope;
 
   /**
    * Patterns of `exemptPrincipalArns` that exempt every role (or user) of one

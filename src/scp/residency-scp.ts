@@ -18,10 +18,18 @@ import { ValidationErrors } from '../core/validation-errors';
  * statements; this class validates, minifies, size-checks and attaches.
  */
 export abstract class ResidencyScp extends Construct {
-  /** The underlying `AWS::Organizations::Policy`. */
+  /** The underlying `AWS::Organizations::Policy` (the first, when the policy spans several). */
   public readonly policy: CfnPolicy;
-  /** The policy document, for inspection or reuse (for example in an IAM simulator). */
-  public readonly document: iam.PolicyDocument;
+  /**
+   * Every `AWS::Organizations::Policy` the construct makes: one, or more when
+   * its statements do not fit one SCP of `quota.maxPolicySize` characters and
+   * spill over the fewest SCPs that hold them (each attached to every target).
+   */
+  public readonly policies: CfnPolicy[];
+  /** Minified JSON of each of `policies`, in order (deploy-time values as token strings). */
+  public readonly policyJsons: string[];
+  /** Minified size of each of `policies`, in characters. */
+  public readonly policySizes: number[];
   /**
    * The minified policy JSON exactly as sent to AWS Organizations (deploy-time
    * values appear as CDK token strings).
@@ -65,10 +73,20 @@ export abstract class ResidencyScp extends Construct {
         `exemptPrincipalArns: "${ack}" exempts every principal it names in account ${ack.split(':')[4]} (acknowledged): the policy restricts nothing they do.`);
     }
     this.policy = this.resource.policy;
-    this.document = this.resource.document;
+    this.policies = [...this.resource.policies];
+    this.policyJsons = [...this.resource.jsons];
+    this.policySizes = [...this.resource.sizes];
+    if (typeof name === 'string' && !Token.isUnresolved(name)) {
+      for (let i = 2; i <= this.policies.length; i++) claimPolicyName(this, `${name}-part${i}`, this.node.path);
+    }
     this.policyJson = this.resource.json;
     this.sizeChars = this.resource.size;
     this.limits = this.resource.limits;
+  }
+
+  /** The policy document (the first SCP's, when it spans several), for inspection or reuse (for example in an IAM simulator). */
+  public get document(): iam.PolicyDocument {
+    return this.resource.document;
   }
 
   /** The policy ID (`p-...`), resolved at deploy time. */

@@ -1,6 +1,9 @@
-import { PolicyDocumentJson } from '../core/policy-json';
+import { PolicyDocumentJson, StatementJson } from '../core/policy-json';
 import { auOnlyInferenceDescription, regionAllowlistDescription, residencyPostureDescription } from '../core/statements/descriptions';
-import { auOnlyInferenceDocument, regionAllowlistDocument, residencyPostureDocument } from '../core/statements/documents';
+import {
+  auOnlyInferenceDocument, auOnlyInferenceStatements, regionAllowlistDocument, regionAllowlistStatements,
+  residencyPostureDocument, residencyPostureStatements,
+} from '../core/statements/documents';
 import { ResidencyRules } from '../core/statements/residency-rules';
 
 /** The three SCP constructs, by class name (also the `source` of their errors). */
@@ -10,13 +13,21 @@ export type ScpKindName = 'AuBedrockResidencyScp' | 'AuOnlyInferenceScp' | 'Regi
 export interface ScpKind {
   readonly name: ScpKindName;
   document(rules: ResidencyRules): PolicyDocumentJson;
+  /** The same statements as a list, for spilling over several SCPs. */
+  statements(rules: ResidencyRules): StatementJson[];
   description(rules: ResidencyRules): string;
 }
 
 export const SCP_KINDS: Readonly<Record<ScpKindName, ScpKind>> = {
-  AuBedrockResidencyScp: { name: 'AuBedrockResidencyScp', document: residencyPostureDocument, description: residencyPostureDescription },
-  AuOnlyInferenceScp: { name: 'AuOnlyInferenceScp', document: auOnlyInferenceDocument, description: auOnlyInferenceDescription },
-  RegionAllowlistScp: { name: 'RegionAllowlistScp', document: regionAllowlistDocument, description: regionAllowlistDescription },
+  AuBedrockResidencyScp: {
+    name: 'AuBedrockResidencyScp', document: residencyPostureDocument, statements: residencyPostureStatements, description: residencyPostureDescription,
+  },
+  AuOnlyInferenceScp: {
+    name: 'AuOnlyInferenceScp', document: auOnlyInferenceDocument, statements: auOnlyInferenceStatements, description: auOnlyInferenceDescription,
+  },
+  RegionAllowlistScp: {
+    name: 'RegionAllowlistScp', document: regionAllowlistDocument, statements: regionAllowlistStatements, description: regionAllowlistDescription,
+  },
 };
 
 /**

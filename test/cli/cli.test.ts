@@ -111,6 +111,30 @@ describe('export command', () => {
     expect(io.out.join('')).toMatch(/wrote .*manifest\.yaml/);
   });
 
+  test('a posture over the size quota spills into more files, with a warning on stderr; a spent slot budget exits 2 saying what fits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const breakGlass = Array.from({ length: 60 }, (_, i) => ['--exempt-principal-arn', `arn:aws:iam::111122223333:role/BreakGlass${String(i).padStart(4, '0')}`]).flat();
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, ...breakGlass])).toBe(0);
+      expect(await main(['export', '--format', 'json', '--out', dir, ...breakGlass, '--policies-attached-elsewhere', '9'])).toBe(2);
+    } finally { io.restore(); }
+    expect(readdirSync(join(dir, 'policies'))).toEqual(['au-bedrock-residency-part2.json', 'au-bedrock-residency.json']);
+    const err = io.err.join('');
+    expect(err).toMatch(/^warning: policy au-bedrock-residency is over the SCP size quota of 10240 characters: it spans 2 SCPs/);
+    expect(err).toMatch(/--max-policies-per-target: policy au-bedrock-residency: the posture needs 2 SCPs .* the budget holds this posture with the first \d+ of its 64 exemptions/);
+  });
+
+  test('--exempt-from-every-statement: the exemptions are on every statement, as before December 2026', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const io = capture();
+    try {
+      expect(await main(['export', '--format', 'json', '--out', dir, '--exempt-principal-arn', 'arn:aws:iam::*:role/BreakGlassAdmin', '--exempt-from-every-statement'])).toBe(0);
+    } finally { io.restore(); }
+    const doc = JSON.parse(readFileSync(join(dir, 'policies', 'au-bedrock-residency.json'), 'utf8'));
+    expect(doc.Statement.every((st: any) => st.Condition?.ArnNotLike?.['aws:PrincipalArn']?.includes('arn:aws:iam::*:role/BreakGlassAdmin'))).toBe(true);
+  });
+
   test('bad options exit 2 with every problem', async () => {
     const io = capture();
     try {

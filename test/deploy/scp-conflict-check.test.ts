@@ -32,6 +32,20 @@ describe('ScpConflictCheck', () => {
     })]);
   });
 
+  test('a posture spilled over several SCPs is checked as the SCPs it attaches, each depending on the check', () => {
+    const stack = newStack();
+    const exemptPrincipalArns = Array.from({ length: 100 }, (_, i) => `arn:aws:iam::111122223333:role/BreakGlass${String(i).padStart(4, '0')}`);
+    const posture = new AuBedrockResidencyScp(stack, 'Posture', { targetIds: [OU], policyName: 'bedrock-au', exemptPrincipalArns });
+    expect(posture.policies.length).toBeGreaterThan(1);
+    ScpConflictCheck.protect(posture);
+    const template = Template.fromStack(stack);
+    const { id, props } = checkOf(template);
+    expect(props.Policies.map((p: any) => p.Name)).toEqual(posture.policies.map((_, i) => (i === 0 ? 'bedrock-au' : `bedrock-au-part${i + 1}`)));
+    expect(props.Policies.flatMap((p: any) => JSON.parse(p.Document).Statement))
+      .toHaveLength(ResidencyPolicies.posture({ exemptPrincipalArns }, { reportOversize: true }).Statement.length);
+    for (const p of posture.policies) template.hasResource('AWS::Organizations::Policy', { Properties: { Name: p.name }, DependsOn: [id] });
+  });
+
   test('one check per stack; WARN only when every caller asks for it', () => {
     const stack = newStack();
     const a = new AuBedrockResidencyScp(stack, 'A', { targetIds: [OU], policyName: 'a' });

@@ -137,24 +137,35 @@ describe('validation: every problem at once, naming the option and the accepted 
     ]) expect(msg).toContain(line);
   });
 
-  test('a policy over the size limit is an error; splitting fixes it', () => {
-    const exemptPrincipalArns = Array.from({ length: 16 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
-    const big: PostureExportProps = { format: PostureExportFormat.JSON, options: { exemptPrincipalArns } };
-    const size = JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns })).length;
+  test('a policy over the size limit spills into more files; only a budget too small is an error', () => {
+    const exemptPrincipalArns = Array.from({ length: 80 }, (_, i) => `arn:aws:iam::*:role/break-glass-role-number-${i}`);
+    const big: PostureExportProps = { format: PostureExportFormat.CFCT, targets: { organizationalUnits: ['Workloads'] }, options: { exemptPrincipalArns } };
+    const size = JSON.stringify(ResidencyPolicies.posture({ exemptPrincipalArns }, { reportOversize: true })).length;
     expect(size).toBeGreaterThan(10240);
-    expect(errorOf(() => PostureExport.toFiles(big))).toBe(
-      'PostureExport.toFiles: invalid props (1 problem):\n'
-      + `  - policy au-bedrock-residency: is ${size} characters minified; the SCP limit is 10240. Export the two locks apart (split), `
-      + 'list fewer exemptions or application profiles');
-    expect(PostureExport.toFiles({ ...big, split: true })).toHaveLength(2);
-    // A stricter budget than AWS's is the user's to raise again.
-    expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 2000 })))
+    const result = PostureExport.toResult(big);
+    const policyFiles = result.files.filter((f) => f.path.startsWith('policies/'));
+    expect(policyFiles.map((f) => f.path)).toEqual(['policies/au-bedrock-residency.json', 'policies/au-bedrock-residency-part2.json']);
+    expect(policyFiles.every((f) => f.content.length <= 10240)).toBe(true);
+    // Every statement of the posture is in exactly one file, whole.
+    const statements = policyFiles.flatMap((f) => JSON.parse(f.content).Statement);
+    expect(statements).toEqual(expect.arrayContaining(ResidencyPolicies.posture({ exemptPrincipalArns }, { reportOversize: true }).Statement));
+    expect(statements).toHaveLength(ResidencyPolicies.posture({ exemptPrincipalArns }, { reportOversize: true }).Statement.length);
+    expect(result.warnings).toEqual([expect.stringMatching(/^policy au-bedrock-residency is over the SCP size quota of 10240 characters: it spans 2 SCPs \(au-bedrock-residency \d+, au-bedrock-residency-part2 \d+ characters\), taking 2 of the 9 SCP slots/)]);
+    const manifest = result.files.find((f) => f.path === 'manifest.yaml')!.content;
+    expect(manifest).toContain('resource_file: policies/au-bedrock-residency-part2.json');
+    expect(manifest).toContain('# policy au-bedrock-residency is over the SCP size quota');
+    expect(PostureExport.toFiles(big).map((f) => f.path)).toEqual(result.files.map((f) => f.path));
+    // A budget of one slot cannot hold it: the error says how many exemptions would fit.
+    expect(errorOf(() => PostureExport.toFiles({ ...big, policiesAttachedElsewhere: 9 }))).toMatch(
+      /maxPoliciesPerTarget: policy au-bedrock-residency: the posture needs 2 SCPs \(\d+ \+ \d+ characters\) and the budget is 1 SCP slot of 10240 characters: the budget holds this posture with the first \d+ of its 80 exemptions/);
+    // A stricter size than AWS's is the user's to raise again.
+    expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, maxPolicySize: 1000, policiesAttachedElsewhere: 8 })))
       .toContain('or raise maxPolicySize (AWS allows at most 10240)');
   });
 
   test('a prefix that would make a policy name longer than 128 characters', () => {
     expect(errorOf(() => PostureExport.toFiles({ format: PostureExportFormat.JSON, namePrefix: 'p'.repeat(120) })))
-      .toMatch(/namePrefix: is 120 characters long; policy names may have at most 128, so use at most 108/);
+      .toMatch(/namePrefix: is 120 characters long; policy names may have at most 128, so use at most 101/);
   });
 });
 

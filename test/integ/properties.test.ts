@@ -118,12 +118,14 @@ describe('size budgeting (property-based)', () => {
     }));
   });
 
-  test('each exemption adds its quoted length plus a comma to every statement', () => {
+  test('each exemption adds its quoted length plus a comma to every statement that carries the exemptions', () => {
     fc.assert(fc.property(options, exactPrincipalArn, (o, extra) => {
       fc.pre(!o.exemptPrincipalArns.includes(extra) && o.exemptPrincipalArns.length > 0);
       const before = ResidencyPolicies.posture(o);
       const after = ResidencyPolicies.posture({ ...o, exemptPrincipalArns: [...o.exemptPrincipalArns, extra] });
-      return minifiedSize(after) - minifiedSize(before) === before.Statement.length * (JSON.stringify(extra).length + 1);
+      const carrying = before.Statement.filter((s: any) => s.Condition?.ArnNotLike?.['aws:PrincipalArn'] !== undefined).length;
+      return carrying > 0 && carrying < before.Statement.length
+        && minifiedSize(after) - minifiedSize(before) === carrying * (JSON.stringify(extra).length + 1);
     }));
   });
 
@@ -136,16 +138,23 @@ describe('size budgeting (property-based)', () => {
       targetOverLimit({ fromThisApp: ours, attachedElsewhere: elsewhere, limit }) === (ours + elsewhere > limit)));
   });
 
-  test('the construct rejects a policy exactly when the pure budget says it does not fit', () => {
+  test('the construct makes one policy exactly when the pure budget says it fits, else spills within the limit or refuses past the slot budget', () => {
     fc.assert(fc.property(options, fc.integer({ min: 800, max: 6000 }), (o, limit) => {
-      const fits = minifiedSize(ResidencyPolicies.posture(o)) <= limit;
-      let threw = false;
+      const fits = minifiedSize(ResidencyPolicies.posture(o, { reportOversize: true })) <= limit;
+      let spilled: number[] | undefined;
+      let refused = false;
       try {
-        new AuBedrockResidencyScp(newStack(), 'P', { ...o, targetIds: ['ou-ab12-34cd56ef'], quota: { maxPolicySize: limit } });
+        spilled = new AuBedrockResidencyScp(newStack(), 'P', { ...o, targetIds: ['ou-ab12-34cd56ef'], quota: { maxPolicySize: limit } }).policySizes;
       } catch (e) {
-        threw = /over the limit/.test((e as Error).message);
+        refused = /SCP slots? of \d+ characters|never cut in two/.test((e as Error).message);
       }
-      return threw === !fits;
+      if (fits) return spilled?.length === 1;
+      // The CDK-free facade agrees: the same documents, or the same refusal.
+      let facade: unknown[] | undefined;
+      try { facade = ResidencyPolicies.postureDocuments(o, { maxPolicySize: limit }); } catch { facade = undefined; }
+      if (refused) return facade === undefined;
+      return spilled !== undefined && spilled.length > 1 && spilled.length <= 9 && spilled.every((n) => n <= limit)
+        && facade?.length === spilled.length;
     }), { numRuns: 60 });
   });
 });

@@ -36,14 +36,16 @@ describe('AuBedrockPosture', () => {
     expect((await simulate(tokyoLeg(`arn:aws:iam::${ACCOUNT}:role/workload-app`), [{ name: 'p', policy }])).decision).toBe('Denied');
   });
 
-  test('Control Tower roles and three break-glass roles: a posture over 5,120 characters synthesizes by default', () => {
+  test('Control Tower roles and three break-glass roles: one SCP, exemptions on the administration statements only', () => {
     const posture = new AuBedrockPosture(newStack(), 'Posture', {
       targetIds: ['ou-ab12-34cd56ef'],
       exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlassAdmin', 'arn:aws:iam::*:role/BreakGlassReadOnly', 'arn:aws:iam::*:role/IncidentResponder'],
     });
     const [scp] = posture.scps;
-    expect(scp.sizeChars).toBeGreaterThan(5120);
+    expect(scp.policies).toHaveLength(1);
     expect(scp.sizeChars).toBeLessThanOrEqual(10240);
+    const carrying = (scp.policy.content as any).Statement.filter((s: any) => s.Condition?.ArnNotLike?.['aws:PrincipalArn']).map((s: any) => s.Sid);
+    expect(carrying).toEqual(['DenyBedrockOutsideResidencyRegions', 'DenyBedrockOutsideAllowedRegions']);
   });
 
   test('the 2026 surface options reach the Region lock in both modes', () => {

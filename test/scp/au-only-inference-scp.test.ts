@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { AuOnlyInferenceScp } from '../../src';
+import { AuOnlyInferenceScp, ExemptionScope } from '../../src';
 import { newStack, onlyPolicy, warnings } from '../helpers/stack';
 
 describe('AuOnlyInferenceScp', () => {
@@ -70,15 +70,14 @@ describe('AuOnlyInferenceScp', () => {
     expect(prefixRule.Condition.ArnNotLike['bedrock:InferenceProfileArn']).toContain(arn);
   });
 
-  test('exempt principals are excluded from every statement', () => {
-    const stack = newStack();
-    new AuOnlyInferenceScp(stack, 'AuOnly', {
-      targetIds: ['ou-ab12-34cd56ef'],
-      exemptPrincipalArns: ['arn:aws:iam::*:role/BreakGlass'],
-    });
-    for (const s of onlyPolicy(stack).Content.Statement) {
-      expect(s.Condition.ArnNotLike['aws:PrincipalArn']).toEqual(['arn:aws:iam::*:role/BreakGlass']);
-    }
+  test('exempt principals pass no profile statement by default (they guard invocation legs), every one with EVERY_STATEMENT', () => {
+    const exemptPrincipalArns = ['arn:aws:iam::*:role/BreakGlass'];
+    const byDefault = newStack();
+    new AuOnlyInferenceScp(byDefault, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'], exemptPrincipalArns });
+    for (const s of onlyPolicy(byDefault).Content.Statement) expect(s.Condition?.ArnNotLike?.['aws:PrincipalArn']).toBeUndefined();
+    const every = newStack();
+    new AuOnlyInferenceScp(every, 'AuOnly', { targetIds: ['ou-ab12-34cd56ef'], exemptPrincipalArns, exemptionScope: ExemptionScope.EVERY_STATEMENT });
+    for (const s of onlyPolicy(every).Content.Statement) expect(s.Condition.ArnNotLike['aws:PrincipalArn']).toEqual(exemptPrincipalArns);
   });
 
   test('a prefix that routes abroad draws a warning naming the Regions', () => {

@@ -43,12 +43,17 @@ describe('configurations that would quietly open the posture do not synthesize',
     }
   });
 
-  test('the issue\'s oversized policy: 120 exemptions with a 1e9 quota', () => {
-    const exemptPrincipalArns = Array.from({ length: 120 }, (_, i) => `arn:aws:iam::*:role/team-${String(i).padStart(3, '0')}-bedrock-break-glass`);
+  test('the issue\'s oversized policy: 160 exemptions with a 1e9 quota', () => {
+    const exemptPrincipalArns = Array.from({ length: 160 }, (_, i) => `arn:aws:iam::*:role/team-${String(i).padStart(3, '0')}-bedrock-break-glass`);
     expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', { targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 1e9 } })))
       .toMatch(/quota\.maxPolicySize: must be at most 10240/);
-    expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', { targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 10240 } })))
-      .toMatch(/quota\.maxPolicySize: the minified policy is \d+ characters, \d+ over the limit of 10240\. Remove exemptions/);
+    // More than one statement can hold: named, with the count that would fit.
+    expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', { targetIds: [OU], exemptPrincipalArns: [...exemptPrincipalArns, ...exemptPrincipalArns.map((a) => `${a}-2`)] })))
+      .toMatch(/quota\.maxPolicySize: statement DenyBedrockOutsideResidencyRegions is \d+ characters as a policy of its own; .* a statement is never cut in two: the budget holds this posture with the first \d+ of its 320 exemptions/);
+    // Within AWS's quota it spills over several SCPs; a budget of two slots cannot hold it, and the error says what would.
+    expect(errorOf(() => new AuBedrockResidencyScp(newStack(), 'P', {
+      targetIds: [OU], exemptPrincipalArns, quota: { maxPolicySize: 10240, maxPoliciesPerTarget: 3 },
+    }))).toMatch(/quota\.maxPoliciesPerTarget: the posture needs \d+ SCPs \([\d +]+ characters\) and the budget is 2 SCP slots of 10240 characters: the budget holds this posture with the first \d+ of its 160 exemptions \(drop \d+\)\. The budget is quota\.maxPoliciesPerTarget \(3\) less quota\.policiesAttachedElsewhere \(1\)/);
   });
 
   test('no props, or a string of targets, from JavaScript: named errors, not TypeErrors', () => {
@@ -81,7 +86,8 @@ describe('what still synthesizes', () => {
     const stack = newStack();
     const sandbox = 'arn:aws:iam::111122223333:role/*';
     new AuBedrockResidencyScp(stack, 'P', { targetIds: [OU], exemptPrincipalArns: [sandbox], acknowledgedAccountWideExemptions: [sandbox] });
-    expect(onlyPolicy(stack).Content.Statement[0].Condition.ArnNotLike['aws:PrincipalArn']).toEqual([sandbox]);
+    const boundary = onlyPolicy(stack).Content.Statement.find((s: any) => s.Sid === 'DenyBedrockOutsideResidencyRegions');
+    expect(boundary.Condition.ArnNotLike['aws:PrincipalArn']).toEqual([sandbox]);
     expect(warnings(stack)).toEqual([expect.stringMatching(/exemptPrincipalArns: "arn:aws:iam::111122223333:role\/\*" exempts every principal it names in account 111122223333 \(acknowledged\)/)]);
   });
 });

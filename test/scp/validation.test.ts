@@ -73,7 +73,8 @@ describe('CDK tokens pass through where CloudFormation resolves them', () => {
     });
     const policy = onlyPolicy(stack);
     expect(policy.TargetIds).toEqual([{ 'Fn::GetAtt': ['Ou', 'Id'] }, { 'Fn::ImportValue': 'SecurityOuId' }]);
-    expect(policy.Content.Statement[0].Condition.ArnNotLike['aws:PrincipalArn']).toEqual([stack.resolve(breakGlass.roleArn)]);
+    const boundary = policy.Content.Statement.find((s: any) => s.Sid === 'DenyBedrockOutsideResidencyRegions');
+    expect(boundary.Condition.ArnNotLike['aws:PrincipalArn']).toEqual([stack.resolve(breakGlass.roleArn)]);
     // The size counts a generous estimate for the unresolved ARN.
     expect(scp.sizeChars).toBeGreaterThan(ResidencyPolicies.minifiedSize(ResidencyPolicies.posture()));
   });
@@ -86,21 +87,27 @@ describe('CDK tokens pass through where CloudFormation resolves them', () => {
 });
 
 describe('SCP quotas', () => {
-  test('a policy over the size limit fails, naming the numbers', () => {
-    const exemptPrincipalArns = Array.from({ length: 120 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
-    const msg = errorOf(() => new AuBedrockResidencyScp(newStack(), 'Posture', { targetIds: [OU], exemptPrincipalArns }));
-    expect(msg).toMatch(/quota\.maxPolicySize: the minified policy is \d+ characters, \d+ over the limit of 10240/);
+  test('a policy the slot budget cannot hold fails, naming the numbers and what would fit', () => {
+    const exemptPrincipalArns = Array.from({ length: 200 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
+    const msg = errorOf(() => new AuBedrockResidencyScp(newStack(), 'Posture', { targetIds: [OU], exemptPrincipalArns, quota: { policiesAttachedElsewhere: 8 } }));
+    expect(msg).toMatch(/quota\.maxPoliciesPerTarget: the posture needs \d+ SCPs \([\d +]+ characters\) and the budget is 2 SCP slots of 10240 characters: the budget holds this posture with the first \d+ of its 200 exemptions/);
+    // The count it names does fit, and one more does not.
+    const n = Number(/with the first (\d+) of/.exec(msg)![1]);
+    const quota = { policiesAttachedElsewhere: 8 };
+    expect(new AuBedrockResidencyScp(newStack(), 'Fits', { targetIds: [OU], exemptPrincipalArns: exemptPrincipalArns.slice(0, n), quota }).policies).toHaveLength(2);
+    expect(() => new AuBedrockResidencyScp(newStack(), 'Over', { targetIds: [OU], exemptPrincipalArns: exemptPrincipalArns.slice(0, n + 1), quota })).toThrow(/budget is 2 SCP slots/);
   });
 
   test('the default is the 10,240-character quota; the older 5,120 budget can be kept on purpose', () => {
-    // Each exemption is repeated in every statement (SCPs have no Principal element).
-    const exemptPrincipalArns = Array.from({ length: 8 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
+    // Each exemption is repeated in every statement that carries it (SCPs have no Principal element).
+    const exemptPrincipalArns = Array.from({ length: 30 }, (_, i) => `arn:aws:iam::*:role/break-glass/responder-${i}`);
     const scp = new AuBedrockResidencyScp(newStack(), 'Default', { targetIds: [OU], exemptPrincipalArns });
     expect(scp.sizeChars).toBeGreaterThan(5120);
     expect(scp.sizeChars).toBeLessThanOrEqual(10240);
     expect(scp.limits.maxPolicySize).toBe(ScpLimits.DEFAULT_MAX_POLICY_SIZE);
-    expect(() => new AuBedrockResidencyScp(newStack(), 'Legacy', { targetIds: [OU], exemptPrincipalArns, quota: ScpLimits.LEGACY_QUOTA }))
-      .toThrow(/over the limit of 5120/);
+    const legacy = new AuBedrockResidencyScp(newStack(), 'Legacy', { targetIds: [OU], exemptPrincipalArns, quota: ScpLimits.LEGACY_QUOTA });
+    expect(legacy.policies.length).toBeGreaterThan(1);
+    expect(legacy.policySizes.every((n) => n <= 5120)).toBe(true);
   });
 
   function fillTarget(stack: Stack, ourPolicies: number, handWritten = 0, quota = {}): void {

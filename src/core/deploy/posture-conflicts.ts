@@ -68,7 +68,7 @@ function findingLines(result: PostureOnTarget, postureNames: ReadonlySet<string>
   const lines = [...grouped].map(([sentence, what]) => `${what[0]}${what.length > 1 ? ` (and ${what.length - 1} more like it)` : ''} ${sentence}`);
   const open = result.verdict.failures.filter((f) => f.expected === 'Denied');
   if (open.length > 0) {
-    // The conditions that let workload roles past the denies, once each: the same exemption is repeated in every statement.
+    // The conditions that let workload roles past the denies, once each: the same exemption is repeated in each statement that carries it.
     const broad = new Map<string, string[]>();
     for (const h of result.verdict.escapeHatches.filter((x) => x.broad)) {
       const cond = `${h.operator} ${h.key} ${h.values.join(', ')}`;

@@ -28,6 +28,10 @@ export interface ExportPostureInput {
   readonly namePrefix?: string;
   /** Largest minified policy, in characters (default 10,240, the quota since 15 May 2026). */
   readonly maxPolicySize?: number;
+  /** Most SCPs per target (default 10); a posture over `maxPolicySize` spills within this budget. */
+  readonly maxPoliciesPerTarget?: number;
+  /** SCPs attached to each target by others (default 1, FullAWSAccess). */
+  readonly policiesAttachedElsewhere?: number;
   /** Control Tower home Region, the `region:` line of a CfCT manifest. */
   readonly homeRegion?: string;
   /** Also write the parameters of Control Tower's OU Region deny (both Australian Regions allowed). */

@@ -26,7 +26,9 @@ function targetLists(targets: ExportTargetsInput, ouKey: string, accountKey: str
  * A Customizations for Control Tower `manifest.yaml` holding the posture's SCP
  * resources. Merge the `resources` entries into an existing manifest.
  */
-export function cfctManifest(policies: readonly ExportedPolicy[], targets: ExportTargetsInput, homeRegion: string): string {
+export function cfctManifest(
+  policies: readonly ExportedPolicy[], targets: ExportTargetsInput, homeRegion: string, notes: readonly string[] = [],
+): string {
   return toYaml({
     region: homeRegion,
     version: new YamlVerbatim(CFCT_MANIFEST_VERSION),
@@ -37,14 +39,14 @@ export function cfctManifest(policies: readonly ExportedPolicy[], targets: Expor
       deploy_method: 'scp',
       deployment_targets: targetLists(targets, 'organizational_units', 'accounts'),
     })),
-  }, [HEADER, 'Merge these resources into the manifest.yaml of your CfCT configuration; keep the policy files beside it.']);
+  }, [HEADER, 'Merge these resources into the manifest.yaml of your CfCT configuration; keep the policy files beside it.', ...notes]);
 }
 
 /**
  * A Landing Zone Accelerator `organization-config.yaml` snippet with the
  * posture's `serviceControlPolicies` entries. Merge them into the existing file.
  */
-export function lzaOrganizationConfig(policies: readonly ExportedPolicy[], targets: ExportTargetsInput): string {
+export function lzaOrganizationConfig(policies: readonly ExportedPolicy[], targets: ExportTargetsInput, notes: readonly string[] = []): string {
   return toYaml({
     serviceControlPolicies: policies.map((p) => ({
       name: p.name,
@@ -53,5 +55,5 @@ export function lzaOrganizationConfig(policies: readonly ExportedPolicy[], targe
       type: 'customerManaged',
       deploymentTargets: targetLists(targets, 'organizationalUnits', 'accounts'),
     })),
-  }, [HEADER, 'Merge these serviceControlPolicies entries into organization-config.yaml; keep the policy files in the configuration repository.']);
+  }, [HEADER, 'Merge these serviceControlPolicies entries into organization-config.yaml; keep the policy files in the configuration repository.', ...notes]);
 }

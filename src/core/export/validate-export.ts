@@ -1,14 +1,15 @@
 import { ExportPostureInput, ExportTargetsInput, POSTURE_FORMATS } from './export-types';
-import { AU_ONLY_POLICY_NAME, COMBINED_POLICY_NAME, REGION_ALLOWLIST_POLICY_NAME } from './policy-set';
+import { AU_ONLY_POLICY_NAME, COMBINED_POLICY_NAME, PART_SUFFIX_ROOM, REGION_ALLOWLIST_POLICY_NAME } from './policy-set';
 import { OU_ID, ROOT_ID } from '../identifiers';
-import { MAX_SCP_SIZE } from '../quota-maximums';
+import { MAX_SCP_SIZE, MAX_SCPS_PER_TARGET } from '../quota-maximums';
 import { validateResidencyRulesInput } from '../statements/validate-residency-rules';
 import { ValidationErrors } from '../validation-errors';
 import { checkBoolean, checkObject, checkPositiveInteger, describeType, regionProblem } from '../validators';
 
 /** Letters, digits, `-` and `_`: safe as an Organizations policy name, a file name and a YAML plain scalar. */
 const NAME_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const LONGEST_BASE_NAME = Math.max(COMBINED_POLICY_NAME.length, AU_ONLY_POLICY_NAME.length, REGION_ALLOWLIST_POLICY_NAME.length);
+// A posture that spills adds `-part2`... to the name: keep room for it.
+const LONGEST_BASE_NAME = Math.max(COMBINED_POLICY_NAME.length, AU_ONLY_POLICY_NAME.length, REGION_ALLOWLIST_POLICY_NAME.length) + PART_SUFFIX_ROOM;
 const MAX_POLICY_NAME = 128;
 
 function checkTargetList(prop: string, values: readonly string[] | undefined, errors: ValidationErrors): void {
@@ -88,6 +89,8 @@ export function validateExportInput(input: ExportPostureInput, errors: Validatio
   }
   checkPositiveInteger('maxPolicySize', input.maxPolicySize, errors, 1, MAX_SCP_SIZE);
   checkBoolean('split', input.split, errors);
+  checkPositiveInteger('maxPoliciesPerTarget', input.maxPoliciesPerTarget, errors, 1, MAX_SCPS_PER_TARGET);
+  checkPositiveInteger('policiesAttachedElsewhere', input.policiesAttachedElsewhere, errors, 0, MAX_SCPS_PER_TARGET - 1);
   if (input.homeRegion !== undefined && input.homeRegion !== null) {
     if (input.format !== 'cfct') errors.add('homeRegion', `is only used with format cfct (the manifest's region line), not ${input.format}`);
     const problem = regionProblem(input.homeRegion);

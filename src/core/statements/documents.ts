@@ -49,7 +49,12 @@ export function regionAllowlistDocument(rules: ResidencyRules): PolicyDocumentJs
   return policyDocument(regionAllowlistStatements(rules));
 }
 
+/** Both locks: the profile lock's statements, then the Region lock's. */
+export function residencyPostureStatements(rules: ResidencyRules): StatementJson[] {
+  return [...auOnlyInferenceStatements(rules), ...regionAllowlistStatements(rules)];
+}
+
 /** Both locks in one document, for organizations short of SCP slots. */
 export function residencyPostureDocument(rules: ResidencyRules): PolicyDocumentJson {
-  return policyDocument([...auOnlyInferenceStatements(rules), ...regionAllowlistStatements(rules)]);
+  return policyDocument(residencyPostureStatements(rules));
 }

@@ -1,3 +1,4 @@
+import type { ExemptionScopeName } from './exemptions';
 import { allActionsOf, DEFAULT_COVERED_PREFIXES, RegionBoundPrefix } from '../coverage';
 import { AUSTRALIA, Geography } from '../geography';
 import { systemProfileArnPattern } from '../inference-profiles';
@@ -26,8 +27,10 @@ export interface ResidencyRules {
   readonly allowedProfilePrefixes: readonly string[];
   /** Application inference profile ARNs the user vouches for (they carry no prefix). */
   readonly allowedApplicationProfileArns: readonly string[];
-  /** `aws:PrincipalArn` patterns exempt from every statement (break-glass roles). */
+  /** `aws:PrincipalArn` patterns exempt from the statements `exemptionScope` lets them pass (break-glass roles). */
   readonly exemptPrincipalArns: readonly string[];
+  /** Which statements the exempt principals pass (see exemptions.ts). */
+  readonly exemptionScope: ExemptionScopeName;
   /** Keep AWS's verbatim explicit `global.` deny alongside the prefix rule. */
   readonly denyGlobalExplicitly: boolean;
   /** Regions that may originate Bedrock calls. */
@@ -91,6 +94,8 @@ export interface ResidencyRulesInput {
   readonly allowedProfilePrefixes?: readonly string[];
   readonly allowedApplicationInferenceProfileArns?: readonly string[];
   readonly exemptPrincipalArns?: readonly string[];
+  /** Which statements the exempt principals pass: `ADMINISTRATION` (default) or `EVERY_STATEMENT`. */
+  readonly exemptionScope?: ExemptionScopeName;
   /** Account-wide patterns of `exemptPrincipalArns` (`arn:aws:iam::111122223333:role/*`) the user accepts. */
   readonly acknowledgedAccountWideExemptions?: readonly string[];
   readonly denyGlobalCrossRegionInference?: boolean;
@@ -130,6 +135,7 @@ export function resolveResidencyRules(input: ResidencyRulesInput = {}): Residenc
     allowedProfilePrefixes: input.allowedProfilePrefixes ?? [geography.profilePrefix],
     allowedApplicationProfileArns: input.allowedApplicationInferenceProfileArns ?? [],
     exemptPrincipalArns: input.exemptPrincipalArns ?? [],
+    exemptionScope: input.exemptionScope ?? 'ADMINISTRATION',
     denyGlobalExplicitly: input.denyGlobalCrossRegionInference ?? true,
     allowedOriginRegions: input.allowedRegions ?? geography.defaultOriginRegions,
     coveredPrefixes: resolveCoveredPrefixes(input),

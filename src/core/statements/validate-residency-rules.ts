@@ -8,6 +8,7 @@ import {
   checkApplicationProfileArns, checkBoolean, checkList, checkObject, checkPrincipalArns, checkProfilePrefixes, checkRegions, describeType,
   IsUnresolved,
 } from '../validators';
+import { EXEMPTION_SCOPES } from './exemptions';
 import { ResidencyRulesInput } from './residency-rules';
 
 const NO_TOKENS: IsUnresolved = () => false;
@@ -43,6 +44,9 @@ export function validateResidencyRulesInput(
   checkProfilePrefixes('allowedProfilePrefixes', literal(input.allowedProfilePrefixes), errors);
   checkApplicationProfileArns('allowedApplicationInferenceProfileArns', input.allowedApplicationInferenceProfileArns, errors, isUnresolved);
   checkPrincipalArns('exemptPrincipalArns', input.exemptPrincipalArns, errors, isUnresolved);
+  if (input.exemptionScope !== undefined && !EXEMPTION_SCOPES.includes(input.exemptionScope)) {
+    errors.add('exemptionScope', `${JSON.stringify(input.exemptionScope)} is not an ExemptionScope. Use one of ${EXEMPTION_SCOPES.join(', ')}`);
+  }
   checkRegions('allowedRegions', input.allowedRegions, errors, isUnresolved);
   checkCoveredServices(input, errors, isUnresolved);
   checkList('acknowledgedAccountWideExemptions', input.acknowledgedAccountWideExemptions, { allowEmpty: true, check: () => undefined }, errors, isUnresolved);
