@@ -106,10 +106,12 @@ describe('accepted wildcard exemptions exempt no corpus workload role (independe
   ];
   const INTENDED = ['BreakGlassAdmin', 'break-glass/ops', 'aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlass_0123456789abcdef',
     'aws-reserved/sso.amazonaws.com/ap-southeast-2/AWSReservedSSO_BreakGlass_0123456789abcdef'];
+  // An administration call in us-east-1: the Region rules deny it, and an exempt principal passes them
+  // (by default exempt principals pass the administration statements, not the prompt paths abroad).
   const call = (role: string) => ({
     principal: `arn:aws:iam::${ACCOUNT}:role/${role}`,
-    action: 'bedrock:InvokeModel',
-    resource: foundationModelArn('us-east-1', 'amazon.nova-pro-v1:0'),
+    action: 'bedrock:ListFoundationModels',
+    resource: '*',
     context: { 'aws:RequestedRegion': 'us-east-1' },
   });
 

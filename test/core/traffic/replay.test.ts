@@ -6,6 +6,7 @@ import { trafficExitCode } from '../../../src/core/traffic/aggregate';
 import { replayPosture } from '../../../src/core/traffic/judge';
 import { replayRecords, replaySource, ReplayStats } from '../../../src/core/traffic/replay';
 import { TrafficCallRow } from '../../../src/core/traffic/traffic-types';
+import { ExemptionScope } from '../../../src/scp/residency-scp-props';
 import { localSource } from '../../../src/traffic/local-log-source';
 import { loadCorpus } from '../../helpers/event-corpus';
 import { corpusRecords, FIXTURE_ORG, trailFiles, writeTrail } from '../../helpers/trail-fixture';
@@ -80,8 +81,18 @@ describe('replay of the event corpus (real record shapes)', () => {
   });
 
   test('the posture\'s options change the decisions: an exempt role, Melbourne as an origin', () => {
-    const exempt = replayRecords(records, { ...base, posture: replayPosture({ exemptPrincipalArns: ['arn:aws:iam::111122223333:role/BedrockApp'] }) });
-    expect(exempt.summary.wouldBeDenied).toBe(0);
+    const role = 'arn:aws:iam::111122223333:role/BedrockApp';
+    const all = replayRecords(records, base).summary.wouldBeDenied;
+    // By default an exempt principal passes the administration statements, not the prompt paths abroad.
+    const exempt = replayRecords(records, { ...base, posture: replayPosture({ exemptPrincipalArns: [role] }) });
+    expect(exempt.summary.wouldBeDenied).toBeGreaterThan(0);
+    expect(exempt.summary.wouldBeDenied).toBeLessThan(all);
+    expect(exempt.calls.filter((c) => c.decision === 'DENIED').every((c) => c.statement !== 'DenyBedrockOutsideAllowedRegions')).toBe(true);
+    // Exempt from every statement, the role's calls are never denied.
+    const everything = replayRecords(records, {
+      ...base, posture: replayPosture({ exemptPrincipalArns: [role], exemptionScope: ExemptionScope.EVERY_STATEMENT }),
+    });
+    expect(everything.summary.wouldBeDenied).toBe(0);
     const melbourne = replayRecords(records, { ...base, posture: replayPosture({ allowedRegions: ['ap-southeast-2', 'ap-southeast-4'] }) });
     expect(byModel(melbourne.calls, 'amazon.nova-lite-v1:0')[0].decision).toBe('ALLOWED');
     expect(() => replayPosture({ allowedRegions: ['us-east-1'] })).toThrow(/allowedRegions/);
