@@ -135,7 +135,7 @@ export class ControlTowerRegionDeny extends Construct {
     props.targetOuArns.forEach((targetIdentifier, i) => {
       const control = new CfnEnabledControl(this, `Ou${i}`, { controlIdentifier, targetIdentifier, parameters });
       const previous = this.enabledControls[i - 1];
-      if (previous) control.addDependency(previous);
+      if (previous) control.node.addDependency(previous);
       this.enabledControls.push(control);
     });
   }

@@ -82,17 +82,22 @@ export function suppressNag(construct: IConstruct, suppressions: NagSuppression[
 }
 
 /**
+ * AwsSolutions-L1 fires on every function whose runtime is not the newest the installed aws-cdk-lib
+ * knows: found by the compatibility matrix (.ci/compat/run) on newer releases. Every library
+ * function records why its runtime is pinned.
+ */
+export const PINNED_RUNTIME_NAG_REASON: NagSuppression = {
+  id: 'AwsSolutions-L1',
+  reason: 'The runtime is pinned (nodejs24.x for the library\'s handlers, supported by Lambda until April 2028: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html; the provider framework\'s is chosen by aws-cdk-lib) so that one package deploys the same functions on every supported aws-cdk-lib release; it moves when the minimum aws-cdk-lib does.',
+};
+
+/**
  * NIST 800-53 R5 function rules that do not fit the library's functions, which
  * CloudFormation or a daily schedule invoke, that read only AWS Organizations and
  * hold no data.
  */
 export const LIBRARY_FUNCTION_NAG_REASONS: NagSuppression[] = [
-  {
-    // Found by the compatibility matrix (.ci/compat/run): on newer aws-cdk-lib releases, which know
-    // a newer Node.js runtime, AwsSolutions-L1 flags every function pinned to an older one.
-    id: 'AwsSolutions-L1',
-    reason: 'The runtime is pinned (nodejs24.x for the library\'s handlers, supported by Lambda until April 2028: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html; the provider framework\'s is chosen by aws-cdk-lib) so that one package deploys the same functions on every supported aws-cdk-lib release; it moves when the minimum aws-cdk-lib does.',
-  },
+  PINNED_RUNTIME_NAG_REASON,
   {
     id: 'NIST.800.53.R5-LambdaInsideVPC',
     reason: 'The function calls only AWS APIs (Organizations, CloudWatch, the Bedrock control plane) and reaches no resource in a VPC; a VPC would need a NAT gateway or endpoints in the management account for nothing gained.',

@@ -26,7 +26,7 @@ import {
   assertPropsObject, checkList, checkObjectWith, checkRegions, checkString, describeType,
 } from '../core/validators';
 import { durationSeconds, rateSeconds } from '../private/alarm-settings';
-import { libraryFunctionIdentity, NagSuppression, suppressNag } from '../private/library-function';
+import { libraryFunctionIdentity, NagSuppression, PINNED_RUNTIME_NAG_REASON, suppressNag } from '../private/library-function';
 import { nagNotation } from '../private/nag-notation';
 import { isToken, judgeToken } from '../private/tokens';
 
@@ -118,6 +118,7 @@ const ROLE_PREFIX = 'SovereignBedrockProbe-';
 
 /** NIST 800-53 R5 function rules that do not fit the probe, which a daily schedule invokes and which calls only AWS APIs. */
 const PROBE_FUNCTION_NAG_REASONS: NagSuppression[] = [
+  PINNED_RUNTIME_NAG_REASON,
   {
     id: 'NIST.800.53.R5-LambdaInsideVPC',
     reason: 'The probe calls only AWS APIs (Bedrock Runtime, AgentCore, CloudWatch, S3) and reaches no resource in a VPC; '

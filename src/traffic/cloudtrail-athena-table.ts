@@ -147,7 +147,7 @@ export class CloudTrailAthenaTable extends Construct {
         },
       },
     });
-    cfnTable.addDependency(database);
+    cfnTable.node.addDependency(database);
     const query = new athena.CfnNamedQuery(this, 'ReplayQuery', {
       database: databaseName,
       name: `${tableName}-bedrock-traffic-replay`,
@@ -155,7 +155,7 @@ export class CloudTrailAthenaTable extends Construct {
       queryString: athenaQuery({ database: databaseName, table: tableName, filter: { from: props.queryFrom ?? undefined } }),
       workGroup: props.workGroup ?? 'primary',
     });
-    query.addDependency(cfnTable);
+    query.node.addDependency(cfnTable);
     this.databaseName = databaseName;
     this.tableName = tableName;
     this.namedQueryId = query.ref;
