@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { denyGrantsExceptForAwsServices } from '../private/kms-grants';
 
 // The services that publish detections are CloudWatch alarms and EventBridge rules. Both service principals are scoped to this account's alarms and rules
 // (aws:SourceAccount, aws:SourceArn) in the topic policy, and CloudWatch in the
@@ -45,17 +46,7 @@ export function createEncryptedTopic(scope: Construct, id: string): { topic: sns
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
     resources: ['*'],
   }));
-  // Grants only for AWS services acting on AWS resources (the Control Tower proactive
-  // control CT.KMS.PR.3): SNS encrypts with GenerateDataKey and Decrypt, never a grant.
-  // https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsExceptForAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
+  denyGrantsExceptForAwsServices(key);
   const topic = new sns.Topic(scope, id, {
     displayName: 'Bedrock calls served outside the allowed Regions',
     masterKey: key,

@@ -12,6 +12,7 @@ import { AUSTRALIA } from '../core/geography';
 import { ValidationErrors } from '../core/validation-errors';
 import { assertPropsObject, checkBoolean, checkEnum, checkObjectWith } from '../core/validators';
 import { sharedProvider } from '../deploy/shared-provider';
+import { denyGrantsExceptForAwsServices } from '../private/kms-grants';
 import { suppressNag } from '../private/library-function';
 
 /** The log stream Bedrock writes to, per the role policy AWS documents. */
@@ -294,17 +295,6 @@ function allowBedrockToUseKey(key: kms.IKey, bedrockSource: SourceConditions): b
   })).statementAdded;
 }
 
-/** Grants only for AWS services acting on AWS resources (Control Tower proactive control CT.KMS.PR.3). */
-function denyGrantsExceptForAwsServices(key: kms.Key): void {
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsExceptForAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-}
 
 /**
  * CloudWatch Logs encrypts a log group with a customer managed key only if the

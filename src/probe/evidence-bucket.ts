@@ -1,8 +1,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { denyGrantsExceptForAwsServices } from '../private/kms-grants';
 import { suppressNag } from '../private/library-function';
 
 /**
@@ -22,15 +22,7 @@ export function evidenceBucket(scope: Construct, retention: Duration): { bucket:
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  // Grants only for AWS services acting on AWS resources (the Control Tower proactive control CT.KMS.PR.3).
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsExceptForAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
+  denyGrantsExceptForAwsServices(key);
   const bucket = new s3.Bucket(scope, 'EvidenceBucket', {
     encryption: s3.BucketEncryption.KMS,
     encryptionKey: key,
