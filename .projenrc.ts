@@ -215,8 +215,11 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 // clone; `npm run test:proofs` runs the proofs in test/integ/ (decision table, evaluator agreement,
 // cdk-nag and Control Tower rules, the real CDK CLI, doc snippets, real-socket tests). .ci/run runs
 // both, so no proof is dropped; `npx projen test:update` still rewrites every snapshot.
-// tsc, then the unit tests, with eslint beside them (build-tools/test-loop.sh); arguments go to jest.
-project.testTask.reset('bash build-tools/test-loop.sh', { receiveArgs: true });
+// The ignore pattern goes first and is one value: arguments given to npm test then stay test paths.
+const JEST_UNIT = "jest --testPathIgnorePatterns '/(node_modules|test/integ)/' --ci --passWithNoTests";
+// tsc and eslint run side by side (build-tools/static-checks.sh), then the unit tests.
+project.testTask.reset('bash build-tools/static-checks.sh');
+project.testTask.exec(JEST_UNIT, { receiveArgs: true });
 project.addTask('test:proofs', {
   description: 'The proofs in test/integ/: decision table, evaluator agreement, cdk-nag, the real CDK CLI, doc snippets, real-socket tests',
   steps: [{ exec: 'jest --ci --passWithNoTests test/integ/', receiveArgs: true }],
