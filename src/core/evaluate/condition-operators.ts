@@ -118,7 +118,20 @@ interface ParsedOperator {
   readonly ifExists: boolean;
 }
 
+const parsedOperators = new Map<string, ParsedOperator>();
+
+/** The operator's parts; an operator is parsed once, as policies repeat the same few. */
 function parseOperator(operator: string): ParsedOperator {
+  let known = parsedOperators.get(operator);
+  if (!known) {
+    known = parseOperatorText(operator);
+    if (parsedOperators.size > 1_000) parsedOperators.clear();
+    parsedOperators.set(operator, known);
+  }
+  return known;
+}
+
+function parseOperatorText(operator: string): ParsedOperator {
   let rest = operator;
   let set: ParsedOperator['set'];
   const colon = rest.indexOf(':');
@@ -154,7 +167,7 @@ export function evaluateCondition(
 
   const [compare, negated] = OPERATORS[base];
   const policy = VARIABLE_OPERATORS.test(base)
-    ? values.map((v) => substituteVariables(v, context)).filter((v): v is string => v !== undefined)
+    ? values.map((v) => (v.includes('${') ? substituteVariables(v, context) : v)).filter((v): v is string => v !== undefined)
     : values;
   const single = (r: string) => {
     const matches = policy.some((p) => compare(p, r));

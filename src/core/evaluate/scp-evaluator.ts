@@ -41,12 +41,31 @@ export interface PolicyStatement {
 
 type Statement = PolicyStatement;
 
-function list(v: string | string[] | undefined): string[] | undefined {
-  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+/** Does any of the patterns (one string or a list) pass the test? Allocates nothing: this runs millions of times in an audit. */
+function anyOf(patterns: string | string[], test: (p: string) => boolean): boolean {
+  if (typeof patterns === 'string') return test(patterns);
+  for (const p of patterns) if (test(p)) return true;
+  return false;
 }
 
-function actionMatches(patterns: string[], action: string): boolean {
-  return patterns.some((p) => wildcardMatch(p, action, true));
+function actionMatches(patterns: string | string[], action: string): boolean {
+  return anyOf(patterns, (p) => wildcardMatch(p, action, true));
+}
+
+// A short ARN pattern ending in a wildcard, padded with `*` parts to six (null: one that matches nothing).
+const paddedShortArns = new Map<string, string | null>();
+
+function padShortArn(pattern: string): string | null {
+  let padded = paddedShortArns.get(pattern);
+  if (padded === undefined) {
+    const parts = pattern.split(':');
+    const wildcardEnd = parts[parts.length - 1].endsWith('*');
+    while (wildcardEnd && parts.length < 6) parts.push('*');
+    padded = parts.length >= 6 ? parts.join(':') : null;
+    if (paddedShortArns.size > 10_000) paddedShortArns.clear();
+    paddedShortArns.set(pattern, padded);
+  }
+  return padded;
 }
 
 /**
@@ -58,19 +77,17 @@ function actionMatches(patterns: string[], action: string): boolean {
 function resourcePatternMatches(pattern: string, resource: string): boolean {
   if (pattern === '*') return true;
   if (!pattern.startsWith('arn:')) return wildcardMatch(pattern, resource);
-  const parts = pattern.split(':');
-  if (parts.length < 6) {
-    if (!parts[parts.length - 1].endsWith('*')) return false;
-    while (parts.length < 6) parts.push('*');
-  }
-  const p = splitArn(parts.join(':'));
+  const padded = padShortArn(pattern);
+  if (padded === null) return false;
+  const p = splitArn(padded);
   const r = splitArn(resource);
   if (!p || !r) return false;
-  return p.every((part, i) => wildcardMatch(part, r[i], i < 5));
+  for (let i = 0; i < 6; i++) if (!wildcardMatch(p[i], r[i], i < 5)) return false;
+  return true;
 }
 
 function isShortArn(pattern: string): boolean {
-  return pattern.startsWith('arn:') && pattern.split(':').length < 6;
+  return pattern.startsWith('arn:') && padShortArn(pattern) !== pattern;
 }
 
 /**
@@ -81,13 +98,16 @@ function isShortArn(pattern: string): boolean {
  * short ARN (`arn:aws:bedrock:ap-*`) cannot prove a resource is outside the
  * set: like the reference evaluator, the statement then does not apply.
  */
-function resourcesApply(patterns: string[], not: boolean, resource: string): boolean {
-  if (!not) return resource === '*' ? patterns.includes('*') : patterns.some((p) => resourcePatternMatches(p, resource));
-  if (patterns.includes('*') || patterns.some(isShortArn)) return false;
-  return resource === '*' || !patterns.some((p) => resourcePatternMatches(p, resource));
+function resourcesApply(patterns: string | string[], not: boolean, resource: string): boolean {
+  if (!not) return resource === '*' ? anyOf(patterns, (p) => p === '*') : anyOf(patterns, (p) => resourcePatternMatches(p, resource));
+  if (anyOf(patterns, (p) => p === '*' || isShortArn(p))) return false;
+  return resource === '*' || !anyOf(patterns, (p) => resourcePatternMatches(p, resource));
 }
 
 const parsed = new Map<string, PolicyStatement[]>();
+// Documents given as objects are checked once. They are treated as immutable once evaluated: every
+// caller builds them fresh (JSON.parse, or a chain reduced for one judgement) and never edits them.
+const checked = new WeakMap<object, PolicyStatement[]>();
 
 const isStringList = (v: unknown) => v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
@@ -116,6 +136,8 @@ export function policyStatements(document: unknown, name: string): PolicyStateme
   if (!doc || typeof doc !== 'object' || doc.Statement === undefined) {
     throw new UnsupportedPolicyError(`${name}: not a policy document (no Statement)`);
   }
+  const known = checked.get(doc);
+  if (known) return known;
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
   statements.forEach((st, i) => {
     const where = `${name}/${(st as Statement)?.Sid ?? `#${i}`}`;
@@ -134,6 +156,7 @@ export function policyStatements(document: unknown, name: string): PolicyStateme
       }
     }
   });
+  checked.set(doc, statements);
   return statements;
 }
 
@@ -143,34 +166,26 @@ function statementsOf(document: unknown, name: string): Statement[] {
 
 /** Does the statement's Action / NotAction cover the action? */
 export function statementActionApplies(s: PolicyStatement, action: string): boolean {
-  const actions = list(s.Action);
-  const notActions = list(s.NotAction);
-  if (actions) return actionMatches(actions, action);
-  if (notActions) return !actionMatches(notActions, action);
+  if (s.Action !== undefined) return actionMatches(s.Action, action);
+  if (s.NotAction !== undefined) return !actionMatches(s.NotAction, action);
   return false;
 }
 
 /** Does the statement's Resource / NotResource cover the resource? */
 export function statementResourceApplies(s: PolicyStatement, resource: string): boolean {
-  const resources = list(s.Resource);
-  const notResources = list(s.NotResource);
-  if (resources && !resourcesApply(resources, false, resource)) return false;
-  if (notResources && !resourcesApply(notResources, true, resource)) return false;
+  if (s.Resource !== undefined && !resourcesApply(s.Resource, false, resource)) return false;
+  if (s.NotResource !== undefined && !resourcesApply(s.NotResource, true, resource)) return false;
   return true;
 }
 
 /** Does a statement apply to the request (ignoring its effect)? */
 export function statementApplies(s: PolicyStatement, request: EvaluationRequest): boolean {
-  const actions = list(s.Action);
-  const notActions = list(s.NotAction);
-  if (actions && !actionMatches(actions, request.action)) return false;
-  if (notActions && actionMatches(notActions, request.action)) return false;
-  if (!actions && !notActions) return false;
-  const resources = list(s.Resource);
-  const notResources = list(s.NotResource);
-  if (resources && !resourcesApply(resources, false, request.resource)) return false;
-  if (notResources && !resourcesApply(notResources, true, request.resource)) return false;
-  for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
+  if (s.Action !== undefined && !actionMatches(s.Action, request.action)) return false;
+  if (s.NotAction !== undefined && actionMatches(s.NotAction, request.action)) return false;
+  if (s.Action === undefined && s.NotAction === undefined) return false;
+  if (!statementResourceApplies(s, request.resource)) return false;
+  if (s.Condition === undefined) return true;
+  for (const [operator, keys] of Object.entries(s.Condition)) {
     for (const [key, values] of Object.entries(keys)) {
       if (!evaluateCondition(operator, key, values, request.context)) return false;
     }
