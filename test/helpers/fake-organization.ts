@@ -87,7 +87,20 @@ function* walk(n: Node, parent?: Node): Generator<[Node, Node | undefined]> {
   for (const c of n.ous ?? []) yield* walk(c, n);
 }
 
-/** Registers the organization on a fresh mock; listings of more than two items come in pages of two. */
+/** A response as a stub returns it (the SDK adds `$metadata` to real ones). */
+type Answer<T> = Omit<T, '$metadata'>;
+
+/** A lookup key from the request fields that select an answer; an absent field is the empty string. */
+const key = (...parts: (string | undefined)[]): string => parts.map((p) => p ?? '').join('\u0000');
+
+/**
+ * Registers the organization on a fresh mock; listings of more than two items come in pages of two.
+ *
+ * Each command has one stub that answers from a table, as the service would: a request the table
+ * does not hold gets no answer (undefined), as an unmatched stub gives. One stub per request instead
+ * would make every call test every stub's input with a deep comparison: most of these suites' CPU.
+ * A test's own `mock.on(Command, input)` registered afterwards still takes precedence.
+ */
 export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
   const mock = mockClient(sdk.OrganizationsClient);
   const pages = <T>(items: T[], token?: string) => {
@@ -95,37 +108,53 @@ export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
     const next = start + 2 < items.length ? String(start + 2) : undefined;
     return { items: items.slice(start, start + 2), next };
   };
+  const ouPages = new Map<string, Answer<sdk.ListOrganizationalUnitsForParentCommandOutput>>();
+  const accountPages = new Map<string, Answer<sdk.ListAccountsForParentCommandOutput>>();
+  const attached = new Map<string, Answer<sdk.ListPoliciesForTargetCommandOutput>>();
+  const describedOus = new Map<string, Answer<sdk.DescribeOrganizationalUnitCommandOutput>>();
+  const parents = new Map<string, Answer<sdk.ListParentsCommandOutput>>();
+  const describedAccounts = new Map<string, Answer<sdk.DescribeAccountCommandOutput>>();
+  const policyPages = new Map<string, Answer<sdk.ListPoliciesCommandOutput>>();
+  const targetPages = new Map<string, Answer<sdk.ListTargetsForPolicyCommandOutput>>();
+  const describedPolicies = new Map<string, Answer<sdk.DescribePolicyCommandOutput>>();
+
   mock.on(sdk.DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abcdef1234', MasterAccountId: MANAGEMENT } });
   mock.on(sdk.ListRootsCommand).resolves({ Roots: [{ Id: ORG.id, Name: ORG.name }] });
+  mock.on(sdk.ListOrganizationalUnitsForParentCommand)
+    .callsFake((i: sdk.ListOrganizationalUnitsForParentCommandInput) => ouPages.get(key(i.ParentId, i.NextToken)));
+  mock.on(sdk.ListAccountsForParentCommand).callsFake((i: sdk.ListAccountsForParentCommandInput) => accountPages.get(key(i.ParentId, i.NextToken)));
+  mock.on(sdk.ListPoliciesForTargetCommand).callsFake((i: sdk.ListPoliciesForTargetCommandInput) => attached.get(key(i.TargetId)));
+  mock.on(sdk.DescribeOrganizationalUnitCommand)
+    .callsFake((i: sdk.DescribeOrganizationalUnitCommandInput) => describedOus.get(key(i.OrganizationalUnitId)));
+  mock.on(sdk.ListParentsCommand).callsFake((i: sdk.ListParentsCommandInput) => parents.get(key(i.ChildId)));
+  mock.on(sdk.DescribeAccountCommand).callsFake((i: sdk.DescribeAccountCommandInput) => describedAccounts.get(key(i.AccountId)));
+  mock.on(sdk.ListPoliciesCommand).callsFake((i: sdk.ListPoliciesCommandInput) => policyPages.get(key(i.Filter, i.NextToken)));
+  mock.on(sdk.ListTargetsForPolicyCommand).callsFake((i: sdk.ListTargetsForPolicyCommandInput) => targetPages.get(key(i.PolicyId, i.NextToken)));
+  mock.on(sdk.DescribePolicyCommand).callsFake((i: sdk.DescribePolicyCommandInput) => describedPolicies.get(key(i.PolicyId)));
+
   for (const [node, parent] of walk(ORG)) {
     for (const token of [undefined, '2', '4']) {
       const ous = pages(node.ous ?? [], token);
-      mock.on(sdk.ListOrganizationalUnitsForParentCommand, { ParentId: node.id, NextToken: token })
-        .resolves({ OrganizationalUnits: ous.items.map((o) => ({ Id: o.id, Name: o.name })), NextToken: ous.next });
+      ouPages.set(key(node.id, token), { OrganizationalUnits: ous.items.map((o) => ({ Id: o.id, Name: o.name })), NextToken: ous.next });
       const accounts = pages(node.accounts ?? [], token);
-      mock.on(sdk.ListAccountsForParentCommand, { ParentId: node.id, NextToken: token })
-        .resolves({ Accounts: accounts.items.map((a) => ({ Id: a.id, Name: a.name, Status: 'ACTIVE' })), NextToken: accounts.next });
+      accountPages.set(key(node.id, token), { Accounts: accounts.items.map((a) => ({ Id: a.id, Name: a.name, Status: 'ACTIVE' })), NextToken: accounts.next });
     }
-    mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: node.id })
-      .resolves({ Policies: node.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
-    mock.on(sdk.DescribeOrganizationalUnitCommand, { OrganizationalUnitId: node.id })
-      .resolves({ OrganizationalUnit: { Id: node.id, Name: node.name } });
+    attached.set(key(node.id), { Policies: node.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
+    describedOus.set(key(node.id), { OrganizationalUnit: { Id: node.id, Name: node.name } });
     if (parent) {
-      mock.on(sdk.ListParentsCommand, { ChildId: node.id }).resolves({ Parents: [{ Id: parent.id, Type: parent === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
+      parents.set(key(node.id), { Parents: [{ Id: parent.id, Type: parent === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
     }
     for (const a of node.accounts ?? []) {
-      mock.on(sdk.ListPoliciesForTargetCommand, { TargetId: a.id })
-        .resolves({ Policies: a.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
-      mock.on(sdk.ListParentsCommand, { ChildId: a.id }).resolves({ Parents: [{ Id: node.id, Type: node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
-      mock.on(sdk.DescribeAccountCommand, { AccountId: a.id }).resolves({ Account: { Id: a.id, Name: a.name, Status: 'ACTIVE' } });
+      attached.set(key(a.id), { Policies: a.policies.map((id) => ({ Id: id, Name: POLICIES[id].name })) });
+      parents.set(key(a.id), { Parents: [{ Id: node.id, Type: node === ORG ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
+      describedAccounts.set(key(a.id), { Account: { Id: a.id, Name: a.name, Status: 'ACTIVE' } });
     }
   }
   // Per-policy reading: every SCP, and the targets of each, in pages of two.
   const policyIds = Object.keys(POLICIES);
   for (const token of [undefined, '2', '4']) {
     const page = pages(policyIds, token);
-    mock.on(sdk.ListPoliciesCommand, { Filter: 'SERVICE_CONTROL_POLICY', NextToken: token })
-      .resolves({ Policies: page.items.map((id) => ({ Id: id, Name: POLICIES[id].name })), NextToken: page.next });
+    policyPages.set(key('SERVICE_CONTROL_POLICY', token), { Policies: page.items.map((id) => ({ Id: id, Name: POLICIES[id].name })), NextToken: page.next });
   }
   const attachments = new Map<string, { id: string; name: string; type: string }[]>();
   for (const [node] of walk(ORG)) {
@@ -138,14 +167,14 @@ export function mockOrganization(): AwsClientStub<sdk.OrganizationsClient> {
   for (const [policyId, targets] of attachments) {
     for (let start = 0; start < targets.length; start += 2) {
       const token = start === 0 ? undefined : String(start);
-      mock.on(sdk.ListTargetsForPolicyCommand, { PolicyId: policyId, NextToken: token }).resolves({
+      targetPages.set(key(policyId, token), {
         Targets: targets.slice(start, start + 2).map((t) => ({ TargetId: t.id, Name: t.name, Type: t.type as sdk.TargetType })),
         NextToken: start + 2 < targets.length ? String(start + 2) : undefined,
       });
     }
   }
   for (const [id, p] of Object.entries(POLICIES)) {
-    mock.on(sdk.DescribePolicyCommand, { PolicyId: id }).resolves({
+    describedPolicies.set(key(id), {
       Policy: { PolicySummary: { Id: id, Name: p.name, AwsManaged: p.awsManaged ?? false }, Content: JSON.stringify(p.doc) },
     });
   }
