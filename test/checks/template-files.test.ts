@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, CfnStack, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, CfnStack, NestedStack, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { ACCOUNT, roleWith, summary, validateApp } from './helpers';
 import { SovereignBedrockChecks } from '../../src';
-import * as runChecks from '../../src/core/checks/run-checks';
+
+const RUN_CHECKS = '../../src/core/checks/run-checks';
 
 /** An app whose only leaking grant sits in a nested stack. */
 function nestedLeak(context: Record<string, unknown> = {}): App {
@@ -47,17 +48,27 @@ describe('the plugin reads nested stacks and never passes a template it did not 
     expect(summary(report)).toEqual([expect.stringMatching(/^AuBedrockCheckFailed error: Check failed: could not read the template: .*Nothing in this template is known to be residency-safe$/)]);
   });
 
-  test('a rule that throws fails the report (CDK would otherwise treat the plugin as clean)', () => {
-    const spy = jest.spyOn(runChecks, 'checkTemplate').mockImplementation(() => { throw new Error('unexpected shape'); });
-    try {
-      const report = validateApp(nestedLeak());
-      expect(report.success).toBe(false);
-      expect(report.violations.map((v) => v.ruleName)).toEqual(['AuBedrockCheckFailed']);
-      expect(report.violations[0].description).toContain('checking the template failed: unexpected shape');
-      // Both templates, the stack's and the nested one, are named.
-      expect(report.violations[0].violatingResources).toHaveLength(2);
-    } finally {
-      spy.mockRestore();
-    }
+  test('a check that throws fails the report (CDK would otherwise treat the plugin as clean)', () => {
+    // A rule that throws is caught per resource (a "cannot verify" warning); this is the plugin's last
+    // line: checking a whole template throws. The plugin is loaded afresh with checkTemplate replaced,
+    // which holds however the test's modules are compiled (a spy on a module export would not).
+    const app = nestedLeak();
+    const templatePaths = app.synth().stacks.map((s) => s.templateFullPath);
+    let report: PolicyValidationPluginReport | undefined;
+    jest.isolateModules(() => {
+      jest.doMock(RUN_CHECKS, () => ({
+        ...jest.requireActual<object>(RUN_CHECKS),
+        checkTemplate: () => { throw new Error('unexpected shape'); },
+      }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const isolated = require('../../src/checks/sovereign-bedrock-checks') as typeof import('../../src/checks/sovereign-bedrock-checks');
+      report = new isolated.SovereignBedrockChecks().validate({ templatePaths, appConstruct: app });
+    });
+    jest.dontMock(RUN_CHECKS);
+    expect(report?.success).toBe(false);
+    expect(report?.violations.map((v) => v.ruleName)).toEqual(['AuBedrockCheckFailed']);
+    expect(report?.violations[0].description).toContain('checking the template failed: unexpected shape');
+    // Both templates, the stack's and the nested one, are named.
+    expect(report?.violations[0].violatingResources).toHaveLength(2);
   });
 });
