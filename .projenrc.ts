@@ -204,8 +204,7 @@ project.jest!.config.transform = {
 };
 project.deps.removeDependency('ts-jest');
 
-// Jest transpiles tests without type-checking them (isolatedModules): check
-// tests, examples, benchmarks and maintainer scripts with tsc as part of `npm test`,
+// So `npm test` type-checks the tests, examples, benchmarks, maintainer and build scripts itself,
 // in one program, so src/ is type-checked once rather than once per directory.
 const testTsconfig = project.tryFindObjectFile('test/tsconfig.json');
 testTsconfig?.addOverride('compilerOptions.paths', { 'cdk-sovereign-bedrock': ['../src/index.ts'] });

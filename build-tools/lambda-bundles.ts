@@ -43,6 +43,11 @@ export function bundleCommands(root: string): string[][] {
   });
 }
 
+/** Builds the bundles when one is missing or stale (`staleLambdaBundles`); resolves to the failures. */
+export async function ensureLambdaBundles(root: string): Promise<string[]> {
+  return staleLambdaBundles(root).length === 0 ? [] : buildLambdaBundles(root);
+}
+
 /**
  * Builds every bundle, the esbuild processes side by side: the same command lines as
  * `npx projen bundle`, without starting projen once per entry (about 4 s of CPU on a fresh clone).

@@ -15,7 +15,7 @@
 import * as path from 'path';
 import { loadESLint } from 'eslint';
 import * as ts from 'typescript';
-import { buildLambdaBundles, staleLambdaBundles } from './lambda-bundles';
+import { ensureLambdaBundles } from './lambda-bundles';
 
 const ROOT = path.join(__dirname, '..');
 const TSCONFIG = path.join(ROOT, 'test', 'tsconfig.json');
@@ -71,26 +71,19 @@ export async function lint(program: ts.Program, dirs: string[], write = (text: s
   return results.reduce((n, r) => n + r.errorCount, 0);
 }
 
-/** The Lambda bundles, when one is missing or older than a source; resolves to whether they built. */
-async function bundleIfStale(): Promise<boolean> {
-  if (staleLambdaBundles(ROOT).length === 0) return true;
-  const failures = await buildLambdaBundles(ROOT);
-  for (const f of failures) console.error(f);
-  return failures.length === 0;
-}
-
 async function main(): Promise<void> {
   const dirs = process.argv.slice(2);
   if (dirs.length === 0) throw new Error('usage: static-checks.ts DIR... (the directories to lint)');
-  const bundling = bundleIfStale();
+  const bundling = ensureLambdaBundles(ROOT);
   const { program, configErrors } = buildProgram();
   const typeErrors = typeCheck(program, configErrors);
   const lintErrors = await lint(program, dirs);
-  const bundled = await bundling;
+  const bundleFailures = await bundling;
+  for (const f of bundleFailures) console.error(f);
   if (typeErrors > 0) console.error(`static checks: the type-check found ${typeErrors} error(s)`);
   if (lintErrors > 0) console.error(`static checks: eslint found ${lintErrors} error(s) (npx projen eslint fixes what it can)`);
-  if (!bundled) console.error('static checks: a Lambda bundle failed to build (the esbuild output is above)');
-  process.exitCode = typeErrors > 0 || lintErrors > 0 || !bundled ? 1 : 0;
+  if (bundleFailures.length > 0) console.error('static checks: a Lambda bundle failed to build (the esbuild output is above)');
+  process.exitCode = typeErrors > 0 || lintErrors > 0 || bundleFailures.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

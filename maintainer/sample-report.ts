@@ -32,6 +32,7 @@ import { reconstructRequests } from '../src/core/traffic/reconstruct-requests';
 import { replaySource } from '../src/core/traffic/replay';
 import { TrafficKey, TrafficReport } from '../src/core/traffic/traffic-types';
 import { ValidationErrors } from '../src/core/validation-errors';
+import { FULL_AWS_ACCESS, landingZoneRegionDeny } from '../test/helpers/control-tower-scps';
 
 export const SAMPLE_DIR = join(__dirname, '..', 'docs', 'sample-report');
 /** The version the sample says wrote it: fixed, so a release does not make the sample stale. */
@@ -42,27 +43,12 @@ const PROBED_AT = '2026-11-29T22:30:00Z';
 const TRAFFIC_AT = '2026-11-29T23:00:00Z';
 const REPORTED_AT = new Date('2026-11-30T00:00:00Z');
 
-const FULL_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-/** A Control Tower Region deny (the CT.MULTISERVICE.PV.1 shape) without the exemption au. profile legs need. */
-const REGION_DENY = {
-  Version: '2012-10-17',
-  Statement: [{
-    Sid: 'GRREGIONDENY',
-    Effect: 'Deny',
-    NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*', 'cloudfront:*', 'route53:*', 'budgets:*'],
-    Resource: '*',
-    Condition: {
-      StringNotEquals: { 'aws:RequestedRegion': ['ap-southeast-2'] },
-      ArnNotLike: { 'aws:PrincipalARN': ['arn:aws:iam::*:role/AWSControlTowerExecution'] },
-    },
-  }],
-};
-
 const POLICIES: Record<string, { name: string; doc: unknown; awsManaged?: boolean }> = {
-  'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL_ACCESS, awsManaged: true },
+  'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL_AWS_ACCESS, awsManaged: true },
   'p-sample0posture': { name: 'bedrock-au-residency', doc: ResidencyPolicies.posture() },
   'p-sample0auonly': { name: 'bedrock-au-only-inference-profiles', doc: ResidencyPolicies.auOnlyInference() },
-  'p-sample0rgdeny': { name: 'aws-guardrails-RegionDeny', doc: REGION_DENY },
+  // Control Tower's landing-zone Region deny governing Sydney only: it blocks the Melbourne legs of au. profiles.
+  'p-sample0rgdeny': { name: 'aws-guardrails-RegionDeny', doc: landingZoneRegionDeny(['ap-southeast-2']) },
 };
 
 const ROOT: ContainerNode = { id: 'r-smpl', name: 'Root', type: 'ROOT', policyIds: ['p-FullAWSAccess'] };

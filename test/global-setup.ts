@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { buildLambdaBundles, staleLambdaBundles } from '../build-tools/lambda-bundles';
+import { ensureLambdaBundles } from '../build-tools/lambda-bundles';
 
 /**
  * Constructs with Lambda handlers need their bundles in assets/ (git-ignored). `npm test` builds them
@@ -10,8 +10,6 @@ export default async function globalSetup(): Promise<void> {
   // Test workers inherit this: the AWS SDK's notice that its 2027 releases need Node 22
   // is about the machine, not the code under test (projen tasks set it too).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const root = join(__dirname, '..');
-  if (staleLambdaBundles(root).length === 0) return;
-  const failures = await buildLambdaBundles(root);
+  const failures = await ensureLambdaBundles(join(__dirname, '..'));
   if (failures.length > 0) throw new Error(`building the Lambda bundles failed:\n${failures.join('\n')}`);
 }

@@ -5,12 +5,12 @@
  */
 import * as sdk from '@aws-sdk/client-organizations';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { FULL_AWS_ACCESS, landingZoneRegionDeny } from './control-tower-scps';
 import { fullSurfacePosture } from './full-surface-posture';
 import { ResidencyPolicies } from '../../src';
 
 export const MANAGEMENT = '111111111111';
 
-const FULL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 /** Control Tower's mandatory CloudTrail guardrail (abridged), attached to every registered OU. */
 const CT_GUARDRAIL = {
   Version: '2012-10-17',
@@ -22,25 +22,12 @@ const CT_GUARDRAIL = {
     Condition: { ArnNotLike: { 'aws:PrincipalARN': 'arn:aws:iam::*:role/AWSControlTowerExecution' } },
   }],
 };
-/** A Control Tower Region deny (CT.MULTISERVICE.PV.1 shape): its NotAction list has no bedrock, so it blocks Melbourne legs. */
-const CT_REGION_DENY = {
-  Version: '2012-10-17',
-  Statement: [{
-    Sid: 'GRREGIONDENY',
-    Effect: 'Deny',
-    NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*', 'cloudfront:*', 'route53:*', 'budgets:*'],
-    Resource: '*',
-    Condition: {
-      StringNotEquals: { 'aws:RequestedRegion': ['ap-southeast-2'] },
-      ArnNotLike: { 'aws:PrincipalARN': ['arn:aws:iam::*:role/AWSControlTowerExecution'] },
-    },
-  }],
-};
 
 export const POLICIES: Record<string, { name: string; doc: unknown; awsManaged?: boolean }> = {
-  'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL, awsManaged: true },
+  'p-FullAWSAccess': { name: 'FullAWSAccess', doc: FULL_AWS_ACCESS, awsManaged: true },
   'p-guardrail1': { name: 'aws-guardrails-AbCdEf', doc: CT_GUARDRAIL },
-  'p-regiondeny': { name: 'aws-guardrails-RegionDeny', doc: CT_REGION_DENY },
+  // Control Tower's landing-zone Region deny: no bedrock in its NotAction list, so it blocks Melbourne legs.
+  'p-regiondeny': { name: 'aws-guardrails-RegionDeny', doc: landingZoneRegionDeny(['ap-southeast-2']) },
   // A hand-written posture over the whole governed surface, so these tests do not depend on the library's own.
   'p-posture0001': { name: 'bedrock-au-residency', doc: fullSurfacePosture() },
   'p-auonly0001': { name: 'bedrock-au-only-inference-profiles', doc: ResidencyPolicies.auOnlyInference() },

@@ -180,10 +180,7 @@ export function statementResourceApplies(s: PolicyStatement, resource: string): 
 
 /** Does a statement apply to the request (ignoring its effect)? */
 export function statementApplies(s: PolicyStatement, request: EvaluationRequest): boolean {
-  if (s.Action !== undefined && !actionMatches(s.Action, request.action)) return false;
-  if (s.NotAction !== undefined && actionMatches(s.NotAction, request.action)) return false;
-  if (s.Action === undefined && s.NotAction === undefined) return false;
-  if (!statementResourceApplies(s, request.resource)) return false;
+  if (!statementActionApplies(s, request.action) || !statementResourceApplies(s, request.resource)) return false;
   if (s.Condition === undefined) return true;
   for (const [operator, keys] of Object.entries(s.Condition)) {
     for (const [key, values] of Object.entries(keys)) {
